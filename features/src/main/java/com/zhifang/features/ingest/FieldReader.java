@@ -1,0 +1,143 @@
+package com.zhifang.features.ingest;
+
+import com.zhifang.features.phone.NormalizedNumber;
+import com.zhifang.features.phone.PhoneNumberNormalizer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Typed access to the fields of one CSV record, by header name, with the contract's validation.
+ * Every failure is a {@link RejectedRecordException} naming the field, so the quarantine can say
+ * exactly what was wrong. One instance per file (it holds the header's column positions).
+ */
+public final class FieldReader {
+    private final Map<String, Integer> columnIndex;
+    private final ZoneId carrierZone;
+    private final PhoneNumberNormalizer numbers;
+    private List<String> fields;
+
+    public FieldReader(Map<String, Integer> columnIndex, ZoneId carrierZone, PhoneNumberNormalizer numbers) {
+        this.columnIndex = columnIndex;
+        this.carrierZone = carrierZone;
+        this.numbers = numbers;
+    }
+
+    /** Points the reader at the next record. */
+    public void bind(List<String> recordFields) {
+        this.fields = recordFields;
+    }
+
+    public ZoneId carrierZone() {
+        return carrierZone;
+    }
+
+    /** The field's text, or null when empty or the column is absent from this file. */
+    public String optional(String column) {
+        Integer index = columnIndex.get(column);
+        if (index == null) {
+            return null;
+        }
+        String value = fields.get(index);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    public String required(String column) throws RejectedRecordException {
+        String value = optional(column);
+        if (value == null) {
+            throw new RejectedRecordException(QuarantineReason.MISSING_REQUIRED_FIELD, column, column + " is empty");
+        }
+        return value;
+    }
+
+    public String code(String column, Set<String> allowed, QuarantineReason reason) throws RejectedRecordException {
+        String value = required(column);
+        if (!allowed.contains(value)) {
+            throw new RejectedRecordException(reason, column,
+                    column + " '" + abbreviate(value) + "' is not one of " + allowed);
+        }
+        return value;
+    }
+
+    public Instant timestamp(String column) throws RejectedRecordException {
+        String value = required(column);
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new RejectedRecordException(QuarantineReason.BAD_TIMESTAMP, column,
+                    column + " '" + abbreviate(value) + "' is not an ISO-8601 timestamp with offset");
+        }
+    }
+
+    /** Carrier-local calendar day of an instant: the traffic day. */
+    public LocalDate dayOf(Instant instant) {
+        return instant.atZone(carrierZone).toLocalDate();
+    }
+
+    /** A date written as {@code 2026-11-27}, or a timestamp with offset (its carrier-local day). */
+    public LocalDate date(String column, boolean required) throws RejectedRecordException {
+        String value = required ? required(column) : optional(column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            if (value.length() <= 10) {
+                return LocalDate.parse(value);
+            }
+            return dayOf(OffsetDateTime.parse(value).toInstant());
+        } catch (DateTimeParseException e) {
+            throw new RejectedRecordException(QuarantineReason.BAD_TIMESTAMP, column,
+                    column + " '" + abbreviate(value) + "' is not an ISO-8601 date");
+        }
+    }
+
+    public Integer nonNegativeInt(String column, boolean required) throws RejectedRecordException {
+        String value = required ? required(column) : optional(column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new RejectedRecordException(QuarantineReason.BAD_NUMBER_FIELD, column,
+                column + " '" + abbreviate(value) + "' is not a non-negative integer");
+    }
+
+    /** A 0/1 flag ({@code true}/{@code false} also accepted). */
+    public Boolean flag(String column) throws RejectedRecordException {
+        String value = required(column);
+        switch (value) {
+            case "1", "true", "TRUE", "Y" -> { return Boolean.TRUE; }
+            case "0", "false", "FALSE", "N" -> { return Boolean.FALSE; }
+            default -> throw new RejectedRecordException(QuarantineReason.BAD_NUMBER_FIELD, column,
+                    column + " '" + abbreviate(value) + "' is not 0 or 1");
+        }
+    }
+
+    public NormalizedNumber number(String column) {
+        return numbers.normalize(optional(column));
+    }
+
+    public NormalizedNumber requiredNumber(String column) throws RejectedRecordException {
+        return numbers.normalize(required(column));
+    }
+
+    public PhoneNumberNormalizer numbers() {
+        return numbers;
+    }
+
+    static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 37) + "...";
+    }
+}

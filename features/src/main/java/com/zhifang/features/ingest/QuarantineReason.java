@@ -1,0 +1,19 @@
+package com.zhifang.features.ingest;
+
+/** Why a landing record was quarantined instead of accepted. Stored by name in the quarantine table. */
+public enum QuarantineReason {
+    /** A timestamp or date field that is not ISO-8601 (timestamps need an offset). */
+    BAD_TIMESTAMP,
+    /** A numeric field that is not a non-negative integer, or a 0/1 flag that is neither. */
+    BAD_NUMBER_FIELD,
+    /** {@code record_type} outside the dataset's allowed set. */
+    UNKNOWN_RECORD_TYPE,
+    /** Another coded field (category, channel, outcome, plan ...) outside its allowed set. */
+    UNKNOWN_CODE,
+    /** The record has more or fewer fields than the file's header. */
+    WRONG_COLUMN_COUNT,
+    /** A field the contract requires is empty. */
+    MISSING_REQUIRED_FIELD,
+    /** Broken RFC 4180 quoting (text after a closing quote). */
+    BAD_QUOTING
+}

@@ -1,0 +1,19 @@
+package com.zhifang.features.phone;
+
+/** What kind of number a signalled address is. Stored as its name in the {@code *_class} columns. */
+public enum NumberClass {
+    /** Chinese mobile number (11 digits, 1xx). */
+    MOBILE,
+    /** Chinese fixed line (area code + subscriber number). */
+    FIXED_LINE,
+    /** National service and business numbers: 95xxx/96xxx, 400/800, short codes such as 10086. */
+    SERVICE,
+    /** Enterprise application-to-person SMS port (106...). */
+    SMS_PORT,
+    /** A valid number of another country. */
+    INTERNATIONAL,
+    /** No number presented (empty). */
+    HIDDEN,
+    /** Present but not a number any plan allocates (bad length, unassigned range, letters). */
+    INVALID
+}

@@ -1,0 +1,137 @@
+package com.zhifang.features.schema;
+
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.zhifang.features.schema.Columns.*;
+
+/**
+ * Names and schemas of the warehouse's tables. Each table is a Delta table at
+ * {@code <warehouse>/tables/<name>}; analysts read them with {@code delta.`<path>`}.
+ *
+ * <p>Event tables end with lineage columns (landing day, source file and line, ingest run id) so
+ * every value can be traced to the line it came from; snapshot tables end with the snapshot date
+ * and source file and line.
+ */
+public final class Tables {
+    private Tables() {}
+
+    public static final String VOICE_CALLS = "voice_calls";
+    public static final String SMS_MESSAGES = "sms_messages";
+    public static final String COMPLAINTS = "complaints";
+    public static final String POLICE_NOTICES = "police_notices";
+    public static final String FEEDBACK = "feedback";
+    public static final String REF_SUBSCRIBERS = "ref_subscribers";
+    public static final String REF_TRUNKS = "ref_trunks";
+    public static final String REF_ALLOWLIST = "ref_allowlist";
+    public static final String REF_ROAMING = "ref_roaming";
+    public static final String QUARANTINE = "quarantine";
+    public static final String RUN_LOG = "run_log";
+
+    private static final DataType S = DataTypes.StringType;
+    private static final DataType TS = DataTypes.TimestampType;
+    private static final DataType D = DataTypes.DateType;
+    private static final DataType I = DataTypes.IntegerType;
+    private static final DataType L = DataTypes.LongType;
+    private static final DataType B = DataTypes.BooleanType;
+
+    private static final Map<String, StructType> SCHEMAS = new LinkedHashMap<>();
+    private static final Map<String, String> PARTITION_COLUMNS = new LinkedHashMap<>();
+
+    static {
+        event(VOICE_CALLS, TRAFFIC_DAY,
+                f(RECORD_ID, S, false), f(RECORD_TYPE, S, false), f(START_TIME, TS, false), f(TRAFFIC_DAY, D, false),
+                f(CALLING_NUMBER, S), f(CALLING_RAW, S), f(CALLING_CLASS, S, false),
+                f(CALLED_NUMBER, S), f(CALLED_RAW, S), f(CALLED_CLASS, S, false),
+                f(ANSWERED, B, false), f(DURATION_S, I, false), f(RING_S, I), f(RELEASE_CAUSE, I, false),
+                f(CLI_RESTRICTED, B, false), f(IMSI, S), f(IMEI, S), f(CELL_ID, S), f(TRUNK_IN, S));
+        event(SMS_MESSAGES, TRAFFIC_DAY,
+                f(RECORD_ID, S, false), f(RECORD_TYPE, S, false), f(SEND_TIME, TS, false), f(TRAFFIC_DAY, D, false),
+                f(SENDER, S), f(SENDER_RAW, S), f(SENDER_CLASS, S, false),
+                f(RECIPIENT, S), f(RECIPIENT_RAW, S), f(RECIPIENT_CLASS, S, false),
+                f(IMSI, S), f(IMEI, S), f(CELL_ID, S), f(PORT_CUSTOMER, S),
+                f(SEGMENTS, I, false), f(DELIVERED, B, false), f(CONTENT, S));
+        event(COMPLAINTS, EVENT_DAY,
+                f(RECORD_ID, S, false), f(REPORTED_NUMBER, S), f(REPORTED_RAW, S), f(REPORTED_CLASS, S, false),
+                f(REPORTED_AT, TS, false), f(EVENT_DAY, D, false), f(CATEGORY, S, false), f(CHANNEL, S), f(REPORTER_HASH, S));
+        event(POLICE_NOTICES, EVENT_DAY,
+                f(RECORD_ID, S, false), f(NUMBER, S), f(NUMBER_RAW, S), f(NUMBER_CLASS, S, false),
+                f(NOTIFIED_ON, D, false), f(EVENT_DAY, D, false), f(CASE_REF, S));
+        event(FEEDBACK, EVENT_DAY,
+                f(RECORD_ID, S, false), f(ENTITY_TYPE, S, false), f(ENTITY_ID, S, false), f(ENTITY_ID_RAW, S),
+                f(DECIDED_ON, D, false), f(EVENT_DAY, D, false), f(OUTCOME, S, false), f(NOTE, S));
+        snapshot(REF_SUBSCRIBERS,
+                f(MSISDN, S), f(MSISDN_RAW, S), f(IMSI, S), f(ACTIVATED_ON, D, false), f(PLAN, S), f(CUSTOMER_TYPE, S),
+                f(ID_HASH, S), f(REAL_NAME_VERIFIED, B), f(RESELLER_ID, S), f(STATUS, S));
+        snapshot(REF_TRUNKS,
+                f(TRUNK_ID, S, false), f(TRUNK_TYPE, S, false), f(OWNER, S), f(AUTHORIZED_CLI, S),
+                f(AUTHORIZED_PREFIXES, DataTypes.createArrayType(S, false), false));
+        snapshot(REF_ALLOWLIST,
+                f(NUMBER, S, false), f(NUMBER_RAW, S), f(IS_PREFIX, B, false), f(OWNER, S), f(CATEGORY, S), f(VALID_UNTIL, D));
+        snapshot(REF_ROAMING,
+                f(MSISDN, S), f(MSISDN_RAW, S), f(VISITED_COUNTRY, S), f(SINCE, D));
+        table(QUARANTINE, LANDING_DAY, List.of(
+                f(LANDING_DAY, D, false), f(DATASET, S, false), f(SOURCE_FILE, S, false), f(SOURCE_LINE, L, false),
+                f(REASON, S, false), f(FIELD, S), f(MESSAGE, S), f(RAW_LINE, S), f(RUN_ID, S, false)));
+        table(RUN_LOG, RUN_DATE, List.of(
+                f(RUN_ID, S, false), f(COMMAND, S, false), f(RUN_DATE, D, false), f(STARTED_AT, TS, false),
+                f(FINISHED_AT, TS, false), f(STATUS, S, false), f(CODE_VERSION, S), f(RULES_VERSION, S),
+                f(MODEL_VERSION, S), f(REPORT_JSON, S, false)));
+    }
+
+    /** Full schema of a table. */
+    public static StructType schemaOf(String table) {
+        StructType schema = SCHEMAS.get(table);
+        if (schema == null) {
+            throw new IllegalArgumentException("unknown table " + table);
+        }
+        return schema;
+    }
+
+    /** The single partition column of a table. */
+    public static String partitionColumnOf(String table) {
+        schemaOf(table);
+        return PARTITION_COLUMNS.get(table);
+    }
+
+    public static List<String> names() {
+        return List.copyOf(SCHEMAS.keySet());
+    }
+
+    private static void event(String name, String partition, StructField... data) {
+        List<StructField> fields = new ArrayList<>(List.of(data));
+        fields.add(f(LANDING_DAY, D, false));
+        fields.add(f(SOURCE_FILE, S, false));
+        fields.add(f(SOURCE_LINE, L, false));
+        fields.add(f(INGEST_RUN_ID, S, false));
+        table(name, partition, fields);
+    }
+
+    private static void snapshot(String name, StructField... data) {
+        List<StructField> fields = new ArrayList<>(List.of(data));
+        fields.add(f(SNAPSHOT_DATE, D, false));
+        fields.add(f(SOURCE_FILE, S, false));
+        fields.add(f(SOURCE_LINE, L, false));
+        table(name, SNAPSHOT_DATE, fields);
+    }
+
+    private static void table(String name, String partition, List<StructField> fields) {
+        SCHEMAS.put(name, new StructType(fields.toArray(new StructField[0])));
+        PARTITION_COLUMNS.put(name, partition);
+    }
+
+    private static StructField f(String name, DataType type) {
+        return DataTypes.createStructField(name, type, true);
+    }
+
+    private static StructField f(String name, DataType type, boolean nullable) {
+        return DataTypes.createStructField(name, type, nullable);
+    }
+}
