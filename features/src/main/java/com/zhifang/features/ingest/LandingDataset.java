@@ -25,7 +25,7 @@ import static com.zhifang.features.schema.Columns.*;
  * complaint). Reference snapshots replace the snapshot of their landing day.
  */
 public enum LandingDataset {
-    VOICE("voice", null, Tables.VOICE_CALLS, Kind.EVENT,
+    VOICE("voice", null, Tables.VOICE_CALLS, Kind.EVENT, List.of(RECORD_ID),
             List.of(RECORD_ID, RECORD_TYPE, START_TIME, CALLED_NUMBER, ANSWERED, DURATION_S, RELEASE_CAUSE, CLI_RESTRICTED),
             r -> {
                 String recordId = r.required(RECORD_ID);
@@ -44,7 +44,7 @@ public enum LandingDataset {
                         answered, duration, ring, cause, restricted,
                         r.optional(IMSI), r.optional(IMEI), r.optional(CELL_ID), r.optional(TRUNK_IN)};
             }),
-    SMS("sms", null, Tables.SMS_MESSAGES, Kind.EVENT,
+    SMS("sms", null, Tables.SMS_MESSAGES, Kind.EVENT, List.of(RECORD_ID),
             List.of(RECORD_ID, RECORD_TYPE, SEND_TIME, RECIPIENT, SEGMENTS, DELIVERED),
             r -> {
                 String recordId = r.required(RECORD_ID);
@@ -63,7 +63,7 @@ public enum LandingDataset {
                         r.optional(IMSI), r.optional(IMEI), r.optional(CELL_ID), r.optional(PORT_CUSTOMER),
                         segments, delivered, r.optional(CONTENT)};
             }),
-    COMPLAINTS("complaints", null, Tables.COMPLAINTS, Kind.EVENT,
+    COMPLAINTS("complaints", null, Tables.COMPLAINTS, Kind.EVENT, List.of(RECORD_ID),
             List.of(REPORTED_NUMBER, REPORTED_AT, CATEGORY),
             r -> {
                 NormalizedNumber reported = r.requiredNumber(REPORTED_NUMBER);
@@ -79,7 +79,7 @@ public enum LandingDataset {
                 return new Object[] {key, reported.e164(), reported.raw(), reported.numberClass().name(),
                         reportedAt, r.dayOf(reportedAt), category, channel, reporter};
             }),
-    POLICE("police", null, Tables.POLICE_NOTICES, Kind.EVENT,
+    POLICE("police", null, Tables.POLICE_NOTICES, Kind.EVENT, List.of(RECORD_ID),
             List.of(NUMBER, NOTIFIED_ON),
             r -> {
                 NormalizedNumber number = r.requiredNumber(NUMBER);
@@ -88,25 +88,22 @@ public enum LandingDataset {
                 String key = contentKey("police", number.e164(), notifiedOn.toString(), caseRef);
                 return new Object[] {key, number.e164(), number.raw(), number.numberClass().name(), notifiedOn, notifiedOn, caseRef};
             }),
-    FEEDBACK("feedback", null, Tables.FEEDBACK, Kind.EVENT,
+    FEEDBACK("feedback", null, Tables.FEEDBACK, Kind.EVENT, List.of(RECORD_ID),
             List.of(ENTITY_TYPE, ENTITY_ID, DECIDED_ON, OUTCOME),
             r -> {
                 String entityType = r.code(ENTITY_TYPE, Set.of("NUMBER", "TRUNK", "DEVICE", "PORT_CUSTOMER"), QuarantineReason.UNKNOWN_CODE);
                 String rawId = r.required(ENTITY_ID);
-                String entityId = "NUMBER".equals(entityType) ? r.numbers().normalize(rawId).e164() : rawId;
-                if (entityId == null) {
-                    throw new RejectedRecordException(QuarantineReason.MISSING_REQUIRED_FIELD, ENTITY_ID, "entity_id is not a number");
-                }
+                String entityId = "NUMBER".equals(entityType) ? usable(r.numbers().normalize(rawId), ENTITY_ID).e164() : rawId;
                 LocalDate decidedOn = r.date(DECIDED_ON, true);
                 String outcome = r.code(OUTCOME, Set.of("CONFIRMED_FRAUD", "FALSE_POSITIVE", "RESTORED_ON_APPEAL"), QuarantineReason.UNKNOWN_CODE);
                 String note = r.optional(NOTE);
                 String key = contentKey("feedback", entityType, entityId, decidedOn.toString(), outcome);
                 return new Object[] {key, entityType, entityId, rawId, decidedOn, decidedOn, outcome, note};
             }),
-    SUBSCRIBERS("reference", "subscribers", Tables.REF_SUBSCRIBERS, Kind.SNAPSHOT,
+    SUBSCRIBERS("reference", "subscribers", Tables.REF_SUBSCRIBERS, Kind.SNAPSHOT, List.of(MSISDN),
             List.of(MSISDN, ACTIVATED_ON),
             r -> {
-                NormalizedNumber msisdn = r.requiredNumber(MSISDN);
+                NormalizedNumber msisdn = usable(r.requiredNumber(MSISDN), MSISDN);
                 LocalDate activated = r.date(ACTIVATED_ON, true);
                 String plan = optionalCode(r, PLAN, Set.of("PREPAID", "POSTPAID"));
                 String customerType = optionalCode(r, CUSTOMER_TYPE, Set.of("PERSONAL", "ENTERPRISE"));
@@ -115,7 +112,7 @@ public enum LandingDataset {
                 return new Object[] {msisdn.e164(), msisdn.raw(), r.optional(IMSI), activated, plan, customerType,
                         r.optional(ID_HASH), verified, r.optional(RESELLER_ID), status};
             }),
-    TRUNKS("reference", "trunks", Tables.REF_TRUNKS, Kind.SNAPSHOT,
+    TRUNKS("reference", "trunks", Tables.REF_TRUNKS, Kind.SNAPSHOT, List.of(TRUNK_ID),
             List.of(TRUNK_ID, TRUNK_TYPE),
             r -> {
                 String trunkId = r.required(TRUNK_ID);
@@ -127,22 +124,19 @@ public enum LandingDataset {
                 return new Object[] {trunkId, type, r.optional(OWNER), authorized,
                         prefixes.toArray(new String[0])};
             }),
-    ALLOWLIST("reference", "allowlist", Tables.REF_ALLOWLIST, Kind.SNAPSHOT,
+    ALLOWLIST("reference", "allowlist", Tables.REF_ALLOWLIST, Kind.SNAPSHOT, List.of(NUMBER, IS_PREFIX),
             List.of(NUMBER),
             r -> {
                 String raw = r.required(NUMBER);
                 boolean prefix = raw.endsWith("*");
                 String number = prefix ? NumberPrefixes.toE164Prefix(raw.substring(0, raw.length() - 1))
-                        : r.numbers().normalize(raw).e164();
-                if (number == null) {
-                    throw new RejectedRecordException(QuarantineReason.MISSING_REQUIRED_FIELD, NUMBER, "number is not a number");
-                }
+                        : usable(r.numbers().normalize(raw), NUMBER).e164();
                 return new Object[] {number, raw, prefix, r.optional(OWNER), r.optional(CATEGORY), r.date(VALID_UNTIL, false)};
             }),
-    ROAMING("reference", "roaming", Tables.REF_ROAMING, Kind.SNAPSHOT,
+    ROAMING("reference", "roaming", Tables.REF_ROAMING, Kind.SNAPSHOT, List.of(MSISDN),
             List.of(MSISDN),
             r -> {
-                NormalizedNumber msisdn = r.requiredNumber(MSISDN);
+                NormalizedNumber msisdn = usable(r.requiredNumber(MSISDN), MSISDN);
                 return new Object[] {msisdn.e164(), msisdn.raw(), r.optional(VISITED_COUNTRY), r.date(SINCE, false)};
             });
 
@@ -158,14 +152,17 @@ public enum LandingDataset {
     private final String fileStem;
     private final String table;
     private final Kind kind;
+    private final List<String> keyColumns;
     private final List<String> requiredColumns;
     private final RecordParser parser;
 
-    LandingDataset(String folder, String fileStem, String table, Kind kind, List<String> requiredColumns, RecordParser parser) {
+    LandingDataset(String folder, String fileStem, String table, Kind kind, List<String> keyColumns,
+                   List<String> requiredColumns, RecordParser parser) {
         this.folder = folder;
         this.fileStem = fileStem;
         this.table = table;
         this.kind = kind;
+        this.keyColumns = keyColumns;
         this.requiredColumns = requiredColumns;
         this.parser = parser;
     }
@@ -195,6 +192,11 @@ public enum LandingDataset {
         return kind;
     }
 
+    /** Columns that identify a record: one row per key is kept, the others count as duplicates. */
+    public List<String> keyColumns() {
+        return keyColumns;
+    }
+
     /** Header columns a file must have; the others may be absent (then read as empty). */
     public List<String> requiredColumns() {
         return requiredColumns;
@@ -216,6 +218,14 @@ public enum LandingDataset {
 
     private static String optionalCode(FieldReader r, String column, Set<String> allowed) throws RejectedRecordException {
         return r.optional(column) == null ? null : r.code(column, allowed, QuarantineReason.UNKNOWN_CODE);
+    }
+
+    private static NormalizedNumber usable(NormalizedNumber number, String column) throws RejectedRecordException {
+        if (number.e164() == null) {
+            throw new RejectedRecordException(QuarantineReason.INVALID_NUMBER, column,
+                    column + " '" + FieldReader.abbreviate(String.valueOf(number.raw())) + "' is not a phone number");
+        }
+        return number;
     }
 
     /** Stable id for records whose contract has none: a hash of the fields that identify them. */

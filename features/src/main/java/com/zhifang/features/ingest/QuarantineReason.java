@@ -12,6 +12,8 @@ public enum QuarantineReason {
     UNKNOWN_CODE,
     /** The record has more or fewer fields than the file's header. */
     WRONG_COLUMN_COUNT,
+    /** A field that must hold a usable phone number (a subscriber's MSISDN, an entity id) does not. */
+    INVALID_NUMBER,
     /** A field the contract requires is empty. */
     MISSING_REQUIRED_FIELD,
     /** Broken RFC 4180 quoting (text after a closing quote). */

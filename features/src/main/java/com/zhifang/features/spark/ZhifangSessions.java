@@ -1,0 +1,54 @@
+package com.zhifang.features.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * The one place that says how a Zhifang SparkSession is configured, used by the jobs' {@code main}
+ * and by the test fixtures alike.
+ *
+ * <p>Always: Delta Lake's extension and catalog; java.time values for dates and timestamps (so a
+ * day never shifts with the JVM's default zone); the carrier's zone as session time zone (so
+ * {@code hour()} and {@code to_date()} give carrier-local values). Embedded (no master given by
+ * spark-submit): {@code local[*]} bound to 127.0.0.1, few shuffle partitions, small Delta log
+ * snapshots. Anything set with {@code --conf} or {@code extraConf} wins over these defaults.
+ */
+public final class ZhifangSessions {
+    private ZhifangSessions() {}
+
+    public static SparkSession open(String appName, String master, ZoneId carrierZone, boolean uiEnabled,
+                                    Map<String, String> extraConf) {
+        SparkConf submitted = new SparkConf(true);   // picks up spark-submit's spark.* system properties
+        String effectiveMaster = master != null ? master
+                : submitted.contains("spark.master") ? submitted.get("spark.master") : "local[*]";
+        boolean local = effectiveMaster.startsWith("local");
+        SparkSession.Builder builder = SparkSession.builder()
+                .appName(appName)
+                .master(effectiveMaster)
+                .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+                .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+                .config("spark.sql.datetime.java8API.enabled", "true")
+                .config("spark.sql.session.timeZone", carrierZone.getId())
+                .config("spark.sql.adaptive.enabled", "true");
+        if (local) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            setIfAbsent(builder, submitted, "spark.driver.host", "127.0.0.1");
+            setIfAbsent(builder, submitted, "spark.driver.bindAddress", "127.0.0.1");
+            setIfAbsent(builder, submitted, "spark.sql.shuffle.partitions", String.valueOf(Math.max(4, 2 * cores)));
+            setIfAbsent(builder, submitted, "spark.databricks.delta.snapshotPartitions", "4");
+            setIfAbsent(builder, submitted, "spark.ui.enabled", String.valueOf(uiEnabled));
+            setIfAbsent(builder, submitted, "spark.ui.showConsoleProgress", "false");
+        }
+        extraConf.forEach(builder::config);
+        return builder.getOrCreate();
+    }
+
+    private static void setIfAbsent(SparkSession.Builder builder, SparkConf submitted, String key, String value) {
+        if (!submitted.contains(key)) {
+            builder.config(key, value);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package com.zhifang.jobs.cli;
+
+import com.zhifang.jobs.io.Warehouse;
+import com.zhifang.jobs.nightly.NightlyJob;
+import com.zhifang.jobs.nightly.NightlySettings;
+import com.zhifang.jobs.nightly.NightlyStage;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.concurrent.Callable;
+
+/** {@code zhifang nightly} and {@code zhifang ingest}: the same job, with every stage or with ingest only. */
+public class NightlyCommand implements Callable<Integer> {
+    @Option(names = "--landing", required = true, description = "Landing zone root (<landing>/<YYYY-MM-DD>/...).")
+    String landing;
+
+    @Option(names = "--warehouse", required = true, description = "Warehouse folder (tables, runs, exports).")
+    String warehouse;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    DaySelection days;
+
+    @Mixin
+    SparkOptions sparkOptions;
+
+    private final String command;
+    private final EnumSet<NightlyStage> stages;
+
+    NightlyCommand(String command, EnumSet<NightlyStage> stages) {
+        this.command = command;
+        this.stages = stages;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        NightlySettings settings = new NightlySettings(landing, new Warehouse(warehouse), days.days(), sparkOptions.carrierZone());
+        try (SparkSession spark = sparkOptions.open("zhifang " + command)) {
+            new NightlyJob(spark, Clock.systemUTC()).run(command, settings, stages);
+        }
+        return 0;
+    }
+
+    @Command(name = "nightly", mixinStandardHelpOptions = true,
+            description = "Run every nightly stage for a day, or for a range of days in order.")
+    public static final class Nightly extends NightlyCommand {
+        public Nightly() {
+            super("nightly", EnumSet.allOf(NightlyStage.class));
+        }
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Ingest a landing day (or a range) into the warehouse's Delta tables.")
+    public static final class Ingest extends NightlyCommand {
+        public Ingest() {
+            super("ingest", EnumSet.of(NightlyStage.INGEST));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package com.zhifang.jobs.nightly;
+
+import com.zhifang.features.ZhifangVersion;
+import com.zhifang.jobs.ingest.IngestAction;
+import com.zhifang.jobs.ingest.IngestResult;
+import com.zhifang.jobs.run.RunIds;
+import com.zhifang.jobs.run.RunRecorder;
+import com.zhifang.jobs.run.RunReport;
+import com.zhifang.jobs.run.Stages;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs the chosen stages for each day in order, one run (and one run report) per day. The
+ * {@code ingest} and {@code nightly} commands are this job with one or all stages.
+ *
+ * <p>A day's report is recorded whether the day succeeds or fails; a failure stops the range there,
+ * so a backfill never skips a day silently.
+ */
+public final class NightlyJob {
+    private static final Logger LOG = LoggerFactory.getLogger(NightlyJob.class);
+
+    private final SparkSession spark;
+    private final Clock clock;
+
+    public NightlyJob(SparkSession spark, Clock clock) {
+        this.spark = spark;
+        this.clock = clock;
+    }
+
+    public List<RunReport> run(String command, NightlySettings settings, Set<NightlyStage> stages) {
+        List<RunReport> reports = new ArrayList<>();
+        for (LocalDate day : settings.days()) {
+            reports.add(runDay(command, settings, day, stages));
+        }
+        return reports;
+    }
+
+    private RunReport runDay(String command, NightlySettings settings, LocalDate day, Set<NightlyStage> stages) {
+        var started = clock.instant();
+        String runId = RunIds.next(command, day, started);
+        RunReport report = new RunReport(runId, command, day, started, Map.of("code", ZhifangVersion.code()));
+        try {
+            for (NightlyStage stage : EnumSet.copyOf(stages)) {
+                runStage(stage, settings, day, report);
+            }
+            report.reconcile();
+            report.finish(clock.instant(), "SUCCEEDED", null);
+            return report;
+        } catch (RuntimeException e) {
+            report.finish(clock.instant(), "FAILED", e.getMessage());
+            throw e;
+        } finally {
+            RunRecorder.record(spark, settings.warehouse(), report);
+            LOG.info("\n{}", report.summary());
+        }
+    }
+
+    private void runStage(NightlyStage stage, NightlySettings settings, LocalDate day, RunReport report) {
+        switch (stage) {
+            case INGEST -> {
+                if (settings.landingRoot() == null) {
+                    throw new IllegalArgumentException("ingest needs --landing");
+                }
+                IngestResult result = Stages.run(spark, report, stage.label(),
+                        () -> new IngestAction(spark, settings.warehouse(), settings.landingRoot(), day,
+                                settings.carrierZone(), report.runId()).execute(),
+                        IngestResult::accepted);
+                report.addFiles(result.files());
+                report.addChecks(result.checks());
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package com.zhifang.jobs.nightly;
+
+/** The stages of a nightly run, in the order they run. Later issues add features, graph, score, export. */
+public enum NightlyStage {
+    INGEST;
+
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

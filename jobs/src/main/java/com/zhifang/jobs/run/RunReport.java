@@ -1,0 +1,139 @@
+package com.zhifang.jobs.run;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The account of one run: what was read and what became of it, per file; how long each stage
+ * took; which versions of code, rules and model produced the outputs. Serialised to
+ * {@code <warehouse>/runs/<run-id>.json} and to a row of the run-log table by {@link RunRecorder}.
+ *
+ * <p>{@link #reconcile()} fails the run when any file's counts do not add up or any cross-check
+ * between independently measured counts disagrees.
+ */
+public final class RunReport {
+    private final String runId;
+    private final String command;
+    private final LocalDate runDate;
+    private final Instant startedAt;
+    private Instant finishedAt;
+    private String status = "RUNNING";
+    private String error;
+    private final Map<String, String> versions = new LinkedHashMap<>();
+    private final List<StageTiming> stages = new ArrayList<>();
+    private final List<FileCounts> files = new ArrayList<>();
+    private final List<ReconciliationCheck> checks = new ArrayList<>();
+    private final Map<String, Long> counters = new LinkedHashMap<>();
+
+    public RunReport(String runId, String command, LocalDate runDate, Instant startedAt, Map<String, String> versions) {
+        this.runId = runId;
+        this.command = command;
+        this.runDate = runDate;
+        this.startedAt = startedAt;
+        this.versions.putAll(versions);
+    }
+
+    public void addStage(StageTiming timing) {
+        stages.add(timing);
+    }
+
+    public void addFiles(List<FileCounts> counts) {
+        files.addAll(counts);
+    }
+
+    public void addChecks(List<ReconciliationCheck> more) {
+        checks.addAll(more);
+    }
+
+    /** A named count worth reporting (e.g. entities suppressed by the allowlist). */
+    public void count(String name, long value) {
+        counters.merge(name, value, Long::sum);
+    }
+
+    public void version(String component, String version) {
+        versions.put(component, version);
+    }
+
+    /** @throws ReconciliationException naming every file and check that does not add up */
+    public void reconcile() {
+        List<String> problems = new ArrayList<>();
+        for (FileCounts f : files) {
+            if (!f.reconciles()) {
+                problems.add(String.format("%s: read %d != accepted %d + duplicates %d + quarantined %d",
+                        f.file(), f.read(), f.accepted(), f.duplicates(), f.quarantined()));
+            }
+        }
+        for (ReconciliationCheck c : checks) {
+            if (!c.holds()) {
+                problems.add(String.format("%s: expected %d, measured %d", c.name(), c.expected(), c.actual()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ReconciliationException("run " + runId + " does not reconcile:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    public void finish(Instant at, String finalStatus, String failure) {
+        this.finishedAt = at;
+        this.status = finalStatus;
+        this.error = failure;
+    }
+
+    /** Totals per dataset: read, accepted, duplicates, quarantined. */
+    public Map<String, long[]> totalsByDataset() {
+        Map<String, long[]> totals = new LinkedHashMap<>();
+        for (FileCounts f : files) {
+            long[] t = totals.computeIfAbsent(f.dataset(), k -> new long[4]);
+            t[0] += f.read();
+            t[1] += f.accepted();
+            t[2] += f.duplicates();
+            t[3] += f.quarantined();
+        }
+        return totals;
+    }
+
+    /** The readable block logged at the end of a run. */
+    public String summary() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("Zhifang run %s (%s, date %s): %s%n", runId, command, runDate, status));
+        if (error != null) {
+            out.append("  error: ").append(error).append('\n');
+        }
+        out.append("  versions: ").append(versions.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))).append('\n');
+        if (!files.isEmpty()) {
+            out.append(String.format("  %-12s %10s %10s %10s %11s%n", "dataset", "read", "accepted", "duplicates", "quarantined"));
+            totalsByDataset().forEach((dataset, t) -> out.append(
+                    String.format("  %-12s %10d %10d %10d %11d%n", dataset, t[0], t[1], t[2], t[3])));
+            Map<String, Long> reasons = new LinkedHashMap<>();
+            files.forEach(f -> f.quarantinedByReason().forEach((r, n) -> reasons.merge(r, n, Long::sum)));
+            if (!reasons.isEmpty()) {
+                out.append("  quarantined by reason: ").append(reasons).append('\n');
+            }
+        }
+        counters.forEach((name, value) -> out.append(String.format("  %s: %d%n", name, value)));
+        for (StageTiming s : stages) {
+            out.append(String.format("  stage %-24s %9.1f s%s%n", s.stage(), s.wallMillis() / 1000.0,
+                    s.rows() == null ? "" : String.format("  %d rows", s.rows())));
+        }
+        return out.toString();
+    }
+
+    public String runId() { return runId; }
+    public String command() { return command; }
+    public LocalDate runDate() { return runDate; }
+    public Instant startedAt() { return startedAt; }
+    public Instant finishedAt() { return finishedAt; }
+    public String status() { return status; }
+    public String error() { return error; }
+    public Map<String, String> versions() { return versions; }
+    public List<StageTiming> stages() { return stages; }
+    public List<FileCounts> files() { return files; }
+    public List<ReconciliationCheck> checks() { return checks; }
+    public Map<String, Long> counters() { return counters; }
+}
