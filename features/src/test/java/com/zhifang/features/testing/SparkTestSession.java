@@ -1,0 +1,33 @@
+package com.zhifang.features.testing;
+
+import com.zhifang.features.spark.ZhifangSessions;
+import org.apache.spark.sql.SparkSession;
+
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * One SparkSession per test JVM (Surefire reuses one fork per module), configured exactly like the
+ * product's ({@link ZhifangSessions}) but small: {@code local[2]}, two shuffle partitions, no UI.
+ * Never stopped by tests; the JVM's exit stops it.
+ */
+public final class SparkTestSession {
+    public static final ZoneId CARRIER_ZONE = ZoneId.of("Asia/Shanghai");
+    private static SparkSession session;
+
+    private SparkTestSession() {}
+
+    public static synchronized SparkSession get() {
+        if (session == null) {
+            session = ZhifangSessions.open("zhifang-tests", "local[2]", CARRIER_ZONE, false, Map.of(
+                    "spark.sql.shuffle.partitions", "2",
+                    "spark.default.parallelism", "2",
+                    "spark.driver.host", "127.0.0.1",
+                    "spark.driver.bindAddress", "127.0.0.1",
+                    "spark.sql.adaptive.coalescePartitions.initialPartitionNum", "2",
+                    "spark.databricks.delta.snapshotPartitions", "1",
+                    "spark.ui.enabled", "false"));
+        }
+        return session;
+    }
+}
