@@ -34,6 +34,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static com.zhifang.features.schema.Columns.*;
 import static org.apache.spark.sql.functions.*;
@@ -53,6 +55,9 @@ import static org.apache.spark.sql.functions.*;
  * against the target's record ids of the days present in the batch (partition-pruned, usually D and
  * D-1), the MERGE (another such join), and small aggregations. Assumes a re-delivered record keeps
  * its start time, so its duplicate lives in the same day partition.
+ *
+ * <p>A file that cannot be read fails the task with a {@link LandingFileException};
+ * {@link com.zhifang.jobs.nightly.NightlyJob} turns Spark's wrapping back into it.
  *
  * <p>Idempotent: re-running a day inserts nothing new into any table (every record is then a
  * duplicate, every quarantined line already present).
@@ -109,14 +114,19 @@ public final class IngestAction {
         Dataset<Row> parsed = spark.createDataFrame(rows, LandingFileParser.parsedSchema(dataset))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Map<String, long[]> readAndQuarantined = new HashMap<>();
+            Map<String, Long> readByFile = new HashMap<>();
             Map<String, Map<String, Long>> reasonsByFile = new HashMap<>();
-            for (Row r : collect(parsed.groupBy(col(SOURCE_FILE), col(LandingFileParser.QUARANTINE_REASON)).count())) {
+            Set<Object> acceptedDays = new TreeSet<>();
+            String dayColumn = Tables.partitionColumnOf(dataset.table());
+            for (Row r : parsed.groupBy(col(SOURCE_FILE), col(LandingFileParser.QUARANTINE_REASON), col(dayColumn))
+                    .count().collectAsList()) {
                 String file = r.getString(0);
-                long n = r.getLong(2);
-                readAndQuarantined.computeIfAbsent(file, f -> new long[1])[0] += n;
+                long n = r.getLong(3);
+                readByFile.merge(file, n, Long::sum);
                 if (!r.isNullAt(1)) {
                     reasonsByFile.computeIfAbsent(file, f -> new HashMap<>()).merge(r.getString(1), n, Long::sum);
+                } else {
+                    acceptedDays.add(r.get(2));
                 }
             }
             long quarantined = reasonsByFile.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
@@ -127,11 +137,11 @@ public final class IngestAction {
                     .select(columnsOf(dataset));
             Map<String, Long> duplicatesByFile = new HashMap<>();
             Map<String, Long> acceptedByFile = dataset.kind() == LandingDataset.Kind.EVENT
-                    ? mergeEvents(dataset, accepted, duplicatesByFile, checks)
+                    ? mergeEvents(dataset, accepted, List.copyOf(acceptedDays), duplicatesByFile, checks)
                     : replaceSnapshot(dataset, accepted, duplicatesByFile);
             for (String file : paths) {
                 files.add(new FileCounts(dataset.label(), file,
-                        readAndQuarantined.getOrDefault(file, new long[1])[0],
+                        readByFile.getOrDefault(file, 0L),
                         acceptedByFile.getOrDefault(file, 0L),
                         duplicatesByFile.getOrDefault(file, 0L),
                         reasonsByFile.getOrDefault(file, Map.of())));
@@ -142,15 +152,14 @@ public final class IngestAction {
     }
 
     /** Labels duplicates, MERGEs the rest, returns rows accepted per file as counted back from the table. */
-    private Map<String, Long> mergeEvents(LandingDataset dataset, Dataset<Row> accepted, Map<String, Long> duplicatesByFile,
-                                          List<ReconciliationCheck> checks) {
-        String table = dataset.table();
-        String dayColumn = Tables.partitionColumnOf(table);
-        DeltaTable target = warehouse.ensureTable(spark, table);
-        List<Object> days = collect(accepted.select(dayColumn).distinct()).stream().map(r -> r.get(0)).toList();
+    private Map<String, Long> mergeEvents(LandingDataset dataset, Dataset<Row> accepted, List<Object> days,
+                                          Map<String, Long> duplicatesByFile, List<ReconciliationCheck> checks) {
         if (days.isEmpty()) {
             return Map.of();
         }
+        String table = dataset.table();
+        String dayColumn = Tables.partitionColumnOf(table);
+        DeltaTable target = warehouse.ensureTable(spark, table);
         Column inBatchDays = col(dayColumn).isin(days.toArray());
         Dataset<Row> existing = target.toDF().filter(inBatchDays)
                 .select(col(RECORD_ID).as(EXISTING + RECORD_ID), col(dayColumn).as(EXISTING + dayColumn));
@@ -162,7 +171,7 @@ public final class IngestAction {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long expectedInserts = 0;
-            for (Row r : collect(labelled.groupBy(SOURCE_FILE, DUPLICATE).count())) {
+            for (Row r : labelled.groupBy(SOURCE_FILE, DUPLICATE).count().collectAsList()) {
                 if (r.getBoolean(1)) {
                     duplicatesByFile.merge(r.getString(0), r.getLong(2), Long::sum);
                 } else {
@@ -190,7 +199,7 @@ public final class IngestAction {
         Column[] key = dataset.keyColumns().stream().map(c -> col(c)).toArray(Column[]::new);
         Dataset<Row> ranked = accepted
                 .withColumn(BATCH_RANK, row_number().over(Window.partitionBy(key).orderBy(SOURCE_FILE, SOURCE_LINE)));
-        for (Row r : collect(ranked.filter(col(BATCH_RANK).gt(1)).groupBy(SOURCE_FILE).count())) {
+        for (Row r : ranked.filter(col(BATCH_RANK).gt(1)).groupBy(SOURCE_FILE).count().collectAsList()) {
             duplicatesByFile.put(r.getString(0), r.getLong(1));
         }
         warehouse.ensureTable(spark, dataset.table());
@@ -227,16 +236,6 @@ public final class IngestAction {
 
     private static Column[] columnsOf(LandingDataset dataset) {
         return Arrays.stream(dataset.tableSchema().fieldNames()).map(c -> col(c)).toArray(Column[]::new);
-    }
-
-    /** Runs an action, turning a task's file failure back into the {@link LandingFileException} that names the file. */
-    private static List<Row> collect(Dataset<Row> rows) {
-        try {
-            return rows.collectAsList();
-        } catch (RuntimeException e) {
-            LandingFileException fileFailure = LandingFileException.findIn(e);
-            throw fileFailure != null ? fileFailure : e;
-        }
     }
 
     /** Reads each file's header on the driver, so a file lacking required columns fails before any work. */

@@ -1,6 +1,7 @@
 package com.zhifang.jobs.nightly;
 
 import com.zhifang.features.ZhifangVersion;
+import com.zhifang.features.ingest.LandingFileException;
 import com.zhifang.jobs.ingest.IngestAction;
 import com.zhifang.jobs.ingest.IngestResult;
 import com.zhifang.jobs.run.RunIds;
@@ -56,13 +57,23 @@ public final class NightlyJob {
             report.reconcile();
             report.finish(clock.instant(), "SUCCEEDED", null);
             return report;
-        } catch (RuntimeException e) {
-            report.finish(clock.instant(), "FAILED", e.getMessage());
-            throw e;
+        } catch (Exception e) {   // Spark throws its checked SparkException from Scala code
+            RuntimeException failure = asRuntimeFailure(e);
+            report.finish(clock.instant(), "FAILED", failure.getMessage());
+            throw failure;
         } finally {
             RunRecorder.record(spark, settings.warehouse(), report);
             LOG.info("\n{}", report.summary());
         }
+    }
+
+    /** A landing file failure inside a Spark task comes back wrapped: unwrap it so the message names the file. */
+    private static RuntimeException asRuntimeFailure(Exception e) {
+        LandingFileException fileFailure = LandingFileException.findIn(e);
+        if (fileFailure != null) {
+            return fileFailure;
+        }
+        return e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
     }
 
     private void runStage(NightlyStage stage, NightlySettings settings, LocalDate day, RunReport report) {

@@ -1,0 +1,201 @@
+package com.zhifang.jobs.ingest;
+
+import com.zhifang.features.ingest.LandingFileException;
+import com.zhifang.features.schema.Tables;
+import com.zhifang.features.testing.SparkTestSession;
+import com.zhifang.jobs.io.Warehouse;
+import com.zhifang.jobs.nightly.NightlyJob;
+import com.zhifang.jobs.nightly.NightlySettings;
+import com.zhifang.jobs.nightly.NightlyStage;
+import com.zhifang.jobs.run.FileCounts;
+import com.zhifang.jobs.run.RunReport;
+import com.zhifang.jobs.testing.LandingFixture;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.jobs.testing.LandingFixture.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Two landing days with the faults the contract promises: a record repeated inside a day, a whole
+ * record re-delivered the next day, a late record, malformed rows, reference snapshots.
+ */
+class IngestActionTest {
+    private static final LocalDate NOV_1 = LocalDate.of(2026, 11, 1);
+    private static final LocalDate NOV_2 = LocalDate.of(2026, 11, 2);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-03T02:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    static Path tmp;
+    static SparkSession spark;
+    static LandingFixture landing;
+    static Warehouse warehouse;
+    static List<RunReport> firstRun;
+    static Map<String, List<String>> tablesAfterFirstRun;
+
+    @BeforeAll
+    static void ingestTwoDays() {
+        spark = SparkTestSession.get();
+        landing = new LandingFixture(tmp.resolve("landing"))
+                .file(NOV_1, "voice", "part-0.csv", VOICE_HEADER,
+                        call("v1", "2026-11-01T08:00:00"),
+                        call("v2", "2026-11-01T09:00:00"),
+                        call("v3", "2026-11-01T10:00:00").replace(",30,5,", ",thirty,5,"),   // malformed
+                        call("v1", "2026-11-01T08:00:00"))                                     // repeated in file
+                .file(NOV_1, "voice", "part-1.csv", VOICE_HEADER,
+                        call("v2", "2026-11-01T09:00:00"),                                     // repeated across files
+                        call("v4", "2026-11-01T23:59:59"))
+                .file(NOV_1, "reference", "roaming.csv", "msisdn,visited_country,since",
+                        "13800000001,TH,2026-10-20", "13800000002,JP,2026-10-25", "13800000001,TH,2026-10-20")
+                .file(NOV_1, "complaints", "c.csv", "reported_number,reported_at,category,channel,reporter_hash",
+                        "13812345678,2026-11-01T12:00:00+08:00,FRAUD,12321,r1")
+                .file(NOV_2, "voice", "part-0.csv", VOICE_HEADER,
+                        call("v1", "2026-11-01T08:00:00"),                                     // re-delivered a day later
+                        call("v5", "2026-11-01T22:00:00"),                                     // late: belongs to Nov 1
+                        call("v6", "2026-11-02T07:00:00"),
+                        "v7,MO,2026-11-02T07:00:00+08:00")                                     // wrong column count
+                .file(NOV_2, "reference", "roaming.csv", "msisdn,visited_country,since",
+                        "13800000003,US,2026-11-02");
+        warehouse = new Warehouse(tmp.resolve("warehouse").toString());
+        firstRun = ingest(NOV_1, NOV_2);
+        tablesAfterFirstRun = snapshotOfTables();
+    }
+
+    private static List<RunReport> ingest(LocalDate from, LocalDate to) {
+        NightlySettings settings = new NightlySettings(landing.root().toString(), warehouse,
+                NightlySettings.range(from, to), SparkTestSession.CARRIER_ZONE);
+        return new NightlyJob(spark, CLOCK).run("ingest", settings, EnumSet.of(NightlyStage.INGEST));
+    }
+
+    private static FileCounts counts(RunReport report, String fileSuffix) {
+        return report.files().stream().filter(f -> f.file().endsWith(fileSuffix)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyRecordIsAcceptedDuplicateOrQuarantined() {
+        RunReport nov1 = firstRun.get(0);
+        assertEquals(new FileCounts("voice", counts(nov1, "01/voice/part-0.csv").file(), 4, 2, 1,
+                Map.of("BAD_NUMBER_FIELD", 1L)), counts(nov1, "01/voice/part-0.csv"));
+        FileCounts part1 = counts(nov1, "01/voice/part-1.csv");
+        assertEquals(List.of(2L, 1L, 1L, 0L), List.of(part1.read(), part1.accepted(), part1.duplicates(), part1.quarantined()));
+        FileCounts roaming = counts(nov1, "01/reference/roaming.csv");
+        assertEquals(List.of(3L, 2L, 1L), List.of(roaming.read(), roaming.accepted(), roaming.duplicates()));
+
+        FileCounts nov2 = counts(firstRun.get(1), "02/voice/part-0.csv");
+        assertEquals(List.of(4L, 2L, 1L), List.of(nov2.read(), nov2.accepted(), nov2.duplicates()));
+        assertEquals(Map.of("WRONG_COLUMN_COUNT", 1L), nov2.quarantinedByReason());
+        firstRun.forEach(r -> assertEquals("SUCCEEDED", r.status()));
+    }
+
+    @Test
+    void eachRecordIsStoredOnceInItsOwnTrafficDay() {
+        Map<String, String> dayById = warehouse.read(spark, Tables.VOICE_CALLS).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs(RECORD_ID), r -> r.getAs(TRAFFIC_DAY).toString(), (a, b) -> {
+                    throw new AssertionError("record stored twice");
+                }, TreeMap::new));
+        assertEquals(Map.of("v1", "2026-11-01", "v2", "2026-11-01", "v4", "2026-11-01",
+                "v5", "2026-11-01", "v6", "2026-11-02"), dayById);
+        Row late = warehouse.read(spark, Tables.VOICE_CALLS).filter("record_id = 'v5'").first();
+        assertEquals(NOV_2, late.getAs(LANDING_DAY), "the late record remembers the folder it came in");
+    }
+
+    @Test
+    void quarantineNamesFileLineReasonAndRawText() {
+        List<Row> rows = warehouse.read(spark, Tables.QUARANTINE).orderBy(LANDING_DAY).collectAsList();
+        assertEquals(2, rows.size());
+        Row first = rows.get(0);
+        assertTrue(first.<String>getAs(SOURCE_FILE).endsWith("2026-11-01/voice/part-0.csv"));
+        assertEquals(4L, (Long) first.getAs(SOURCE_LINE));
+        assertEquals("BAD_NUMBER_FIELD", first.getAs(REASON));
+        assertEquals(DURATION_S, first.getAs(FIELD));
+        assertTrue(first.<String>getAs(RAW_LINE).startsWith("v3,MO,"));
+        assertEquals("WRONG_COLUMN_COUNT", rows.get(1).getAs(REASON));
+    }
+
+    @Test
+    void snapshotsAreKeptPerDate() {
+        Map<String, Long> byDate = warehouse.read(spark, Tables.REF_ROAMING).groupBy(SNAPSHOT_DATE).count()
+                .collectAsList().stream().collect(Collectors.toMap(r -> r.get(0).toString(), r -> r.getLong(1)));
+        assertEquals(Map.of("2026-11-01", 2L, "2026-11-02", 1L), byDate);
+    }
+
+    @Test
+    void runReportsAreWrittenAsJsonAndLogged() throws Exception {
+        for (RunReport report : firstRun) {
+            String json = Files.readString(Path.of(warehouse.runReportPath(report.runId())));
+            assertTrue(json.contains("\"status\" : \"SUCCEEDED\""), json);
+            assertTrue(json.contains("\"quarantined_by_reason\""), json);
+        }
+        long logged = warehouse.read(spark, Tables.RUN_LOG)
+                .filter(RUN_ID + " in ('" + firstRun.get(0).runId() + "', '" + firstRun.get(1).runId() + "')").count();
+        assertEquals(2, logged);
+    }
+
+    @Test
+    void reRunningTheRangeLeavesEveryTableUnchanged() {
+        List<RunReport> again = ingest(NOV_1, NOV_2);
+        assertEquals(tablesAfterFirstRun, snapshotOfTables());
+        for (RunReport report : again) {
+            for (FileCounts f : report.files()) {
+                if (!f.dataset().startsWith("roaming")) {
+                    assertEquals(0, f.accepted(), "nothing new on a re-run: " + f);
+                }
+                assertTrue(f.reconciles());
+            }
+        }
+    }
+
+    @Test
+    void aTruncatedFileFailsTheRunNamingIt() throws Exception {
+        LocalDate nov9 = LocalDate.of(2026, 11, 9);
+        landing.file(nov9, "sms", "cut.csv", SMS_HEADER, "s1,MO,2026-11-09T10:00:00+08:00,13812345678,139");
+        Path cut = landing.root().resolve("2026-11-09/sms/cut.csv");
+        Files.writeString(cut, Files.readString(cut).stripTrailing());   // last line ends mid-record
+        LandingFileException e = assertThrows(LandingFileException.class, () -> ingest(nov9, nov9));
+        assertTrue(e.getMessage().contains("cut.csv") && e.getMessage().contains("truncated"), e.getMessage());
+        Files.delete(cut);
+    }
+
+    @Test
+    void aMissingLandingFolderFailsTheRun() {
+        NightlySettings settings = new NightlySettings(tmp.resolve("nowhere").toString(), warehouse,
+                List.of(NOV_1), SparkTestSession.CARRIER_ZONE);
+        LandingFileException e = assertThrows(LandingFileException.class,
+                () -> new NightlyJob(spark, CLOCK).run("ingest", settings, EnumSet.of(NightlyStage.INGEST)));
+        assertTrue(e.getMessage().contains("nowhere"), e.getMessage());
+    }
+
+    @Test
+    void aDayWithoutAFolderIsNormal() {
+        List<RunReport> reports = ingest(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 1));
+        assertEquals("SUCCEEDED", reports.get(0).status());
+        assertEquals(List.of(), reports.get(0).files());
+    }
+
+    /** Every data table's rows as sorted strings (run log excluded: it records runs). */
+    private static Map<String, List<String>> snapshotOfTables() {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (String table : Tables.names()) {
+            if (!table.equals(Tables.RUN_LOG) && warehouse.exists(spark, table)) {
+                out.put(table, warehouse.read(spark, table).collectAsList().stream().map(Row::toString).sorted().toList());
+            }
+        }
+        return out;
+    }
+}
