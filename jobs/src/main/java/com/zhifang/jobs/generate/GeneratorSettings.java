@@ -9,7 +9,7 @@ import java.util.Objects;
  * Validated settings of the synthetic landing-zone generator.
  *
  * @param out              landing-zone root directory (created if missing)
- * @param subscribers      number of our subscribers (SIMs) to simulate, at least 100
+ * @param subscribers      number of our subscribers (SIMs) to simulate, at least 200
  * @param days             number of traffic days, at least 1
  * @param seed             random seed; the same settings and seed give byte-identical output
  * @param startDate        first traffic day (carrier local date)
@@ -47,8 +47,8 @@ public record GeneratorSettings(
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(startDate, "startDate");
     Objects.requireNonNull(zone, "zone");
-    if (subscribers < 100) {
-      throw new IllegalArgumentException("subscribers must be at least 100, got " + subscribers);
+    if (subscribers < 200) {
+      throw new IllegalArgumentException("subscribers must be at least 200, got " + subscribers);
     }
     if (subscribers > 20_000_000) {
       throw new IllegalArgumentException("subscribers must be at most 20,000,000, got " + subscribers);

@@ -63,8 +63,8 @@ public final class LandingZoneGenerator {
     World w = World.build(cfg.subscribers(), cfg.days(), cfg.seed());
     LOG.info("Generating {} subscribers x {} days into {} (seed {})", cfg.subscribers(), cfg.days(), out, cfg.seed());
 
-    int voiceParts = partCount(cfg.subscribers() * 13.0, cfg.maxRowsPerFile());
-    int smsParts = partCount(cfg.subscribers() * 4.5, cfg.maxRowsPerFile());
+    int voiceParts = partCount(w.expectedVoiceRowsPerDay(), cfg.maxRowsPerFile());
+    int smsParts = partCount(w.expectedSmsRowsPerDay(), cfg.maxRowsPerFile());
     SplittableRandom plan = new SplittableRandom(Numbers.mix(cfg.seed(), 2));
     boolean[][] redeliverVoice = redeliveryPlan(plan, cfg, voiceParts);
     boolean[][] redeliverSms = redeliveryPlan(plan, cfg, smsParts);
@@ -245,9 +245,8 @@ public final class LandingZoneGenerator {
       if (original == null) {
         throw new IllegalStateException("re-delivery of unknown file " + originalPath);
       }
-      if (original.malformedTotal() != 0 || original.lateRows() != 0) {
-        // never happens: re-delivered parts get no malformed rows, and late rows are dated the day before
-        LOG.debug("re-delivered file {} has late rows {}", originalPath, original.lateRows());
+      if (original.malformedTotal() != 0) {
+        throw new IllegalStateException("re-delivered file has malformed rows: " + originalPath);
       }
       String copyName = "redelivery-" + compact(previous) + "-" + name;
       Path target = out.resolve(date.toString()).resolve(dataset.folder()).resolve(copyName);

@@ -208,6 +208,30 @@ final class World {
     }
   }
 
+  /** Expected voice rows per day, to size the number of files per day. */
+  double expectedVoiceRowsPerDay() {
+    double rows = n * 12.5;
+    for (Trunk t : privateLines) {
+      rows += 2 * t.dailyCalls;
+    }
+    for (Trunk t : spoofInternational) {
+      rows += 2 * t.dailyCalls;
+    }
+    for (Wangiri wg : wangiri) {
+      rows += 2 * wg.dailyCallees;
+    }
+    return rows;
+  }
+
+  /** Expected sms rows per day, to size the number of files per day. */
+  double expectedSmsRowsPerDay() {
+    double rows = n * 3.6;
+    for (Port p : ports) {
+      rows += p.dailyMessages;
+    }
+    return rows;
+  }
+
   int districts() {
     return cells.length / CELLS_PER_DISTRICT;
   }
@@ -298,7 +322,7 @@ final class World {
       rings.add(ring);
     }
     k = assign(perm, k, Role.DORMANT, scaled(n, 0.01, 1));
-    if (k > n * 0.2) {
+    if (k > n * 0.25) {
       throw new IllegalStateException("population too small for the configured roles");
     }
   }
@@ -613,7 +637,7 @@ final class World {
       Trunk t = new Trunk("PL-" + (plSeq++), TrunkType.PRIVATE_LINE, bank[1], new String[] {bank[0], bank[2]});
       t.serviceNumber = bank[0];
       t.legitKind = "BANK_CALL_CENTRE";
-      t.dailyCalls = Math.max(20, n * 0.012);
+      t.dailyCalls = Math.max(40, n * 0.06 / banks);
       privateLines.add(t);
     }
     int platforms = Math.min(COURIERS.length, scaledSqrt(n, 40, 1));
@@ -622,7 +646,7 @@ final class World {
       Trunk t = new Trunk("PL-" + (plSeq++), TrunkType.PRIVATE_LINE, courier[1], new String[] {courier[0], courier[2]});
       t.serviceNumber = courier[0];
       t.legitKind = "COURIER_PLATFORM";
-      t.dailyCalls = Math.max(15, n * 0.008);
+      t.dailyCalls = Math.max(30, n * 0.03 / platforms);
       privateLines.add(t);
     }
     // spoofing sources: grey-route international partners and a private-line customer
@@ -632,7 +656,7 @@ final class World {
       Trunk t = new Trunk(String.format("ITG-%s-%02d", i % 2 == 0 ? "SZX" : "XMN", 10 + i), TrunkType.INTERNATIONAL,
           grey[i % grey.length] + (i >= grey.length ? " " + (i / grey.length + 1) : ""), null);
       t.spoofing = true;
-      t.dailyCalls = Math.max(15, n * 0.01);
+      t.dailyCalls = Math.max(15, Math.min(3000, n * 0.01));
       spoofInternational.add(t);
     }
     int spoofPl = scaledSqrt(n, 60, 1);
@@ -642,7 +666,7 @@ final class World {
       Trunk t = new Trunk("PL-" + (plSeq++), TrunkType.PRIVATE_LINE, "深圳市" + "讯达通" + (i + 1) + "号信息技术有限公司",
           new String[] {prefix});
       t.spoofing = true;
-      t.dailyCalls = Math.max(15, n * 0.008);
+      t.dailyCalls = Math.max(15, Math.min(2000, n * 0.008));
       privateLines.add(t);
     }
     // legitimate ports: bank OTP, parcel lockers; spam port customers
@@ -651,7 +675,7 @@ final class World {
     for (int i = 0; i < otp; i++) {
       String[] bank = BANKS[i % BANKS.length];
       Port p = new Port("EC" + (seq += 7), bank[1], new String[] {"10690" + bank[0] + "001", "10690" + bank[0] + "002"},
-          PortKind.OTP_PORT, Math.max(30, n * 0.12));
+          PortKind.OTP_PORT, Math.max(30, n * 0.15 / otp));
       p.brand = shortBankName(i % BANKS.length);
       p.customers = sampleSubs(Math.max(20, n / 3));
       ports.add(p);
@@ -660,7 +684,7 @@ final class World {
     String[] parcelBrands = {"丰巢", "菜鸟驿站", "顺丰速运", "京东物流"};
     for (int i = 0; i < parcel; i++) {
       Port p = new Port("EC" + (seq += 7), parcelBrands[i % parcelBrands.length] + "科技有限公司",
-          new String[] {"106902" + Numbers.pad(Numbers.digits(r, 7), 7)}, PortKind.PARCEL_PORT, Math.max(25, n * 0.08));
+          new String[] {"106902" + Numbers.pad(Numbers.digits(r, 7), 7)}, PortKind.PARCEL_PORT, Math.max(25, n * 0.1 / parcel));
       p.brand = parcelBrands[i % parcelBrands.length];
       p.customers = sampleSubs(Math.max(20, n / 4));
       ports.add(p);
@@ -668,7 +692,7 @@ final class World {
     int spamPorts = Math.max(1, (int) Math.round(n / 5000.0));
     for (int i = 0; i < spamPorts; i++) {
       Port p = new Port("EC" + (seq += 7), "杭州" + "云信" + (i + 1) + "号营销策划有限公司",
-          new String[] {"1069" + Numbers.pad(Numbers.digits(r, 9), 9)}, PortKind.SPAM, Math.max(40, n * 0.05));
+          new String[] {"1069" + Numbers.pad(Numbers.digits(r, 9), 9)}, PortKind.SPAM, Math.max(40, Math.min(3000, n * 0.05)));
       p.brand = "spam";
       ports.add(p);
     }
