@@ -1,0 +1,40 @@
+-- Everything the records say about one number on one traffic day, for checking a suspect by hand.
+-- Parameters: number (E.164, e.g. +8617012345678), date (traffic day).
+
+-- Outgoing calls (our subscriber: MO legs; another network or abroad: GW legs).
+SELECT record_type, count(*) AS calls, count(DISTINCT called_number) AS distinct_callees,
+       round(avg(CAST(answered AS INT)), 3) AS answer_rate, round(avg(duration_s), 1) AS mean_duration_s,
+       count_if(ring_s <= 3 AND NOT answered) AS one_ring_unanswered, count_if(release_cause = 1) AS unallocated,
+       count(DISTINCT imei) AS devices, count(DISTINCT cell_id) AS cells
+FROM voice_calls
+WHERE traffic_day = DATE'${date}' AND calling_number = '${number}' AND record_type IN ('MO', 'GW')
+GROUP BY record_type;
+
+-- Incoming calls to the number, and how many of its callees called it back.
+SELECT count(*) AS calls_in, count(DISTINCT calling_number) AS distinct_callers,
+       count(DISTINCT CASE WHEN calling_number IN (
+           SELECT called_number FROM voice_calls
+           WHERE traffic_day = DATE'${date}' AND calling_number = '${number}' AND record_type IN ('MO', 'GW'))
+         THEN calling_number END) AS callees_who_called_back
+FROM voice_calls
+WHERE traffic_day = DATE'${date}' AND called_number = '${number}' AND record_type IN ('MT', 'GW');
+
+-- SMS sent, with the most repeated texts.
+SELECT content, count(*) AS messages, count(DISTINCT recipient) AS recipients
+FROM sms_messages
+WHERE traffic_day = DATE'${date}' AND sender = '${number}' AND record_type IN ('MO', 'PORT')
+GROUP BY content
+ORDER BY messages DESC
+LIMIT 10;
+
+-- Complaints and police notices against it, ever.
+SELECT 'complaint' AS kind, category AS detail, channel, reported_at AS at FROM complaints WHERE reported_number = '${number}'
+UNION ALL
+SELECT 'police', case_ref, NULL, CAST(notified_on AS TIMESTAMP) FROM police_notices WHERE number = '${number}'
+ORDER BY at;
+
+-- Subscription record in the snapshot that applied that day.
+SELECT s.*
+FROM ref_subscribers s
+WHERE s.msisdn = '${number}'
+  AND s.snapshot_date = (SELECT max(snapshot_date) FROM ref_subscribers WHERE snapshot_date <= DATE'${date}');
