@@ -30,12 +30,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static com.zhifang.features.schema.Columns.*;
 import static org.apache.spark.sql.functions.*;
@@ -43,9 +48,9 @@ import static org.apache.spark.sql.functions.*;
 /**
  * Ingests one landing day ({@code <landing>/<D>/...}) into the warehouse's Delta tables.
  *
- * <p>Per dataset: parse every file (one Spark task per file, see {@link LandingFileParser}) into
- * accepted and quarantined rows; quarantined rows are merged into {@code quarantine} keyed by file
- * and line; accepted events are labelled duplicates when their record id repeats within the batch
+ * <p>Datasets run side by side on a few driver threads (see {@link #ingestConcurrently}). Per dataset: parse every file (one Spark task per file, see {@link LandingFileParser}) into
+ * accepted and quarantined rows; the day's quarantined rows of all datasets are merged into
+ * {@code quarantine} at the end, keyed by file and line; accepted events are labelled duplicates when their record id repeats within the batch
  * or already exists in the target partition of their own day, and the rest are MERGEd on
  * {@code (day, record_id)}; snapshots replace their landing day's partition. Every file's records
  * are then accounted for: read = accepted + duplicates + quarantined, where accepted is counted
@@ -74,15 +79,23 @@ public final class IngestAction {
     private final LocalDate day;
     private final ZoneId carrierZone;
     private final String runId;
+    private final int parallelism;
+
+    /** Datasets ingested side by side; more adds little on small clusters and only driver threads. */
+    public static final int DEFAULT_PARALLELISM = 3;
 
     public IngestAction(SparkSession spark, Warehouse warehouse, String landingRoot, LocalDate day,
-                        ZoneId carrierZone, String runId) {
+                        ZoneId carrierZone, String runId, int parallelism) {
         this.spark = Objects.requireNonNull(spark, "spark");
         this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
         this.landingRoot = Objects.requireNonNull(landingRoot, "landingRoot");
         this.day = Objects.requireNonNull(day, "day");
         this.carrierZone = Objects.requireNonNull(carrierZone, "carrierZone");
         this.runId = Objects.requireNonNull(runId, "runId");
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+        }
+        this.parallelism = parallelism;
     }
 
     public IngestResult execute() {
@@ -90,23 +103,80 @@ public final class IngestAction {
         Path dayDir = new Path(landingRoot, day.toString());
         FileSystem fs = fileSystem(dayDir);
         requireLandingRoot(fs);
-        List<FileCounts> files = new ArrayList<>();
-        List<ReconciliationCheck> checks = new ArrayList<>();
+        Map<LandingDataset, List<String>> filesByDataset = new EnumMap<>(LandingDataset.class);
         for (LandingDataset dataset : LandingDataset.values()) {
             List<String> paths = listFiles(fs, dayDir, dataset);
-            if (paths.isEmpty()) {
-                continue;
+            if (!paths.isEmpty()) {
+                checkHeaders(fs, dataset, paths);
+                filesByDataset.put(dataset, paths);
             }
-            checkHeaders(fs, dataset, paths);
-            LOG.info("ingest {} {}: {} file(s)", day, dataset.label(), paths.size());
-            spark.sparkContext().setJobDescription("zhifang ingest " + day + " " + dataset.label() + " (" + paths.size() + " files)");
-            ingestDataset(dataset, paths, hadoopConf, files, checks);
         }
+        if (filesByDataset.isEmpty()) {
+            LOG.info("ingest {}: no landing files", day);
+            return new IngestResult(List.of(), List.of());
+        }
+        // Created up front, one at a time: concurrent creation of one Delta table would conflict.
+        filesByDataset.keySet().forEach(dataset -> warehouse.ensureTable(spark, dataset.table()));
+        warehouse.ensureTable(spark, Tables.QUARANTINE);
+
+        List<DatasetOutcome> outcomes = ingestConcurrently(filesByDataset, hadoopConf);
+        try {
+            List<Dataset<Row>> quarantines = outcomes.stream().map(DatasetOutcome::quarantine).filter(Objects::nonNull).toList();
+            if (!quarantines.isEmpty()) {
+                writeQuarantine(quarantines.stream().reduce(Dataset::unionByName).orElseThrow());
+            }
+        } finally {
+            outcomes.forEach(o -> o.parsed().unpersist());
+        }
+        List<FileCounts> files = new ArrayList<>();
+        List<ReconciliationCheck> checks = new ArrayList<>();
+        outcomes.forEach(o -> {
+            files.addAll(o.files());
+            checks.addAll(o.checks());
+        });
         return new IngestResult(files, checks);
     }
 
-    private void ingestDataset(LandingDataset dataset, List<String> paths, Map<String, String> hadoopConf,
-                               List<FileCounts> files, List<ReconciliationCheck> checks) {
+    /**
+     * Datasets are independent (different tables), and a small day's cost is mostly Spark and Delta
+     * latency rather than CPU, so their pipelines run side by side on a few driver threads. Results
+     * come back in dataset order; the first failure cancels the rest and is rethrown.
+     */
+    private List<DatasetOutcome> ingestConcurrently(Map<LandingDataset, List<String>> filesByDataset,
+                                                    Map<String, String> hadoopConf) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, filesByDataset.size()), runnable -> {
+            Thread thread = new Thread(runnable, "zhifang-ingest-" + day);
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<DatasetOutcome>> futures = new ArrayList<>();
+            filesByDataset.forEach((dataset, paths) -> futures.add(pool.submit(() -> {
+                LOG.info("ingest {} {}: {} file(s)", day, dataset.label(), paths.size());
+                spark.sparkContext().setJobDescription("zhifang ingest " + day + " " + dataset.label() + " (" + paths.size() + " files)");
+                return ingestDataset(dataset, paths, hadoopConf);
+            })));
+            List<DatasetOutcome> outcomes = new ArrayList<>();
+            for (Future<DatasetOutcome> future : futures) {
+                outcomes.add(future.get());
+            }
+            return outcomes;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ingest of " + day + " interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One dataset's counts, its quarantined rows (null when none) and the cached parse to release. */
+    private record DatasetOutcome(List<FileCounts> files, List<ReconciliationCheck> checks, Dataset<Row> quarantine,
+                                  Dataset<Row> parsed) {}
+
+    private DatasetOutcome ingestDataset(LandingDataset dataset, List<String> paths, Map<String, String> hadoopConf) {
         LandingFileParser parser = new LandingFileParser(dataset, day, runId, carrierZone, hadoopConf);
         JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(paths, paths.size())
@@ -129,16 +199,14 @@ public final class IngestAction {
                     acceptedDays.add(r.get(2));
                 }
             }
-            long quarantined = reasonsByFile.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
-            if (quarantined > 0) {
-                writeQuarantine(dataset, parsed);
-            }
             Dataset<Row> accepted = parsed.filter(col(LandingFileParser.QUARANTINE_REASON).isNull())
                     .select(columnsOf(dataset));
             Map<String, Long> duplicatesByFile = new HashMap<>();
+            List<ReconciliationCheck> checks = new ArrayList<>();
             Map<String, Long> acceptedByFile = dataset.kind() == LandingDataset.Kind.EVENT
                     ? mergeEvents(dataset, accepted, List.copyOf(acceptedDays), duplicatesByFile, checks)
                     : replaceSnapshot(dataset, accepted, duplicatesByFile);
+            List<FileCounts> files = new ArrayList<>();
             for (String file : paths) {
                 files.add(new FileCounts(dataset.label(), file,
                         readByFile.getOrDefault(file, 0L),
@@ -146,8 +214,10 @@ public final class IngestAction {
                         duplicatesByFile.getOrDefault(file, 0L),
                         reasonsByFile.getOrDefault(file, Map.of())));
             }
-        } finally {
+            return new DatasetOutcome(files, checks, reasonsByFile.isEmpty() ? null : quarantineRows(dataset, parsed), parsed);
+        } catch (RuntimeException e) {
             parsed.unpersist();
+            throw e;
         }
     }
 
@@ -159,7 +229,7 @@ public final class IngestAction {
         }
         String table = dataset.table();
         String dayColumn = Tables.partitionColumnOf(table);
-        DeltaTable target = warehouse.ensureTable(spark, table);
+        DeltaTable target = DeltaTable.forPath(spark, warehouse.tablePath(table));
         Column inBatchDays = col(dayColumn).isin(days.toArray());
         Dataset<Row> existing = target.toDF().filter(inBatchDays)
                 .select(col(RECORD_ID).as(EXISTING + RECORD_ID), col(dayColumn).as(EXISTING + dayColumn));
@@ -202,7 +272,6 @@ public final class IngestAction {
         for (Row r : ranked.filter(col(BATCH_RANK).gt(1)).groupBy(SOURCE_FILE).count().collectAsList()) {
             duplicatesByFile.put(r.getString(0), r.getLong(1));
         }
-        warehouse.ensureTable(spark, dataset.table());
         ranked.filter(col(BATCH_RANK).equalTo(1)).select(columnsOf(dataset))
                 .write().format("delta").mode("overwrite")
                 .option("replaceWhere", SNAPSHOT_DATE + " = DATE'" + day + "'")
@@ -210,15 +279,19 @@ public final class IngestAction {
         return countByFile(warehouse.read(spark, dataset.table()).filter(col(SNAPSHOT_DATE).equalTo(lit(day))));
     }
 
-    private void writeQuarantine(LandingDataset dataset, Dataset<Row> parsed) {
-        Dataset<Row> quarantine = parsed.filter(col(LandingFileParser.QUARANTINE_REASON).isNotNull())
+    private Dataset<Row> quarantineRows(LandingDataset dataset, Dataset<Row> parsed) {
+        return parsed.filter(col(LandingFileParser.QUARANTINE_REASON).isNotNull())
                 .select(col(LANDING_DAY), lit(dataset.label()).as(DATASET), col(SOURCE_FILE), col(SOURCE_LINE),
                         col(LandingFileParser.QUARANTINE_REASON).as(REASON),
                         col(LandingFileParser.QUARANTINE_FIELD).as(FIELD),
                         col(LandingFileParser.QUARANTINE_MESSAGE).as(MESSAGE),
                         col(LandingFileParser.QUARANTINE_RAW).as(RAW_LINE),
                         lit(runId).as(RUN_ID));
-        warehouse.ensureTable(spark, Tables.QUARANTINE).as("t")
+    }
+
+    /** One MERGE for the whole day, keyed by file and line, so re-runs add nothing. */
+    private void writeQuarantine(Dataset<Row> quarantine) {
+        DeltaTable.forPath(spark, warehouse.tablePath(Tables.QUARANTINE)).as("t")
                 .merge(quarantine.as("s"), col("t." + LANDING_DAY).equalTo(lit(day))
                         .and(col("t." + SOURCE_FILE).equalTo(col("s." + SOURCE_FILE)))
                         .and(col("t." + SOURCE_LINE).equalTo(col("s." + SOURCE_LINE))))

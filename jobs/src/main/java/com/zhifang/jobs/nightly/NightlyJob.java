@@ -84,7 +84,7 @@ public final class NightlyJob {
                 }
                 IngestResult result = Stages.run(spark, report, stage.label(),
                         () -> new IngestAction(spark, settings.warehouse(), settings.landingRoot(), day,
-                                settings.carrierZone(), report.runId()).execute(),
+                                settings.carrierZone(), report.runId(), IngestAction.DEFAULT_PARALLELISM).execute(),
                         IngestResult::accepted);
                 report.addFiles(result.files());
                 report.addChecks(result.checks());
