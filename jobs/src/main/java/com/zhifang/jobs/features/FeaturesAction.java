@@ -164,18 +164,21 @@ public final class FeaturesAction {
 
     private void replaceDay(String table, LocalDate d, Dataset<Row> rows) {
         spark.sparkContext().setJobDescription("zhifang features " + day + ": " + table + " " + d);
+        long start = System.nanoTime();
         warehouse.ensureTable(spark, table);
         rows.write().format("delta").mode("overwrite")
                 .option("replaceWhere", Tables.partitionColumnOf(table) + " = DATE'" + d + "'")
                 .save(warehouse.tablePath(table));
+        LOG.info("features {}: {} of {} written in {} ms", day, table, d, (System.nanoTime() - start) / 1_000_000);
     }
 
     private long writeFeatures(String table, Dataset<Row> rows) {
+        long start = System.nanoTime();
         replaceDayWithSchema(table, rows);
         // Rows written, from the commit's own metrics (no second pass over the data).
         Row last = DeltaTable.forPath(spark, warehouse.tablePath(table)).history(1).select("operationMetrics").first();
         long n = Long.parseLong(last.<scala.collection.Map<String, String>>getAs(0).get("numOutputRows").getOrElse(() -> "0"));
-        LOG.info("features {}: {} rows in {}", day, n, table);
+        LOG.info("features {}: {} rows in {} ({} ms)", day, n, table, (System.nanoTime() - start) / 1_000_000);
         return n;
     }
 
