@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -79,9 +78,9 @@ public final class WindowMerger {
             case DISTINCT -> days == 1
                     ? coalesce(sum(when(in, col(s.exactColumn()))), lit(0L))
                     : coalesce(hll_sketch_estimate(hll_union_agg(when(in, col(s.sketchColumn())))), lit(0L));
-            case ARRAY_SUM -> array(IntStream.range(0, s.size())
-                    .mapToObj(i -> coalesce(sum(when(in, col(s.name()).getItem(i))), lit(0L)))
-                    .toArray(Column[]::new));
+            // One collect + element-wise fold per histogram, not one aggregate per bucket: plans stay small.
+            case ARRAY_SUM -> expr("aggregate(collect_list(if(" + inSql + ", `" + s.name() + "`, null)), array_repeat(0L, "
+                    + s.size() + "), (acc, h) -> zip_with(acc, h, (a, b) -> coalesce(a, 0L) + coalesce(b, 0L)))");
             case COUNT_MAP -> expr("aggregate(collect_list(" + "if(" + inSql + ", `" + s.name() + "`, null)"
                     + "), cast(map() as map<bigint,bigint>), (acc, m) -> map_zip_with(acc, m, "
                     + "(k, a, b) -> coalesce(a, 0L) + coalesce(b, 0L)))");

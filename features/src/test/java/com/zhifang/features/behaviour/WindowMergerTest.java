@@ -58,11 +58,12 @@ class WindowMergerTest {
         Dataset<Row> states = null;
         for (LocalDate d = D1; !d.isAfter(D3); d = d.plusDays(1)) {
             Dataset<Row> dayVoice = voice.filter(org.apache.spark.sql.functions.col(TRAFFIC_DAY).equalTo(org.apache.spark.sql.functions.lit(d)));
-            Dataset<Row> state = state(dayVoice, sms, complaints, subs, noPairs, d);
+            // Materialised like the stored day states are, so the merge plan does not carry three state plans.
+            Dataset<Row> state = state(dayVoice, sms, complaints, subs, noPairs, d).localCheckpoint();
             states = states == null ? state : states.unionByName(state);
         }
         merged = byKey(WindowMerger.toWindowFeatures(states, FeatureSets.NUMBER_FEATURES, D3, List.of(3)));
-        recomputed = byKey(WindowMerger.toWindowFeatures(state(voice, sms, complaints, subs, noPairs, D3),
+        recomputed = byKey(WindowMerger.toWindowFeatures(state(voice, sms, complaints, subs, noPairs, D3).localCheckpoint(),
                 FeatureSets.NUMBER_FEATURES, D3, List.of(1)));
     }
 
