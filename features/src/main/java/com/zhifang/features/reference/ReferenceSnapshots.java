@@ -1,11 +1,11 @@
 package com.zhifang.features.reference;
 
 import com.zhifang.features.schema.Columns;
+import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -21,10 +21,7 @@ public final class ReferenceSnapshots {
 
     /** Rows of the newest snapshot with {@code snapshot_date <= day}; empty when none is that old. */
     public static Dataset<Row> asOf(Dataset<Row> snapshots, LocalDate day) {
-        if (!Arrays.asList(snapshots.columns()).contains(Columns.SNAPSHOT_DATE)) {
-            throw new IllegalArgumentException("asOf needs column " + Columns.SNAPSHOT_DATE + "; has "
-                    + Arrays.toString(snapshots.columns()));
-        }
+        RequiredColumns.check(snapshots, "asOf", Columns.SNAPSHOT_DATE);
         Dataset<Row> eligible = snapshots.filter(col(Columns.SNAPSHOT_DATE).leq(lit(day)));
         Dataset<Row> newest = eligible.agg(max(Columns.SNAPSHOT_DATE).as("_newest"));
         return eligible.join(newest, col(Columns.SNAPSHOT_DATE).equalTo(col("_newest")), "left_semi");

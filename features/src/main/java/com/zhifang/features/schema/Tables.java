@@ -1,5 +1,9 @@
 package com.zhifang.features.schema;
 
+import com.zhifang.features.behaviour.CarriedNumbers;
+import com.zhifang.features.behaviour.ContactPairs;
+import com.zhifang.features.behaviour.EntityFeatures;
+import com.zhifang.features.behaviour.FeatureSets;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -34,6 +38,17 @@ public final class Tables {
     public static final String REF_ROAMING = "ref_roaming";
     public static final String QUARANTINE = "quarantine";
     public static final String RUN_LOG = "run_log";
+    // Behaviour features: per-day mergeable states (partitioned by traffic_day) and window rows (by feature_date).
+    public static final String NUMBER_DAY_STATE = "number_day_state";
+    public static final String PAIR_DAY_STATE = "pair_day_state";
+    public static final String DEVICE_DAY_STATE = "device_day_state";
+    public static final String TRUNK_DAY_STATE = "trunk_day_state";
+    public static final String PORT_CUSTOMER_DAY_STATE = "port_customer_day_state";
+    public static final String CARRIED_NUMBER_DAY_STATE = "carried_number_day_state";
+    public static final String FEATURES_NUMBER = "features_number";
+    public static final String FEATURES_DEVICE = "features_device";
+    public static final String FEATURES_TRUNK = "features_trunk";
+    public static final String FEATURES_PORT_CUSTOMER = "features_port_customer";
 
     private static final DataType S = DataTypes.StringType;
     private static final DataType TS = DataTypes.TimestampType;
@@ -84,6 +99,32 @@ public final class Tables {
                 f(RUN_ID, S, false), f(COMMAND, S, false), f(RUN_DATE, D, false), f(STARTED_AT, TS, false),
                 f(FINISHED_AT, TS, false), f(STATUS, S, false), f(CODE_VERSION, S), f(RULES_VERSION, S),
                 f(MODEL_VERSION, S), f(REPORT_JSON, S, false)));
+        behaviour(NUMBER_DAY_STATE, FEATURES_NUMBER, FeatureSets.NUMBER_FEATURES);
+        behaviour(DEVICE_DAY_STATE, FEATURES_DEVICE, FeatureSets.DEVICE_FEATURES);
+        behaviour(TRUNK_DAY_STATE, FEATURES_TRUNK, FeatureSets.TRUNK_FEATURES);
+        behaviour(PORT_CUSTOMER_DAY_STATE, FEATURES_PORT_CUSTOMER, FeatureSets.PORT_CUSTOMER_FEATURES);
+        table(PAIR_DAY_STATE, TRAFFIC_DAY, List.of(ContactPairs.PAIR_SCHEMA.fields()));
+        table(CARRIED_NUMBER_DAY_STATE, TRAFFIC_DAY, List.of(CarriedNumbers.CARRIED_SCHEMA.fields()));
+    }
+
+    /**
+     * A day-state table and its features table. The features table's registered schema is for the
+     * default windows ({@link FeatureSets#DEFAULT_WINDOWS}); other window lists add their columns.
+     */
+    private static void behaviour(String stateTable, String featuresTable, EntityFeatures def) {
+        table(stateTable, TRAFFIC_DAY, List.of(def.stateSchema().fields()));
+        table(featuresTable, FEATURE_DATE, List.of(def.outputSchema(FeatureSets.DEFAULT_WINDOWS).fields()));
+    }
+
+    /** The features table of an entity type ({@code NUMBER}, {@code DEVICE}, {@code TRUNK}, {@code PORT_CUSTOMER}). */
+    public static String featuresTableOf(String entityType) {
+        return switch (entityType) {
+            case "NUMBER" -> FEATURES_NUMBER;
+            case "DEVICE" -> FEATURES_DEVICE;
+            case "TRUNK" -> FEATURES_TRUNK;
+            case "PORT_CUSTOMER" -> FEATURES_PORT_CUSTOMER;
+            default -> throw new IllegalArgumentException("unknown entity type " + entityType);
+        };
     }
 
     /** Full schema of a table. */

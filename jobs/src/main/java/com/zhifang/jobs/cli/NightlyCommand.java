@@ -12,11 +12,15 @@ import picocli.CommandLine.Option;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code zhifang nightly} and {@code zhifang ingest}: the same job, with every stage or with ingest only. */
+/**
+ * {@code zhifang nightly}, {@code zhifang ingest} and {@code zhifang features}: the same job, with every
+ * stage, ingest only, or features only.
+ */
 public class NightlyCommand implements Callable<Integer> {
-    @Option(names = "--landing", required = true, description = "Landing zone root (<landing>/<YYYY-MM-DD>/...).")
+    @Option(names = "--landing", description = "Landing zone root (<landing>/<YYYY-MM-DD>/...); needed by ingest.")
     String landing;
 
     @Option(names = "--warehouse", required = true, description = "Warehouse folder (tables, runs, exports).")
@@ -24,6 +28,10 @@ public class NightlyCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     DaySelection days;
+
+    @Option(names = "--windows", split = ",", paramLabel = "DAYS", defaultValue = "1,7",
+            description = "Feature window lengths in days, comma-separated (default: ${DEFAULT-VALUE}).")
+    List<Integer> windows;
 
     @Mixin
     SparkOptions sparkOptions;
@@ -38,7 +46,8 @@ public class NightlyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NightlySettings settings = new NightlySettings(landing, new Warehouse(warehouse), days.days(), sparkOptions.carrierZone());
+        NightlySettings settings = new NightlySettings(landing, new Warehouse(warehouse), days.days(), sparkOptions.carrierZone(),
+                windows);
         try (SparkSession spark = sparkOptions.open("zhifang " + command)) {
             new NightlyJob(spark, Clock.systemUTC()).run(command, settings, stages);
         }
@@ -58,6 +67,15 @@ public class NightlyCommand implements Callable<Integer> {
     public static final class Ingest extends NightlyCommand {
         public Ingest() {
             super("ingest", EnumSet.of(NightlyStage.INGEST));
+        }
+    }
+
+    @Command(name = "features", mixinStandardHelpOptions = true,
+            description = "Compute behaviour features of numbers, devices, trunks and port customers for a day (or a range) "
+                    + "from the warehouse's ingested records.")
+    public static final class Features extends NightlyCommand {
+        public Features() {
+            super("features", EnumSet.of(NightlyStage.FEATURES));
         }
     }
 }

@@ -2,6 +2,8 @@ package com.zhifang.jobs.nightly;
 
 import com.zhifang.features.ZhifangVersion;
 import com.zhifang.features.ingest.LandingFileException;
+import com.zhifang.jobs.features.FeaturesAction;
+import com.zhifang.jobs.features.FeaturesResult;
 import com.zhifang.jobs.ingest.IngestAction;
 import com.zhifang.jobs.ingest.IngestResult;
 import com.zhifang.jobs.run.RunIds;
@@ -88,6 +90,16 @@ public final class NightlyJob {
                         IngestResult::accepted);
                 report.addFiles(result.files());
                 report.addChecks(result.checks());
+            }
+            case FEATURES -> {
+                FeaturesResult result = Stages.run(spark, report, stage.label(),
+                        () -> new FeaturesAction(spark, settings.warehouse(), day, settings.windows()).execute(),
+                        FeaturesResult::rows);
+                report.count("features.state days recomputed", result.stateDays().size());
+                report.count("features.number rows", result.numbers());
+                report.count("features.device rows", result.devices());
+                report.count("features.trunk rows", result.trunks());
+                report.count("features.port_customer rows", result.portCustomers());
             }
         }
     }

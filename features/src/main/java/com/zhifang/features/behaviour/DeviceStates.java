@@ -1,0 +1,53 @@
+package com.zhifang.features.behaviour;
+
+import com.zhifang.features.schema.RequiredColumns;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static com.zhifang.features.behaviour.ServedRows.EVENT_TIME;
+import static com.zhifang.features.behaviour.ServedRows.KIND;
+import static com.zhifang.features.schema.Columns.*;
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * One day's state of every device (IMEI): the SIMs and numbers seen in it, how often the SIM in it
+ * changed between consecutive records (a SIM box cycles SIMs; a person changes SIM rarely), cells
+ * and traffic. Assumes one SIM per record (dual-SIM phones show as swaps between two SIMs; the
+ * swap rate, not the SIM count alone, tells them apart).
+ *
+ * <p>Cost: one shuffle of the served records by IMEI, sorted by time (the SIM-swap lag); the
+ * aggregation reuses that partitioning.
+ */
+public final class DeviceStates {
+    private DeviceStates() {}
+
+    /** @param served {@link ServedRows#toServedRows} of one traffic day */
+    public static Dataset<Row> toDeviceDayState(Dataset<Row> served, LocalDate day) {
+        RequiredColumns.check(served, "toDeviceDayState", IMEI, IMSI, NUMBER, CELL_ID, EVENT_TIME, KIND);
+        WindowSpec inOrder = Window.partitionBy(IMEI).orderBy(EVENT_TIME, IMSI);
+        Dataset<Row> ordered = served.filter(col(IMEI).isNotNull())
+                .select(col(IMEI), col(IMSI), col(NUMBER), col(CELL_ID), col(EVENT_TIME), col(KIND))
+                .withColumn("_prev_imsi", lag(col(IMSI), 1).over(inOrder));
+        Column transition = col("_prev_imsi").isNotNull().and(col(IMSI).isNotNull());
+        Dataset<Row> state = ordered.groupBy(IMEI).agg(
+                count(lit(1)).as(RECORDS),
+                sum(when(col(KIND).equalTo("CALL_OUT"), 1L).otherwise(0L)).as(CALLS_OUT),
+                sum(when(col(KIND).equalTo("CALL_IN"), 1L).otherwise(0L)).as(CALLS_IN),
+                sum(when(col(KIND).equalTo("SMS"), 1L).otherwise(0L)).as(SMS_OUT_DEVICE),
+                sum(when(transition.and(col(IMSI).notEqual(col("_prev_imsi"))), 1L).otherwise(0L)).as(SIM_SWAPS),
+                sum(when(transition, 1L).otherwise(0L)).as(SIM_TRANSITIONS),
+                size(collect_set(col(IMSI))).cast("long").as(SIMS + EXACT_SUFFIX),
+                hll_sketch_agg(col(IMSI)).as(SIMS + HLL_SUFFIX),
+                size(collect_set(col(NUMBER))).cast("long").as(NUMBERS + EXACT_SUFFIX),
+                hll_sketch_agg(col(NUMBER)).as(NUMBERS + HLL_SUFFIX),
+                size(collect_set(col(CELL_ID))).cast("long").as(CELLS + EXACT_SUFFIX),
+                hll_sketch_agg(col(CELL_ID)).as(CELLS + HLL_SUFFIX));
+        return StateParts.combine(FeatureSets.DEVICE_FEATURES, day, List.of(state));
+    }
+}

@@ -1,0 +1,118 @@
+package com.zhifang.features.behaviour;
+
+import com.zhifang.features.schema.RequiredColumns;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.zhifang.features.schema.Columns.*;
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * One day's state of every number: the mergeable counters, histograms and sketches from which
+ * {@link WindowMerger} derives the number features of any window (see {@link FeatureSets}).
+ *
+ * <p>Inputs are one traffic day's records (voice, sms), the complaints of that day, the subscriber
+ * snapshot that applies to it, the day's contact pairs ({@link ContactPairs#toPairDayState}) and the
+ * stored pairs of the novelty lookback before it.
+ *
+ * <p>Cost (the bulk of the features stage): the outgoing calls are shuffled once by number and
+ * sorted by time (sequential dialling and inter-call gaps need each caller's calls in order; the
+ * per-number aggregation reuses that partitioning); incoming calls, cells, SMS and complaints are
+ * one partially-aggregated shuffle each; pairs join the prior pairs; the parts are assembled by one
+ * more shuffle of per-number rows ({@link StateParts}). Two broadcast anti-joins on the subscriber
+ * numbers decide the sides ({@link Sides}).
+ */
+public final class NumberStates {
+    private NumberStates() {}
+
+    public static Dataset<Row> toNumberDayState(Dataset<Row> voice, Dataset<Row> sms, Dataset<Row> complaints,
+                                                Dataset<Row> subscribers, Dataset<Row> dayPairs, Dataset<Row> priorPairs,
+                                                LocalDate day) {
+        RequiredColumns.check(voice, "toNumberDayState", RECORD_ID, START_TIME, ANSWERED, DURATION_S, RING_S, RELEASE_CAUSE);
+        List<Dataset<Row>> parts = new ArrayList<>();
+        parts.add(toOutgoingCallState(Sides.outgoingCalls(voice, subscribers)));
+        parts.add(toIncomingCallState(Sides.incomingCalls(voice, subscribers)));
+        parts.add(ContactPairs.toContactCounts(dayPairs, priorPairs));
+        parts.addAll(SmsSenders.toSenderStateParts(Sides.outgoingSms(sms, subscribers), NUMBER));
+        parts.add(Sides.incomingSms(sms, subscribers).groupBy(NUMBER).agg(count(lit(1)).as(SMS_IN)));
+        parts.add(toCellState(ServedRows.toServedRows(voice, sms)));
+        parts.add(toComplaintState(complaints));
+        return StateParts.combine(FeatureSets.NUMBER_FEATURES, day, parts);
+    }
+
+    /** Per caller: volumes, outcomes, duration and hour histograms, sequential dialling, gaps. */
+    static Dataset<Row> toOutgoingCallState(Dataset<Row> outgoing) {
+        RequiredColumns.check(outgoing, "toOutgoingCallState", NUMBER, PEER, RECORD_ID, START_TIME, ANSWERED, DURATION_S,
+                RING_S, RELEASE_CAUSE);
+        WindowSpec inOrder = Window.partitionBy(NUMBER).orderBy(START_TIME, RECORD_ID);
+        // E.164 digits as a number, so "within a small step" is a subtraction (null for odd keys).
+        Column peerValue = regexp_replace(col(PEER), "^\\+", "").try_cast(DataTypes.LongType);
+        Dataset<Row> ordered = outgoing
+                .select(col(NUMBER), col(START_TIME), col(ANSWERED), col(DURATION_S), col(RING_S), col(RELEASE_CAUSE),
+                        Sides.oneRing().as("_one_ring"), peerValue.as("_peer_value"), col(RECORD_ID),
+                        Histograms.bucketOf(col(DURATION_S), Histograms.DURATION_EDGES).as("_duration_bucket"),
+                        hour(col(START_TIME)).as("_hour"))
+                .withColumn("_prev_peer", lag(col("_peer_value"), 1).over(inOrder))
+                .withColumn("_gap", unix_seconds(col(START_TIME)).minus(lag(unix_seconds(col(START_TIME)), 1).over(inOrder)).cast("double"));
+        Column answered = col(ANSWERED);
+        Column step = abs(col("_peer_value").minus(col("_prev_peer")));
+        Column durationBucket = col("_duration_bucket");
+        Column hourOf = col("_hour");
+        return ordered.groupBy(NUMBER).agg(
+                        count(lit(1)).as(CALLS_OUT),
+                        sum(when(answered, 1L).otherwise(0L)).as(ANSWERED_OUT),
+                        sum(when(answered.and(col(DURATION_S).lt(FeatureSets.SHORT_CALL_SECONDS)), 1L).otherwise(0L)).as(SHORT_CALLS_OUT),
+                        sum(when(answered, col(DURATION_S).cast("long")).otherwise(0L)).as(DURATION_SUM_OUT),
+                        Histograms.countsAgg(durationBucket, answered, Histograms.DURATION_EDGES.length).as(DURATION_HIST_OUT),
+                        sum(when(col("_one_ring"), 1L).otherwise(0L)).as(ONE_RING_OUT),
+                        sum(when(col(RELEASE_CAUSE).equalTo(1), 1L).otherwise(0L)).as(UNALLOCATED_OUT),
+                        Histograms.countsAgg(hourOf, lit(true), Histograms.HOURS).as(HOUR_HIST_OUT),
+                        sum(when(step.isNotNull(), 1L).otherwise(0L)).as(SEQ_PAIRS_OUT),
+                        sum(when(step.between(1, FeatureSets.SEQUENTIAL_STEP), 1L).otherwise(0L)).as(SEQ_STEPS_OUT),
+                        count(col("_gap")).as(GAP_N_OUT),
+                        sum(col("_gap")).as(GAP_SUM_OUT),
+                        sum(col("_gap").multiply(col("_gap"))).as(GAP_SUMSQ_OUT))
+                .withColumn(PEAK_HOUR_CALLS_OUT, array_max(col(HOUR_HIST_OUT)));
+    }
+
+    /** Per callee: calls received, answered, and one-ring calls received (a Wangiri victim's view). */
+    static Dataset<Row> toIncomingCallState(Dataset<Row> incoming) {
+        RequiredColumns.check(incoming, "toIncomingCallState", NUMBER, ANSWERED, RING_S);
+        return incoming.groupBy(NUMBER).agg(
+                count(lit(1)).as(CALLS_IN),
+                sum(when(col(ANSWERED), 1L).otherwise(0L)).as(ANSWERED_IN),
+                sum(when(Sides.oneRing(), 1L).otherwise(0L)).as(ONE_RING_IN));
+    }
+
+    /** Per served number: distinct cells it used (exact and HLL). */
+    static Dataset<Row> toCellState(Dataset<Row> served) {
+        RequiredColumns.check(served, "toCellState", NUMBER, CELL_ID);
+        return served.filter(col(NUMBER).isNotNull().and(col(CELL_ID).isNotNull())).groupBy(NUMBER).agg(
+                size(collect_set(col(CELL_ID))).cast("long").as(CELLS + EXACT_SUFFIX),
+                hll_sketch_agg(col(CELL_ID)).as(CELLS + HLL_SUFFIX));
+    }
+
+    /** Per reported number: complaints by category and channel, and distinct reporters. */
+    static Dataset<Row> toComplaintState(Dataset<Row> complaints) {
+        RequiredColumns.check(complaints, "toComplaintState", REPORTED_NUMBER, CATEGORY, CHANNEL, REPORTER_HASH);
+        List<Column> aggs = new ArrayList<>();
+        aggs.add(count(lit(1)).as(COMPLAINTS_TOTAL));
+        FeatureSets.COMPLAINT_CATEGORIES.forEach(c ->
+                aggs.add(sum(when(col(CATEGORY).equalTo(c), 1L).otherwise(0L)).as(complaintsBy(c))));
+        FeatureSets.COMPLAINT_CHANNELS.forEach(c ->
+                aggs.add(sum(when(col(CHANNEL).equalTo(c), 1L).otherwise(0L)).as(complaintsBy(c))));
+        aggs.add(size(collect_set(col(REPORTER_HASH))).cast("long").as(COMPLAINT_REPORTERS + EXACT_SUFFIX));
+        aggs.add(hll_sketch_agg(col(REPORTER_HASH)).as(COMPLAINT_REPORTERS + HLL_SUFFIX));
+        return complaints.filter(col(REPORTED_NUMBER).isNotNull())
+                .groupBy(col(REPORTED_NUMBER).as(NUMBER))
+                .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+    }
+}

@@ -1,0 +1,116 @@
+package com.zhifang.features.behaviour;
+
+import com.zhifang.features.schema.Columns;
+import com.zhifang.features.schema.RequiredColumns;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * The one merger of per-day states into window values, for every entity type: the feature row of
+ * day D for a window of n days is computed from the states of D-n+1..D only, never from records.
+ *
+ * <p>Cost: one aggregation (one shuffle of the state rows of the longest window, keyed by the
+ * entity), whatever the number of windows: each window is a conditional aggregate over the same
+ * rows ({@code sum(when(traffic_day >= D-n+1, x))}). Distinct counts of a 1-day window are the exact
+ * daily counts; longer windows union the daily HLL sketches. Assumes one state row per entity and
+ * day (what the day-state builders produce).
+ */
+public final class WindowMerger {
+    private WindowMerger() {}
+
+    /** Keys, {@code feature_date} and every window feature, one row per entity seen in the longest window. */
+    public static Dataset<Row> toWindowFeatures(Dataset<Row> states, EntityFeatures def, LocalDate day, List<Integer> windows) {
+        List<String> required = new ArrayList<>(List.of(def.stateSchema().fieldNames()));
+        RequiredColumns.check(states, "toWindowFeatures(" + def.entityType() + ")", required);
+        checkWindows(windows);
+        int longest = Collections.max(windows);
+        Dataset<Row> inWindow = states.filter(col(Columns.TRAFFIC_DAY).between(lit(day.minusDays(longest - 1)), lit(day)));
+
+        List<Column> aggs = new ArrayList<>();
+        Map<Integer, Map<String, String>> mergedNames = new LinkedHashMap<>();
+        for (int w : windows) {
+            LocalDate from = day.minusDays(w - 1);
+            Map<String, String> names = new LinkedHashMap<>();
+            for (StateColumn s : def.state()) {
+                String name = "_m" + w + "_" + s.name();
+                aggs.add(merge(s, from, w).as(name));
+                names.put(s.name(), name);
+            }
+            mergedNames.put(w, names);
+        }
+        Column[] keys = def.keyNames().stream().map(k -> col(k)).toArray(Column[]::new);
+        Dataset<Row> merged = inWindow.groupBy(keys).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+
+        List<Column> out = new ArrayList<>(List.of(keys));
+        out.add(lit(day).as(Columns.FEATURE_DATE));
+        for (WindowFeature f : def.features()) {
+            for (int w : windows) {
+                WindowFeature.Merged m = merged(mergedNames.get(w), w);
+                out.add(f.value().apply(m).cast(f.type()).as(Columns.windowed(f.name(), w)));
+            }
+        }
+        return merged.select(out.toArray(new Column[0]));
+    }
+
+    /** Window lengths must be positive and distinct. */
+    public static void checkWindows(List<Integer> windows) {
+        if (windows.isEmpty() || windows.stream().anyMatch(w -> w < 1) || windows.stream().distinct().count() != windows.size()) {
+            throw new IllegalArgumentException("windows must be distinct positive day counts, got " + windows);
+        }
+    }
+
+    private static Column merge(StateColumn s, LocalDate from, int days) {
+        Column in = col(Columns.TRAFFIC_DAY).geq(lit(from));
+        String inSql = "`" + Columns.TRAFFIC_DAY + "` >= DATE'" + from + "'";
+        return switch (s.merge()) {
+            case SUM -> coalesce(sum(when(in, col(s.name()))), lit(0).cast(s.type()));
+            case MAX -> coalesce(max(when(in, col(s.name()))), lit(0).cast(s.type()));
+            case DISTINCT -> days == 1
+                    ? coalesce(sum(when(in, col(s.exactColumn()))), lit(0L))
+                    : coalesce(hll_sketch_estimate(hll_union_agg(when(in, col(s.sketchColumn())))), lit(0L));
+            // One collect + element-wise fold per histogram, not one aggregate per bucket: plans stay small.
+            case ARRAY_SUM -> expr("aggregate(collect_list(if(" + inSql + ", `" + s.name() + "`, null)), array_repeat(0L, "
+                    + s.size() + "), (acc, h) -> zip_with(acc, h, (a, b) -> coalesce(a, 0L) + coalesce(b, 0L)))");
+            case COUNT_MAP -> expr("aggregate(collect_list(" + "if(" + inSql + ", `" + s.name() + "`, null)"
+                    + "), cast(map() as map<bigint,bigint>), (acc, m) -> map_zip_with(acc, m, "
+                    + "(k, a, b) -> coalesce(a, 0L) + coalesce(b, 0L)))");
+        };
+    }
+
+    private static WindowFeature.Merged merged(Map<String, String> names, int days) {
+        return new WindowFeature.Merged() {
+            @Override
+            public Column get(String stateColumn) {
+                return col(name(stateColumn));
+            }
+
+            @Override
+            public String sql(String stateColumn) {
+                return "`" + name(stateColumn) + "`";
+            }
+
+            @Override
+            public int days() {
+                return days;
+            }
+
+            private String name(String stateColumn) {
+                String n = names.get(stateColumn);
+                if (n == null) {
+                    throw new IllegalArgumentException("no state column " + stateColumn + " to merge; have " + names.keySet());
+                }
+                return n;
+            }
+        };
+    }
+}

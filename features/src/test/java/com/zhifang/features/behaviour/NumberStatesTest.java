@@ -1,0 +1,156 @@
+package com.zhifang.features.behaviour;
+
+import com.zhifang.features.schema.Tables;
+import com.zhifang.features.testing.Records;
+import com.zhifang.features.testing.SparkTestSession;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.testing.Records.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * One hand-built day whose every number feature is known: subscriber A calls around (a normal
+ * call, a one-ring attempt, three sequential calls to unallocated numbers), B calls A back, a
+ * foreign number F one-rings A and A calls it back, a spoofed GW call shows A's number, A texts.
+ */
+class NumberStatesTest {
+    static final LocalDate DAY = LocalDate.of(2026, 11, 3);
+    static final String A = "+8613800000001";
+    static final String B = "+8613800000002";
+    static final String X = "+8613900000009";
+    static final String F = "+447700900123";
+    static final List<Integer> ONE_DAY = List.of(1);
+
+    static Map<String, Row> features;
+    static Map<String, Row> reciprocity;
+
+    @BeforeAll
+    static void compute() {
+        SparkSession spark = SparkTestSession.get();
+        Dataset<Row> voice = table(spark, Tables.VOICE_CALLS,
+                voice("v1", "MO", "2026-11-03T08:00:00", A, B).answered(30).row(),
+                voice("v2", "MT", "2026-11-03T08:00:00", A, B).answered(30).row(),
+                voice("v3", "MO", "2026-11-03T08:10:00", A, X).ring(2).cause(19).row(),
+                voice("v4", "MO", "2026-11-03T09:00:00", A, "+8615000000100").ring(null).cause(1).row(),
+                voice("v5", "MO", "2026-11-03T09:00:30", A, "+8615000000101").ring(null).cause(1).row(),
+                voice("v6", "MO", "2026-11-03T09:01:00", A, "+8615000000103").ring(null).cause(1).row(),
+                voice("v7", "MO", "2026-11-03T10:00:00", B, A).answered(100).row(),
+                voice("v8", "MT", "2026-11-03T10:00:00", B, A).answered(100).row(),
+                voice("v9", "GW", "2026-11-03T11:00:00", F, A).ring(1).cause(16).trunk("ITG-1").row(),
+                voice("v10", "MT", "2026-11-03T11:00:00", F, A).ring(1).cause(16).row(),
+                voice("v11", "MO", "2026-11-03T12:00:00", A, F).answered(60).row(),
+                voice("v12", "GW", "2026-11-03T13:00:00", A, B).answered(5).trunk("ITG-1").row(),
+                voice("v13", "MT", "2026-11-03T13:00:00", A, B).answered(5).row());
+        Dataset<Row> sms = table(spark, Tables.SMS_MESSAGES,
+                sms("s1", "MO", "2026-11-03T14:00:00", A, "+8613700000001").content("王先生您好，您的额度已提升至30000元，详询 t.cn/abc12").row(),
+                sms("s2", "MO", "2026-11-03T14:01:00", A, "+8613700000002").content("李女士您好，您的额度已提升至50000元，详询 t.cn/xyz34").row(),
+                sms("s3", "MO", "2026-11-03T14:02:00", A, "+8613700000003").content("收到").row(),
+                sms("s4", "MT", "2026-11-03T15:00:00", B, A).content("").row());
+        Dataset<Row> complaints = table(spark, Tables.COMPLAINTS,
+                complaint("c1", A, "2026-11-03T16:00:00", "FRAUD", "12321", "r1"),
+                complaint("c2", A, "2026-11-03T17:00:00", "HARASSMENT", "APP", "r1"));
+        Dataset<Row> subscribers = table(spark, Tables.REF_SUBSCRIBERS,
+                subscriber(A, "imsi-a", LocalDate.of(2026, 10, 31), "PREPAID", "id-1", DAY),
+                subscriber(B, "imsi-b", LocalDate.of(2020, 1, 1), "POSTPAID", "id-2", DAY));
+        Dataset<Row> pairs = ContactPairs.toPairDayState(Sides.outgoingCalls(voice, subscribers),
+                Sides.incomingCalls(voice, subscribers), DAY);
+        Dataset<Row> noPrior = spark.createDataFrame(List.of(), ContactPairs.PAIR_SCHEMA);
+        Dataset<Row> state = NumberStates.toNumberDayState(voice, sms, complaints, subscribers, pairs, noPrior, DAY);
+        features = byKey(WindowMerger.toWindowFeatures(state, FeatureSets.NUMBER_FEATURES, DAY, ONE_DAY));
+        reciprocity = byKey(ContactPairs.toWindowReciprocity(pairs, DAY, ONE_DAY));
+    }
+
+    static Map<String, Row> byKey(Dataset<Row> df) {
+        return df.collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0), r -> r));
+    }
+
+    static <T> T get(Map<String, Row> rows, String number, String feature) {
+        return rows.get(number).getAs(windowed(feature, 1));
+    }
+
+    @Test
+    void countsEachCallOncePerSide() {
+        assertEquals(6L, (Long) get(features, A, CALLS_OUT), "MO rows only; the spoofed GW call is not A's");
+        assertEquals(2L, (Long) get(features, A, CALLS_IN));
+        assertEquals(1L, (Long) get(features, B, CALLS_OUT));
+        assertEquals(2L, (Long) get(features, B, CALLS_IN), "A's call and the spoofed one, each once");
+        assertEquals(1L, (Long) get(features, F, CALLS_OUT), "foreign caller: its GW row");
+        assertEquals(1L, (Long) get(features, F, CALLS_IN), "A's call to F: its MO row");
+    }
+
+    @Test
+    void outcomesAndDurations() {
+        assertEquals(2L, (Long) get(features, A, ANSWERED_OUT));
+        assertEquals(2.0 / 6, get(features, A, ANSWER_RATE_OUT), 1e-9);
+        assertEquals(0.0, get(features, A, SHORT_CALL_SHARE), 1e-9);
+        assertEquals(45.0, get(features, A, DURATION_MEAN_S), 1e-9);
+        double median = get(features, A, DURATION_MEDIAN_S);
+        assertTrue(median >= 24 && median <= 32, "median in the bucket of 30 s: " + median);
+        double p90 = get(features, A, DURATION_P90_S);
+        assertTrue(p90 >= 48 && p90 <= 64, "p90 in the bucket of 60 s: " + p90);
+        assertEquals(1.0 / 6, get(features, A, ONE_RING_SHARE), 1e-9);
+        assertEquals(3.0 / 6, get(features, A, UNALLOCATED_SHARE), 1e-9);
+        assertEquals(1.0, get(features, F, ONE_RING_SHARE), 1e-9);
+        assertEquals(1L, (Long) get(features, A, ONE_RING_CALLS_IN));
+    }
+
+    @Test
+    void timeProfileSequenceAndGaps() {
+        List<Long> hours = rowList(get(features, A, HOUR_PROFILE));
+        assertEquals(2L, hours.get(8));
+        assertEquals(3L, hours.get(9));
+        assertEquals(1L, hours.get(12));
+        assertEquals(3L, (Long) get(features, A, PEAK_HOUR_CALLS));
+        assertEquals(0.0, get(features, A, NIGHT_SHARE), 1e-9);
+        assertEquals(2.0 / 5, get(features, A, SEQUENTIAL_SHARE), 1e-9, "100->101 and 101->103 of 5 consecutive pairs");
+        double[] gaps = {600, 3000, 30, 30, 10740};
+        double mean = java.util.Arrays.stream(gaps).average().orElseThrow();
+        double sd = Math.sqrt(java.util.Arrays.stream(gaps).map(g -> (g - mean) * (g - mean)).sum() / gaps.length);
+        assertEquals(sd / mean, get(features, A, GAP_CV), 1e-9);
+        assertEquals((sd - mean) / (sd + mean), get(features, A, BURSTINESS), 1e-9);
+    }
+
+    @Test
+    void contactsBlocksAndReciprocity() {
+        assertEquals(6L, (Long) get(features, A, CALLEES));
+        assertEquals(2L, (Long) get(features, A, CALLERS));
+        assertEquals(4L, (Long) get(features, A, CALLEE_BLOCKS), "B, X, F and the +8615000000 block");
+        assertEquals(1.5, get(features, A, CALLEES_PER_BLOCK), 1e-9);
+        assertEquals(1.0, get(features, A, NEW_CALLEE_SHARE), 1e-9, "no earlier contacts");
+        assertEquals(2.0 / 6, get(reciprocity, A, RECIPROCITY), 1e-9, "B and F called A");
+        assertEquals(2L, (Long) get(reciprocity, A, RECIPROCATED_CALLEES));
+        assertEquals(1L, (Long) get(reciprocity, A, ONE_RING_CALLEES));
+        assertEquals(0L, (Long) get(reciprocity, A, CALLBACKS_AFTER_ONE_RING), "X never called back");
+        assertEquals(1L, (Long) get(reciprocity, F, CALLBACKS_AFTER_ONE_RING), "A called F back after its one ring");
+    }
+
+    @Test
+    void smsCellsAndComplaints() {
+        assertEquals(3L, (Long) get(features, A, SMS_OUT));
+        assertEquals(3L, (Long) get(features, A, SMS_RECIPIENTS));
+        assertEquals(1L, (Long) get(features, A, SMS_IN));
+        assertEquals(2.0 / 3, get(features, A, TEMPLATE_SHARE), 1e-9, "two variants of one template, one other text");
+        assertEquals(2L, (Long) get(features, A, TOP_TEMPLATE_MESSAGES));
+        assertEquals(2.0 / 3, get(features, A, URL_SHARE), 1e-9);
+        assertEquals(1L, (Long) get(features, A, CELLS));
+        assertEquals(2L, (Long) get(features, A, COMPLAINTS_TOTAL));
+        assertEquals(1L, (Long) get(features, A, complaintsBy("FRAUD")));
+        assertEquals(1L, (Long) get(features, A, complaintsBy("HARASSMENT")));
+        assertEquals(1L, (Long) get(features, A, complaintsBy("12321")));
+        assertEquals(1L, (Long) get(features, A, COMPLAINT_REPORTERS));
+    }
+
+    private static List<Long> rowList(Object seq) {
+        return scala.jdk.javaapi.CollectionConverters.asJava((scala.collection.Seq<Long>) seq);
+    }
+}

@@ -1,0 +1,45 @@
+package com.zhifang.features.behaviour;
+
+import com.zhifang.features.testing.SparkTestSession;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.*;
+
+class TextFingerprintTest {
+
+    private static List<Row> fingerprints(String... texts) {
+        Dataset<Row> df = SparkTestSession.get().createDataset(Arrays.asList(texts), Encoders.STRING()).toDF("t");
+        return df.select(TextFingerprint.of(col("t")).as("fp"), TextFingerprint.hasUrl(col("t")).as("url")).collectAsList();
+    }
+
+    @Test
+    void variantsOfOneTemplateShareAFingerprint() {
+        List<Row> fp = fingerprints(
+                "【澳门葡京】首存送45%，博彩日返水，官网 t.cn/Ab3xYz , 认准\"官方\"，邀请码vip1234",
+                "【金沙】首存送90%，博彩日返水，官网 dwz.cn/Qw8Rt2 , 认准\"官方\"，邀请码kk88",
+                "王先生您好，您的信用额度已提升至30000元，低息贷款当天到账，退订回T",
+                "李女士您好，您的信用额度已提升至150000元，低息贷款当天到账，退订回T",
+                "好的，晚上见");
+        assertEquals(fp.get(0).get(0), fp.get(1).get(0), "signature, link, amount and code masked");
+        assertEquals(fp.get(2).get(0), fp.get(3).get(0), "name and amount masked");
+        assertNotEquals(fp.get(0).get(0), fp.get(2).get(0));
+        assertNotEquals(fp.get(2).get(0), fp.get(4).get(0));
+    }
+
+    @Test
+    void emptyTextHasNoFingerprintAndLinksAreFound() {
+        List<Row> fp = fingerprints("", null, "收到", "官网 t.cn/Ab3xYz 领取", "see https://example.com/x", "贷.款 5000");
+        assertTrue(fp.get(0).isNullAt(0));
+        assertTrue(fp.get(1).isNullAt(0));
+        assertFalse(fp.get(2).isNullAt(0), "a two-letter text still has one");
+        assertEquals(List.of(false, false, false, true, true, false),
+                fp.stream().map(r -> r.getBoolean(1)).toList());
+    }
+}

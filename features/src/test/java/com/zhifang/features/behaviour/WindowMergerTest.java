@@ -1,0 +1,119 @@
+package com.zhifang.features.behaviour;
+
+import com.zhifang.features.schema.Tables;
+import com.zhifang.features.testing.Records;
+import com.zhifang.features.testing.SparkTestSession;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+
+import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.testing.Records.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Merge of daily states equals recompute from raw: three days of random calls among 40 numbers,
+ * day states merged over a 3-day window, against one state computed from all three days' records
+ * at once (then a 1-day window reads its exact counts). Counts, sums and histograms must be equal;
+ * distinct counts within HLL error.
+ */
+class WindowMergerTest {
+    static final LocalDate D1 = LocalDate.of(2026, 11, 1);
+    static final LocalDate D3 = LocalDate.of(2026, 11, 3);
+    static Map<String, Row> merged;
+    static Map<String, Row> recomputed;
+
+    @BeforeAll
+    static void compute() {
+        SparkSession spark = SparkTestSession.get();
+        SplittableRandom r = new SplittableRandom(42);
+        List<Row> voiceRows = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            String a = "+86138000" + String.format("%05d", r.nextInt(40));
+            String b = "+86139" + String.format("%08d", r.nextInt(400));
+            String t = String.format("2026-11-0%dT%02d:%02d:%02d", 1 + r.nextInt(3), r.nextInt(24), r.nextInt(60), r.nextInt(60));
+            Records.Voice v = voice("v" + i, "MO", t, a, b);
+            if (r.nextInt(3) > 0) {
+                v.answered(r.nextInt(600));
+            } else {
+                v.ring(r.nextInt(8)).cause(r.nextInt(5) == 0 ? 1 : 19);
+            }
+            voiceRows.add(v.row());
+        }
+        Dataset<Row> voice = table(spark, Tables.VOICE_CALLS, voiceRows).cache();
+        Dataset<Row> sms = table(spark, Tables.SMS_MESSAGES);
+        Dataset<Row> complaints = table(spark, Tables.COMPLAINTS);
+        Dataset<Row> subs = table(spark, Tables.REF_SUBSCRIBERS);
+        Dataset<Row> noPairs = spark.createDataFrame(List.of(), ContactPairs.PAIR_SCHEMA);
+
+        Dataset<Row> states = null;
+        for (LocalDate d = D1; !d.isAfter(D3); d = d.plusDays(1)) {
+            Dataset<Row> dayVoice = voice.filter(org.apache.spark.sql.functions.col(TRAFFIC_DAY).equalTo(org.apache.spark.sql.functions.lit(d)));
+            // Materialised like the stored day states are, so the merge plan does not carry three state plans.
+            Dataset<Row> state = state(dayVoice, sms, complaints, subs, noPairs, d).localCheckpoint();
+            states = states == null ? state : states.unionByName(state);
+        }
+        merged = byKey(WindowMerger.toWindowFeatures(states, FeatureSets.NUMBER_FEATURES, D3, List.of(3)));
+        recomputed = byKey(WindowMerger.toWindowFeatures(state(voice, sms, complaints, subs, noPairs, D3).localCheckpoint(),
+                FeatureSets.NUMBER_FEATURES, D3, List.of(1)));
+    }
+
+    static Dataset<Row> state(Dataset<Row> voice, Dataset<Row> sms, Dataset<Row> complaints, Dataset<Row> subs,
+                              Dataset<Row> noPairs, LocalDate d) {
+        Dataset<Row> pairs = ContactPairs.toPairDayState(Sides.outgoingCalls(voice, subs), Sides.incomingCalls(voice, subs), d);
+        return NumberStates.toNumberDayState(voice, sms, complaints, subs, pairs, noPairs, d);
+    }
+
+    static Map<String, Row> byKey(Dataset<Row> df) {
+        return df.collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0), r -> r));
+    }
+
+    @Test
+    void countsSumsAndHistogramsAreExact() {
+        assertEquals(recomputed.keySet(), merged.keySet());
+        for (String number : recomputed.keySet()) {
+            for (String f : List.of(CALLS_OUT, ANSWERED_OUT, CALLS_IN, ANSWER_RATE_OUT, SHORT_CALL_SHARE, DURATION_MEAN_S,
+                    DURATION_MEDIAN_S, DURATION_P90_S, ONE_RING_SHARE, UNALLOCATED_SHARE, NIGHT_SHARE, HOUR_PROFILE)) {
+                assertEquals(recomputed.get(number).<Object>getAs(windowed(f, 1)), merged.get(number).<Object>getAs(windowed(f, 3)),
+                        number + " " + f);
+            }
+        }
+    }
+
+    @Test
+    void distinctCountsAreWithinSketchError() {
+        long total = 0;
+        for (String number : recomputed.keySet()) {
+            for (String f : List.of(CALLEES, CALLERS, CALLEE_BLOCKS, CELLS)) {
+                long exact = recomputed.get(number).<Long>getAs(windowed(f, 1));
+                long estimate = merged.get(number).<Long>getAs(windowed(f, 3));
+                assertEquals(exact, estimate, Math.max(1.0, 0.05 * exact), number + " " + f);
+                total += exact;
+            }
+        }
+        assertTrue(total > 1000, "the fixture has real distinct counts to compare: " + total);
+    }
+
+    @Test
+    void aWindowOnlyReadsItsOwnDays() {
+        SparkSession spark = SparkTestSession.get();
+        Dataset<Row> subs = table(spark, Tables.REF_SUBSCRIBERS);
+        Dataset<Row> oneCall = table(spark, Tables.VOICE_CALLS, voice("x", "MO", "2026-10-20T10:00:00", "+8613800000001", "+8613900000001").row());
+        Dataset<Row> old = state(oneCall, table(spark, Tables.SMS_MESSAGES), table(spark, Tables.COMPLAINTS), subs,
+                spark.createDataFrame(List.of(), ContactPairs.PAIR_SCHEMA), LocalDate.of(2026, 10, 20));
+        assertEquals(0, WindowMerger.toWindowFeatures(old, FeatureSets.NUMBER_FEATURES, D3, List.of(1, 7)).count(),
+                "a state older than the longest window is not merged");
+        assertThrows(IllegalArgumentException.class, () -> WindowMerger.checkWindows(List.of(1, 1)));
+        assertThrows(IllegalArgumentException.class, () -> WindowMerger.toWindowFeatures(oneCall, FeatureSets.NUMBER_FEATURES, D3, List.of(1)),
+                "records are not a state: the required-columns check names what is missing");
+    }
+}

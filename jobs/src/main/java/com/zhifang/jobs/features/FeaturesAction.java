@@ -1,0 +1,204 @@
+package com.zhifang.jobs.features;
+
+import com.zhifang.features.behaviour.CarriedNumbers;
+import com.zhifang.features.behaviour.ContactPairs;
+import com.zhifang.features.behaviour.DeviceStates;
+import com.zhifang.features.behaviour.EntityFeatures;
+import com.zhifang.features.behaviour.FeatureRows;
+import com.zhifang.features.behaviour.FeatureSets;
+import com.zhifang.features.behaviour.NumberStates;
+import com.zhifang.features.behaviour.PortCustomerStates;
+import com.zhifang.features.behaviour.ServedRows;
+import com.zhifang.features.behaviour.Sides;
+import com.zhifang.features.behaviour.TrunkStates;
+import com.zhifang.features.behaviour.WindowMerger;
+import com.zhifang.features.reference.ReferenceSnapshots;
+import com.zhifang.features.schema.Tables;
+import com.zhifang.jobs.io.Warehouse;
+import io.delta.tables.DeltaTable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+
+import static com.zhifang.features.schema.Columns.*;
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * The features stage for day D: brings the per-day states up to date, then writes one row per
+ * entity for D to {@code features_number}, {@code features_device}, {@code features_trunk} and
+ * {@code features_port_customer}, with every feature over each window (default 1 and 7 days).
+ *
+ * <p>Incremental: a day's records are read once, into per-day mergeable states (counts, sums,
+ * histograms, HLL sketches, contact pairs, carried numbers); window rows are merged from the
+ * states of D-n+1..D, never from the records of the window. The states recomputed are those of D,
+ * of every earlier day of the window that received records or complaints in landing day D (late
+ * arrivals: found by {@code landing_day = D} over the window's partitions), and of any day of the
+ * window that has records but no state yet (a first run on an existing warehouse). Days are
+ * recomputed oldest first, since a day's callee novelty reads the pairs of the days before it.
+ * Feature rows of earlier dates are not rewritten: what was handed over stays reproducible.
+ *
+ * <p>Idempotent: every write replaces its day's partition ({@code replaceWhere}).
+ *
+ * <p>Cost per recomputed day: one scan of its voice and SMS partitions (cached, reused by every
+ * entity type), the state shuffles described in {@link NumberStates}, {@link DeviceStates},
+ * {@link TrunkStates}, {@link PortCustomerStates}; per run: one merge aggregation per entity type
+ * over the window's states and one over the window's contact pairs.
+ */
+public final class FeaturesAction {
+    private static final Logger LOG = LoggerFactory.getLogger(FeaturesAction.class);
+
+    private final SparkSession spark;
+    private final Warehouse warehouse;
+    private final LocalDate day;
+    private final List<Integer> windows;
+    private final int longest;
+
+    public FeaturesAction(SparkSession spark, Warehouse warehouse, LocalDate day, List<Integer> windows) {
+        this.spark = Objects.requireNonNull(spark, "spark");
+        this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+        this.day = Objects.requireNonNull(day, "day");
+        this.windows = List.copyOf(Objects.requireNonNull(windows, "windows"));
+        WindowMerger.checkWindows(this.windows);
+        this.longest = Collections.max(this.windows);
+    }
+
+    public FeaturesResult execute() {
+        List<LocalDate> stateDays = daysToRecompute();
+        LOG.info("features {}: day states to compute {}", day, stateDays);
+        for (LocalDate d : stateDays) {
+            computeDayStates(d);
+        }
+        long numbers = writeFeatures(Tables.FEATURES_NUMBER, numberFeatures());
+        long devices = writeFeatures(Tables.FEATURES_DEVICE, FeatureRows.toDeviceFeatures(merged(Tables.DEVICE_DAY_STATE,
+                FeatureSets.DEVICE_FEATURES), windows));
+        Dataset<Row> carried = read(Tables.CARRIED_NUMBER_DAY_STATE);
+        Dataset<Row> complaints = read(Tables.COMPLAINTS);
+        long trunks = writeFeatures(Tables.FEATURES_TRUNK, FeatureRows.toTrunkFeatures(
+                merged(Tables.TRUNK_DAY_STATE, FeatureSets.TRUNK_FEATURES),
+                CarriedNumbers.toComplaintsOnCarried(carried, complaints, FeatureSets.TRUNK_FEATURES.entityType(), day, windows),
+                ReferenceSnapshots.asOf(read(Tables.REF_TRUNKS), day), windows));
+        long ports = writeFeatures(Tables.FEATURES_PORT_CUSTOMER, FeatureRows.toPortCustomerFeatures(
+                merged(Tables.PORT_CUSTOMER_DAY_STATE, FeatureSets.PORT_CUSTOMER_FEATURES),
+                CarriedNumbers.toComplaintsOnCarried(carried, complaints, FeatureSets.PORT_CUSTOMER_FEATURES.entityType(), day, windows),
+                windows));
+        return new FeaturesResult(stateDays, numbers, devices, trunks, ports);
+    }
+
+    /** D, the window's days that got late records or complaints in landing day D, and window days lacking a state. */
+    List<LocalDate> daysToRecompute() {
+        LocalDate from = day.minusDays(longest - 1);
+        TreeSet<LocalDate> days = new TreeSet<>();
+        days.add(day);
+        TreeSet<LocalDate> withRecords = new TreeSet<>();
+        for (String table : List.of(Tables.VOICE_CALLS, Tables.SMS_MESSAGES, Tables.COMPLAINTS)) {
+            String dayColumn = Tables.partitionColumnOf(table);
+            // One small aggregation per table over the window's partitions: which days have rows, which got some today.
+            for (Row r : read(table).filter(col(dayColumn).between(lit(from), lit(day)))
+                    .groupBy(dayColumn).agg(max(col(LANDING_DAY).equalTo(lit(day))).as("_landed_today")).collectAsList()) {
+                LocalDate d = (LocalDate) r.get(0);
+                if (r.getBoolean(1)) {
+                    days.add(d);
+                }
+                if (!table.equals(Tables.COMPLAINTS)) {
+                    withRecords.add(d);
+                }
+            }
+        }
+        withRecords.removeAll(distinctDays(read(Tables.NUMBER_DAY_STATE).filter(col(TRAFFIC_DAY).between(lit(from), lit(day))),
+                TRAFFIC_DAY));
+        days.addAll(withRecords);
+        return List.copyOf(days);
+    }
+
+    private void computeDayStates(LocalDate d) {
+        Dataset<Row> voice = read(Tables.VOICE_CALLS).filter(col(TRAFFIC_DAY).equalTo(lit(d))).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> sms = read(Tables.SMS_MESSAGES).filter(col(TRAFFIC_DAY).equalTo(lit(d))).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Dataset<Row> complaints = read(Tables.COMPLAINTS).filter(col(EVENT_DAY).equalTo(lit(d)));
+            Dataset<Row> subscribers = ReferenceSnapshots.asOf(read(Tables.REF_SUBSCRIBERS), d);
+            Dataset<Row> roaming = ReferenceSnapshots.asOf(read(Tables.REF_ROAMING), d);
+            Dataset<Row> trunks = ReferenceSnapshots.asOf(read(Tables.REF_TRUNKS), d);
+
+            replaceDay(Tables.PAIR_DAY_STATE, d, ContactPairs.toPairDayState(
+                    Sides.outgoingCalls(voice, subscribers), Sides.incomingCalls(voice, subscribers), d));
+            Dataset<Row> pairs = read(Tables.PAIR_DAY_STATE);
+            Dataset<Row> dayPairs = pairs.filter(col(TRAFFIC_DAY).equalTo(lit(d)));
+            Dataset<Row> priorPairs = pairs.filter(col(TRAFFIC_DAY).between(
+                    lit(d.minusDays(FeatureSets.NOVELTY_LOOKBACK_DAYS)), lit(d.minusDays(1))));
+            replaceDay(Tables.NUMBER_DAY_STATE, d,
+                    NumberStates.toNumberDayState(voice, sms, complaints, subscribers, dayPairs, priorPairs, d));
+            replaceDay(Tables.DEVICE_DAY_STATE, d, DeviceStates.toDeviceDayState(ServedRows.toServedRows(voice, sms), d));
+            replaceDay(Tables.TRUNK_DAY_STATE, d, TrunkStates.toTrunkDayState(voice, trunks, roaming, subscribers, d));
+            replaceDay(Tables.PORT_CUSTOMER_DAY_STATE, d, PortCustomerStates.toPortCustomerDayState(sms, d));
+            Dataset<Row> carriedByTrunks = CarriedNumbers.toCarriedDayState(voice.filter(col(RECORD_TYPE).equalTo("GW")),
+                    FeatureSets.TRUNK_FEATURES.entityType(), TRUNK_IN, CALLING_NUMBER, d);
+            Dataset<Row> carriedByPorts = CarriedNumbers.toCarriedDayState(PortCustomerStates.portMessages(sms),
+                    FeatureSets.PORT_CUSTOMER_FEATURES.entityType(), PORT_CUSTOMER, SENDER, d);
+            replaceDay(Tables.CARRIED_NUMBER_DAY_STATE, d, carriedByTrunks.unionByName(carriedByPorts));
+        } finally {
+            voice.unpersist();
+            sms.unpersist();
+        }
+    }
+
+    private Dataset<Row> numberFeatures() {
+        Dataset<Row> windowed = merged(Tables.NUMBER_DAY_STATE, FeatureSets.NUMBER_FEATURES);
+        Dataset<Row> reciprocity = ContactPairs.toWindowReciprocity(read(Tables.PAIR_DAY_STATE), day, windows);
+        return FeatureRows.toNumberFeatures(windowed, reciprocity, ReferenceSnapshots.asOf(read(Tables.REF_SUBSCRIBERS), day),
+                read(Tables.POLICE_NOTICES), day, windows);
+    }
+
+    private Dataset<Row> merged(String stateTable, EntityFeatures def) {
+        return WindowMerger.toWindowFeatures(read(stateTable), def, day, windows);
+    }
+
+    private void replaceDay(String table, LocalDate d, Dataset<Row> rows) {
+        spark.sparkContext().setJobDescription("zhifang features " + day + ": " + table + " " + d);
+        long start = System.nanoTime();
+        warehouse.ensureTable(spark, table);
+        rows.write().format("delta").mode("overwrite")
+                .option("replaceWhere", Tables.partitionColumnOf(table) + " = DATE'" + d + "'")
+                .save(warehouse.tablePath(table));
+        LOG.info("features {}: {} of {} written in {} ms", day, table, d, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private long writeFeatures(String table, Dataset<Row> rows) {
+        long start = System.nanoTime();
+        replaceDayWithSchema(table, rows);
+        // Rows written, from the commit's own metrics (no second pass over the data).
+        Row last = DeltaTable.forPath(spark, warehouse.tablePath(table)).history(1).select("operationMetrics").first();
+        long n = Long.parseLong(last.<scala.collection.Map<String, String>>getAs(0).get("numOutputRows").getOrElse(() -> "0"));
+        LOG.info("features {}: {} rows in {} ({} ms)", day, n, table, (System.nanoTime() - start) / 1_000_000);
+        return n;
+    }
+
+    /** Window lists other than the default add their columns to the features table (schema evolution). */
+    private void replaceDayWithSchema(String table, Dataset<Row> rows) {
+        spark.sparkContext().setJobDescription("zhifang features " + day + ": " + table);
+        warehouse.ensureTable(spark, table);
+        rows.write().format("delta").mode("overwrite")
+                .option("replaceWhere", FEATURE_DATE + " = DATE'" + day + "'")
+                .option("mergeSchema", String.valueOf(!windows.equals(FeatureSets.DEFAULT_WINDOWS)))
+                .save(warehouse.tablePath(table));
+    }
+
+    /** A warehouse table, or an empty one of its schema when it was never written (no police notice yet, ...). */
+    private Dataset<Row> read(String table) {
+        return warehouse.exists(spark, table) ? warehouse.read(spark, table)
+                : spark.createDataFrame(new ArrayList<Row>(), Tables.schemaOf(table));
+    }
+
+    private static List<LocalDate> distinctDays(Dataset<Row> rows, String column) {
+        return rows.select(column).distinct().collectAsList().stream().map(r -> (LocalDate) r.get(0)).toList();
+    }
+}

@@ -1,0 +1,23 @@
+package com.zhifang.jobs.features;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What one features run did.
+ *
+ * @param stateDays      traffic days whose day states were (re)computed, oldest first
+ * @param numbers        rows written to features_number for the day
+ * @param devices        rows written to features_device
+ * @param trunks         rows written to features_trunk
+ * @param portCustomers  rows written to features_port_customer
+ */
+public record FeaturesResult(List<LocalDate> stateDays, long numbers, long devices, long trunks, long portCustomers) {
+    public FeaturesResult {
+        stateDays = List.copyOf(stateDays);
+    }
+
+    public long rows() {
+        return numbers + devices + trunks + portCustomers;
+    }
+}

@@ -1,0 +1,113 @@
+package com.zhifang.jobs.features;
+
+import com.zhifang.features.schema.Tables;
+import com.zhifang.features.testing.SparkTestSession;
+import com.zhifang.jobs.io.Warehouse;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.testing.Records.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Incremental features over the warehouse: day 1, then day 2 whose landing folder also brings a
+ * late call of day 1. The late call must land in day 1's state and in day 2's 7-day window, while
+ * the rows already handed over for day 1 stay as they were; re-running day 2 changes nothing.
+ */
+class FeaturesActionTest {
+    static final LocalDate NOV_1 = LocalDate.of(2026, 11, 1);
+    static final LocalDate NOV_2 = LocalDate.of(2026, 11, 2);
+    static final String A = "+8613800000001";
+    static final String B = "+8613800000002";
+    static final String C = "+8613900000003";
+    static final List<Integer> WINDOWS = List.of(1, 7);
+
+    @TempDir
+    static Path tmp;
+    static SparkSession spark;
+    static Warehouse warehouse;
+    static FeaturesResult day1;
+    static FeaturesResult day2;
+
+    @BeforeAll
+    static void twoNights() {
+        spark = SparkTestSession.get();
+        warehouse = new Warehouse(tmp.resolve("warehouse").toString());
+        append(Tables.REF_SUBSCRIBERS, subscriber(A, "imsi-a", LocalDate.of(2026, 10, 30), "PREPAID", "id-1", NOV_1),
+                subscriber(B, "imsi-b", LocalDate.of(2019, 5, 1), "POSTPAID", "id-2", NOV_1));
+        append(Tables.VOICE_CALLS,
+                voice("v1", "MO", "2026-11-01T10:00:00", A, B).answered(40).landing(NOV_1).row(),
+                voice("v2", "MT", "2026-11-01T10:00:00", A, B).answered(40).landing(NOV_1).row());
+        day1 = new FeaturesAction(spark, warehouse, NOV_1, WINDOWS).execute();
+        append(Tables.VOICE_CALLS,
+                voice("v3", "MO", "2026-11-01T23:00:00", A, C).ring(2).cause(19).landing(NOV_2).row(),   // late
+                voice("v4", "MO", "2026-11-02T09:00:00", A, B).answered(20).landing(NOV_2).row(),
+                voice("v5", "MT", "2026-11-02T09:00:00", A, B).answered(20).landing(NOV_2).row(),
+                voice("v6", "MO", "2026-11-02T12:00:00", B, A).answered(60).landing(NOV_2).row(),
+                voice("v7", "MT", "2026-11-02T12:00:00", B, A).answered(60).landing(NOV_2).row());
+        day2 = new FeaturesAction(spark, warehouse, NOV_2, WINDOWS).execute();
+    }
+
+    static void append(String table, Row... rows) {
+        warehouse.ensureTable(spark, table);
+        table(spark, table, rows).write().format("delta").mode("append").save(warehouse.tablePath(table));
+    }
+
+    static Row numberRow(LocalDate date, String number) {
+        return warehouse.read(spark, Tables.FEATURES_NUMBER)
+                .filter(FEATURE_DATE + " = DATE'" + date + "' and " + NUMBER + " = '" + number + "'").first();
+    }
+
+    @Test
+    void lateRecordUpdatesTheDayItBelongsTo() {
+        assertEquals(List.of(NOV_1), day1.stateDays());
+        assertEquals(List.of(NOV_1, NOV_2), day2.stateDays(), "day 1 received a late record in landing day 2");
+        Row stateDay1 = warehouse.read(spark, Tables.NUMBER_DAY_STATE)
+                .filter(TRAFFIC_DAY + " = DATE'" + NOV_1 + "' and " + NUMBER + " = '" + A + "'").first();
+        assertEquals(2L, (Long) stateDay1.getAs(CALLS_OUT));
+        Row a2 = numberRow(NOV_2, A);
+        assertEquals(1L, (Long) a2.getAs(windowed(CALLS_OUT, 1)));
+        assertEquals(3L, (Long) a2.getAs(windowed(CALLS_OUT, 7)));
+        assertEquals(1L, (Long) a2.getAs(windowed(ONE_RING_CALLEES, 7)), "the late one-ring call to C");
+        assertEquals(0.5, a2.<Double>getAs(windowed(RECIPROCITY, 7)), 1e-9, "B called back, C did not");
+    }
+
+    @Test
+    void rowsHandedOverEarlierAreNotRewritten() {
+        assertEquals(1L, (Long) numberRow(NOV_1, A).getAs(windowed(CALLS_OUT, 1)));
+    }
+
+    @Test
+    void attributesComeFromTheSnapshotOfTheDay() {
+        Row a2 = numberRow(NOV_2, A);
+        assertEquals(Boolean.TRUE, a2.getAs(IS_SUBSCRIBER));
+        assertEquals(3, (Integer) a2.getAs(SIM_AGE_DAYS));
+        assertEquals("PREPAID", a2.getAs(PLAN));
+        assertEquals(1L, (Long) a2.getAs(SIMS_SAME_IDENTITY));
+        assertEquals(Boolean.FALSE, a2.getAs(POLICE_NOTIFIED));
+        assertEquals(2, day2.numbers(), "A and B; C only received a call");
+        assertEquals(2, day2.devices());
+    }
+
+    @Test
+    void reRunningADayChangesNothing() {
+        List<String> before = warehouse.read(spark, Tables.FEATURES_NUMBER).collectAsList().stream().map(Row::toString).sorted().toList();
+        FeaturesResult again = new FeaturesAction(spark, warehouse, NOV_2, WINDOWS).execute();
+        assertEquals(day2.numbers(), again.numbers());
+        assertEquals(before, warehouse.read(spark, Tables.FEATURES_NUMBER).collectAsList().stream().map(Row::toString).sorted().toList());
+    }
+
+    @Test
+    void settingsAreValidated() {
+        assertThrows(IllegalArgumentException.class, () -> new FeaturesAction(spark, warehouse, NOV_2, List.of(0, 7)));
+        assertThrows(NullPointerException.class, () -> new FeaturesAction(spark, null, NOV_2, WINDOWS));
+    }
+}

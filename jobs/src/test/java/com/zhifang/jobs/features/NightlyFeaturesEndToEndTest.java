@@ -1,0 +1,170 @@
+package com.zhifang.jobs.features;
+
+import com.zhifang.features.schema.Tables;
+import com.zhifang.features.testing.SparkTestSession;
+import com.zhifang.jobs.generate.GeneratorSettings;
+import com.zhifang.jobs.generate.LandingZoneGenerator;
+import com.zhifang.jobs.io.Warehouse;
+import com.zhifang.jobs.nightly.NightlyJob;
+import com.zhifang.jobs.nightly.NightlySettings;
+import com.zhifang.jobs.nightly.NightlyStage;
+import com.zhifang.jobs.run.RunReport;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static com.zhifang.features.schema.Columns.*;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * {@code nightly} (ingest + features) over a generated landing zone (300 subscribers, 2 days),
+ * then the known fraud from truth.csv must stand out on the features that describe it, against
+ * the legitimate look-alikes (couriers, ride-hail drivers, OTP ports, licit trunks).
+ */
+class NightlyFeaturesEndToEndTest {
+    static final LocalDate NOV_1 = LocalDate.of(2026, 11, 1);
+    static final LocalDate NOV_2 = LocalDate.of(2026, 11, 2);
+
+    @TempDir
+    static Path tmp;
+    static SparkSession spark;
+    static List<RunReport> reports;
+    /** truth.csv: entity id -> pattern (fraud) or kind (legitimate). */
+    static Map<String, String> truth;
+    static Map<String, Row> numbers;
+    static Map<String, Row> devices;
+    static Map<String, Row> trunks;
+    static Map<String, Row> ports;
+
+    @BeforeAll
+    static void runNightly() throws Exception {
+        spark = SparkTestSession.get();
+        Path landing = tmp.resolve("landing");
+        new LandingZoneGenerator(GeneratorSettings.builder(landing).subscribers(300).days(2).seed(7).gzip(false).build()).execute();
+        truth = Files.readAllLines(landing.resolve("truth.csv")).stream().skip(1).map(l -> l.split(",", -1))
+                .collect(Collectors.toMap(f -> f[1], f -> f[3].isEmpty() ? f[4] : f[3], (a, b) -> a));
+        Warehouse warehouse = new Warehouse(tmp.resolve("warehouse").toString());
+        Clock clock = Clock.fixed(Instant.parse("2026-11-03T02:00:00Z"), ZoneOffset.UTC);
+        reports = new NightlyJob(spark, clock).run("nightly",
+                new NightlySettings(landing.toString(), warehouse, List.of(NOV_1, NOV_2), SparkTestSession.CARRIER_ZONE),
+                EnumSet.allOf(NightlyStage.class));
+        numbers = rows(warehouse.read(spark, Tables.FEATURES_NUMBER), NUMBER);
+        devices = rows(warehouse.read(spark, Tables.FEATURES_DEVICE), IMEI);
+        trunks = rows(warehouse.read(spark, Tables.FEATURES_TRUNK), TRUNK_ID);
+        ports = rows(warehouse.read(spark, Tables.FEATURES_PORT_CUSTOMER), PORT_CUSTOMER);
+    }
+
+    static Map<String, Row> rows(Dataset<Row> table, String key) {
+        return table.filter(col(FEATURE_DATE).equalTo(lit(NOV_2))).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs(key), Function.identity()));
+    }
+
+    static List<Row> of(Map<String, Row> rows, String label) {
+        List<Row> found = rows.entrySet().stream().filter(e -> label.equals(truth.get(e.getKey()))).map(Map.Entry::getValue).toList();
+        assertFalse(found.isEmpty(), "the generated population has " + label);
+        return found;
+    }
+
+    static double weekly(Row r, String feature) {
+        Object v = r.getAs(windowed(feature, 7));
+        return v == null ? Double.NaN : ((Number) v).doubleValue();
+    }
+
+    static double max(List<Row> rows, String feature) {
+        return rows.stream().mapToDouble(r -> weekly(r, feature)).filter(d -> !Double.isNaN(d)).max().orElse(Double.NaN);
+    }
+
+    static double min(List<Row> rows, String feature) {
+        return rows.stream().mapToDouble(r -> weekly(r, feature)).filter(d -> !Double.isNaN(d)).min().orElse(Double.NaN);
+    }
+
+    @Test
+    void nightlyRunsFeaturesAfterIngestAndReportsCounts() {
+        for (RunReport r : reports) {
+            assertEquals("SUCCEEDED", r.status());
+            assertEquals(List.of("ingest", "features"), r.stages().stream().map(s -> s.stage()).toList());
+            assertTrue(r.counters().get("features.number rows") > 300, r.counters().toString());
+        }
+    }
+
+    @Test
+    void bulkCallersAreOneWayWhereCouriersAndDriversAreCalledBack() {
+        List<Row> bulk = of(numbers, "BULK_CALLING");
+        double bulkMax = max(bulk, RECIPROCITY);
+        assertTrue(bulkMax < min(of(numbers, "COURIER"), RECIPROCITY), "bulk " + bulkMax);
+        assertTrue(bulkMax < min(of(numbers, "RIDE_HAIL_DRIVER"), RECIPROCITY), "bulk " + bulkMax);
+        assertTrue(min(bulk, CALLEES) > 100, "hundreds of distinct callees");
+        assertTrue(max(bulk, ANSWER_RATE_OUT) < min(of(numbers, "COURIER"), ANSWER_RATE_OUT), "strangers rarely answer");
+        assertTrue(bulk.stream().allMatch(r -> r.<Integer>getAs(SIM_AGE_DAYS) < 365), "fraud uses new SIMs");
+    }
+
+    @Test
+    void wangiriRingsOnceAndHarvestsCallBacks() {
+        List<Row> wangiri = of(numbers, "WANGIRI");
+        assertTrue(min(wangiri, ONE_RING_SHARE) > 0.8);
+        assertTrue(wangiri.stream().mapToDouble(r -> weekly(r, CALLBACKS_AFTER_ONE_RING)).sum() > 0);
+        List<Row> others = numbers.entrySet().stream().filter(e -> !"WANGIRI".equals(truth.get(e.getKey())))
+                .map(Map.Entry::getValue).filter(r -> weekly(r, CALLS_OUT) >= 10).toList();
+        assertTrue(max(others, ONE_RING_SHARE) < min(wangiri, ONE_RING_SHARE));
+    }
+
+    @Test
+    void scannersDialSequentiallyIntoUnallocatedNumbers() {
+        List<Row> scanners = of(numbers, "NUMBER_SCANNING");
+        assertTrue(min(scanners, UNALLOCATED_SHARE) > 0.5);
+        assertTrue(min(scanners, SEQUENTIAL_SHARE) > 0.5);
+        List<Row> others = numbers.entrySet().stream().filter(e -> !"NUMBER_SCANNING".equals(truth.get(e.getKey())))
+                .map(Map.Entry::getValue).toList();
+        assertTrue(max(others, SEQUENTIAL_SHARE) < min(scanners, SEQUENTIAL_SHARE));
+    }
+
+    @Test
+    void simBoxDevicesCycleSimsAtOneCellOutgoingOnly() {
+        for (Row box : of(devices, "SIMBOX")) {
+            assertTrue(weekly(box, SIMS) >= 2, box.toString());
+            assertEquals(1.0, weekly(box, CELLS));
+            assertEquals(1.0, weekly(box, OUTGOING_SHARE), 1e-9);
+        }
+        long multiSim = devices.entrySet().stream().filter(e -> !"SIMBOX".equals(truth.get(e.getKey())))
+                .filter(e -> weekly(e.getValue(), SIMS) >= 2).count();
+        assertTrue(multiSim <= devices.size() / 50, multiSim + " ordinary devices with several SIMs");
+    }
+
+    @Test
+    void spoofingTrunksPresentNumbersTheyMayNot() {
+        List<Row> spoofers = of(trunks, "SPOOFED_CLI");
+        List<Row> licit = trunks.entrySet().stream().filter(e -> !"SPOOFED_CLI".equals(truth.get(e.getKey())))
+                .map(Map.Entry::getValue).toList();
+        for (Row t : spoofers) {
+            String share = "INTERNATIONAL".equals(t.getAs(TRUNK_TYPE)) ? CLI_PLUS86_INTERNATIONAL_SHARE : CLI_UNAUTHORIZED_SHARE;
+            assertTrue(weekly(t, share) > max(licit, share), t.getAs(TRUNK_ID) + " " + share);
+        }
+    }
+
+    @Test
+    void spamPortsCarryLinksAndComplaintsWhereOtpPortsDoNot() {
+        for (Row spam : of(ports, "SPAM_SMS")) {
+            assertTrue(weekly(spam, URL_SHARE) > 0.5);
+        }
+        assertEquals(0.0, max(of(ports, "OTP_PORT"), URL_SHARE));
+        assertEquals(0.0, max(of(ports, "OTP_PORT"), COMPLAINTS_ON_CARRIED));
+        assertTrue(min(of(numbers, "SPAM_SMS"), TEMPLATE_SHARE) > 0.5, "spam SIMs repeat one template");
+    }
+}
