@@ -6,7 +6,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.avg;
@@ -49,9 +48,6 @@ public final class GraphFeatures {
     public static final String TWO_HOP_FRAUD_SHARE = "two_hop_fraud_share";
     public static final List<String> NEIGHBOUR_LABELS = List.of(KNOWN_NEIGHBOURS, FRAUD_NEIGHBOURS, FRAUD_NEIGHBOUR_SHARE, TWO_HOP_FRAUD_SHARE);
 
-    /** Prefix of the neighbour-mean columns {@link #withNeighbourMeans} adds. */
-    public static final String NEIGHBOUR_MEAN_PREFIX = "neighbour_mean_";
-
     /** Value of a share when there is nothing to share over (no known neighbour): apart from every real share. */
     public static final double NO_EVIDENCE = -1.0;
     static final int PAGERANK_ITERATIONS = 20;
@@ -89,30 +85,6 @@ public final class GraphFeatures {
             joined = joined.withColumn(feature, coalesce(col(feature).cast("double"), lit(0.0)));
         }
         return joined;
-    }
-
-    /**
-     * Adds, for each of {@code features}, its mean over the node's neighbours (empty cells skipped;
-     * null when no neighbour has a value): what a graph network's aggregation step sees, given to
-     * the trees directly. Label-free. Lazy: one join and one aggregation over the edges.
-     */
-    public static Dataset<Row> withNeighbourMeans(Dataset<Row> nodes, Dataset<Row> undirectedEdges, List<String> features) {
-        RequiredColumns.check(nodes, "nodes", SichuanData.NODE);
-        RequiredColumns.check(nodes, "nodes", features.toArray(String[]::new));
-        RequiredColumns.check(undirectedEdges, "edges", GraphAlgorithms.SRC, GraphAlgorithms.DST);
-        List<Column> neighbourValues = new ArrayList<>();
-        neighbourValues.add(col(SichuanData.NODE).as(GraphAlgorithms.DST));
-        features.forEach(f -> neighbourValues.add(col(f)));
-        Column[] means = features.stream().map(f -> avg(col(f)).as(neighbourMean(f))).toArray(Column[]::new);
-        Dataset<Row> aggregated = undirectedEdges
-                .join(nodes.select(neighbourValues.toArray(Column[]::new)), GraphAlgorithms.DST)
-                .groupBy(col(GraphAlgorithms.SRC).as(SichuanData.NODE))
-                .agg(means[0], java.util.Arrays.copyOfRange(means, 1, means.length));
-        return nodes.join(aggregated, new String[] {SichuanData.NODE}, "left");
-    }
-
-    public static String neighbourMean(String feature) {
-        return NEIGHBOUR_MEAN_PREFIX + feature;
     }
 
     /**
