@@ -5,7 +5,6 @@ import com.zhifang.features.behaviour.NumberStates;
 import com.zhifang.features.behaviour.Sides;
 import com.zhifang.features.reference.ReferenceSnapshots;
 import com.zhifang.features.schema.Tables;
-import com.zhifang.features.spark.ZhifangSessions;
 import com.zhifang.jobs.features.FeaturesAction;
 import com.zhifang.jobs.features.FeaturesResult;
 import com.zhifang.jobs.generate.GeneratorSettings;
@@ -58,10 +57,11 @@ public final class FeaturesBenchmark {
 
     private FeaturesBenchmark() {}
 
-    /** Args: work directory, subscribers (about 14.5 voice rows per subscriber and day). */
-    public static void main(String[] args) throws Exception {
-        Path work = Path.of(args[0]).toAbsolutePath();
-        int subscribers = Integer.parseInt(args[1]);
+    /**
+     * Runs the benchmark in {@code work} (reusing its landing zone and Parquet when present) and
+     * returns the printed report. {@code subscribers}: about 14.5 voice rows per subscriber and day.
+     */
+    public static String run(SparkSession spark, Path work, int subscribers) throws Exception {
         Path landing = work.resolve("landing");
         Warehouse warehouse = new Warehouse(work.resolve("warehouse").toString());
         Path parquet = work.resolve("parquet");
@@ -69,7 +69,7 @@ public final class FeaturesBenchmark {
             new LandingZoneGenerator(GeneratorSettings.builder(landing).subscribers(subscribers).days(1).seed(11)
                     .gzip(false).maxRowsPerFile(1_000_000).build()).execute();
         }
-        try (SparkSession spark = ZhifangSessions.open("zhifang bench-features", null, ZONE, false, Map.of())) {
+        {
             if (!Files.exists(parquet.resolve("_done"))) {
                 new NightlyJob(spark, Clock.systemUTC()).run("ingest",
                         new NightlySettings(landing.toString(), warehouse, List.of(DAY), ZONE), EnumSet.of(NightlyStage.INGEST));
@@ -101,8 +101,8 @@ public final class FeaturesBenchmark {
                       Spark whole features stage (all entities, Delta, windows): %.1f s, %,d feature rows
                     """, voiceRows, smsRows, subscribers, sparkDaily, sparkDailyWarm, duck, sparkDaily / duck, sparkDailyWarm / duck,
                     stage, stageRows[0]);
-            System.out.print(report);
             Files.writeString(work.resolve("bench-result.txt"), report);
+            return report;
         }
     }
 

@@ -1,0 +1,137 @@
+package com.zhifang.jobs.cli;
+
+import com.zhifang.jobs.bench.FeaturesBenchmark;
+import com.zhifang.jobs.bench.IngestBenchmark;
+import com.zhifang.models.benchmark.sichuan.SichuanBenchmark;
+import com.zhifang.models.benchmark.sichuan.SichuanReport;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code zhifang benchmark <name>}: measurements taken in one run on this machine: ingest throughput
+ * and reconciliation on generated data, the features stage against DuckDB, and the models on public
+ * labelled data beside published results.
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = "Benchmarks: ingest, features (vs DuckDB), sichuan (models on real labelled data).",
+        subcommands = {BenchmarkCommand.Ingest.class, BenchmarkCommand.Features.class, BenchmarkCommand.Sichuan.class})
+public final class BenchmarkCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark name is required");
+    }
+
+    /** {@code zhifang benchmark sichuan --data DIR}: the 2020 Sichuan carrier data (features + call graph). */
+    @Command(name = "sichuan", mixinStandardHelpOptions = true,
+            description = "Sichuan telecom-fraud benchmark: file-order 60/20/20 split and stratified k-fold, AUC and F1.")
+    public static final class Sichuan implements Callable<Integer> {
+        private static final Logger LOG = LoggerFactory.getLogger(Sichuan.class);
+
+        @Option(names = "--data", required = true, description = "Folder with features.csv.gz and edges.csv.gz.")
+        Path data;
+
+        @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
+        int folds;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Seed for folds and trees (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--out", description = "Also write the results table (markdown) to this file.")
+        Path out;
+
+        @Mixin
+        SparkOptions sparkOptions;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            SichuanReport report;
+            try (SparkSession spark = sparkOptions.open("zhifang benchmark sichuan")) {
+                report = new SichuanBenchmark(spark).run(SichuanBenchmark.Settings.standard(data, folds, seed));
+            }
+            String table = report.toMarkdown();
+            spec.commandLine().getOut().print(table);
+            spec.commandLine().getOut().flush();
+            if (out != null) {
+                Files.writeString(out, table, StandardCharsets.UTF_8);
+                LOG.info("results table written to {}", out);
+            }
+            LOG.info("benchmark sichuan done in {} s", report.seconds());
+            return 0;
+        }
+    }
+
+    /** {@code zhifang benchmark ingest}: generate, ingest day by day, reconcile with the manifest, print rows/s. */
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Generate a landing zone, ingest it day by day, reconcile with the generator's manifest, print throughput.")
+    public static final class Ingest implements Callable<Integer> {
+        private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
+
+        @Option(names = "--work", required = true, description = "Scratch folder (landing/ and warehouse/ are written there).")
+        Path work;
+
+        @Option(names = "--subscribers", defaultValue = "20000", description = "Subscribers (default: ${DEFAULT-VALUE}).")
+        int subscribers;
+
+        @Option(names = "--days", defaultValue = "7", description = "Days (default: ${DEFAULT-VALUE}).")
+        int days;
+
+        @Option(names = "--seed", defaultValue = "20261128", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Mixin
+        SparkOptions sparkOptions;
+
+        @Override
+        public Integer call() throws IOException {
+            try (SparkSession spark = sparkOptions.open("zhifang benchmark ingest")) {
+                IngestBenchmark.Result result = IngestBenchmark.run(spark, work, subscribers, days, seed, sparkOptions.carrierZone());
+                LOG.info("benchmark ingest ({} subscribers x {} days): {}", subscribers, days, result.summary());
+                return result.mismatches().isEmpty() ? 0 : 1;
+            }
+        }
+    }
+
+    /** {@code zhifang benchmark features}: one generated day, Spark's daily per-number state vs DuckDB's. */
+    @Command(name = "features", mixinStandardHelpOptions = true,
+            description = "Time the features stage against DuckDB on the same Parquet day; print both wall times and the ratio.")
+    public static final class Features implements Callable<Integer> {
+        @Option(names = "--work", required = true, description = "Scratch folder; its landing zone and Parquet are reused.")
+        Path work;
+
+        @Option(names = "--subscribers", defaultValue = "700000",
+                description = "Subscribers of the generated day (~14.5 voice rows each; default: ${DEFAULT-VALUE} ~ 10 M rows).")
+        int subscribers;
+
+        @Mixin
+        SparkOptions sparkOptions;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            try (SparkSession spark = sparkOptions.open("zhifang benchmark features")) {
+                spec.commandLine().getOut().print(FeaturesBenchmark.run(spark, work.toAbsolutePath(), subscribers));
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package com.zhifang.models.benchmark.sichuan;
+
+/**
+ * What one split measured on its test part, with the choices made on its validation part
+ * (tree settings by validation AUC, threshold by validation macro F1).
+ */
+public record SplitResult(String name, long trainRows, long validationRows, long testRows,
+                          FraudGbt.Settings chosenSettings, double validationAuc, double threshold,
+                          double testAuc, BinaryMetrics.AtThreshold test) {
+    public double macroF1() {
+        return test.macroF1();
+    }
+
+    public double fraudF1() {
+        return test.fraudF1();
+    }
+
+    public String summary() {
+        return String.format("test AUC %.2f, macro F1 %.2f, fraud F1 %.2f (threshold %.3f, %s)",
+                100 * testAuc, 100 * macroF1(), 100 * fraudF1(), threshold, chosenSettings.describe());
+    }
+}
