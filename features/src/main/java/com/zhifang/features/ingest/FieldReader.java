@@ -114,12 +114,12 @@ public final class FieldReader {
                 column + " '" + abbreviate(value) + "' is not a non-negative integer");
     }
 
-    /** A 0/1 flag ({@code true}/{@code false} also accepted). */
+    /** A 0/1 flag, exactly as the contract writes it (Y/N, true/false are not flags there). */
     public Boolean flag(String column) throws RejectedRecordException {
         String value = required(column);
         switch (value) {
-            case "1", "true", "TRUE", "Y" -> { return Boolean.TRUE; }
-            case "0", "false", "FALSE", "N" -> { return Boolean.FALSE; }
+            case "1" -> { return Boolean.TRUE; }
+            case "0" -> { return Boolean.FALSE; }
             default -> throw new RejectedRecordException(QuarantineReason.BAD_NUMBER_FIELD, column,
                     column + " '" + abbreviate(value) + "' is not 0 or 1");
         }

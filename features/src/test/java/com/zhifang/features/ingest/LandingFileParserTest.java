@@ -133,6 +133,7 @@ class LandingFileParserTest {
     @Test
     void flagThatIsNeitherZeroNorOne() throws IOException {
         assertQuarantined(onlyVoiceRow(GOOD_CALL.replace(",1,65,", ",yes,65,")), QuarantineReason.BAD_NUMBER_FIELD, ANSWERED);
+        assertQuarantined(onlyVoiceRow(GOOD_CALL.replace(",1,65,", ",Y,65,")), QuarantineReason.BAD_NUMBER_FIELD, ANSWERED);
     }
 
     @Test

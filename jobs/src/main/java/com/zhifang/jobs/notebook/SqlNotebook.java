@@ -47,7 +47,7 @@ public final class SqlNotebook {
             current.append(substitute(code, parameters)).append('\n');
             if (code.stripTrailing().endsWith(";")) {
                 String statement = current.toString().strip();
-                statements.add(statement.substring(0, statement.length() - 1));
+                statements.add(statement.substring(0, statement.length() - 1).strip());
                 current.setLength(0);
             }
         }

@@ -140,7 +140,8 @@ class NightlyFeaturesEndToEndTest {
         for (Row box : of(devices, "SIMBOX")) {
             assertTrue(weekly(box, SIMS) >= 2, box.toString());
             assertEquals(1.0, weekly(box, CELLS));
-            assertEquals(1.0, weekly(box, OUTGOING_SHARE), 1e-9);
+            // Relay SIMs receive the odd call-back from a called party, so "outgoing only" is nearly all.
+            assertTrue(weekly(box, OUTGOING_SHARE) >= 0.95, box.toString());
         }
         long multiSim = devices.entrySet().stream().filter(e -> !"SIMBOX".equals(truth.get(e.getKey())))
                 .filter(e -> weekly(e.getValue(), SIMS) >= 2).count();
