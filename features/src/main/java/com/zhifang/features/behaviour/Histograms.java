@@ -42,17 +42,21 @@ public final class Histograms {
      * Quantile {@code q} of a histogram column (SQL identifier {@code hist}) with the given lower
      * edges: the bucket where the cumulative count reaches {@code q} of the total, interpolated
      * linearly inside it (the open last bucket gives its lower edge). Null for an empty histogram.
+     * One pass over the buckets (a fold carrying the running count), so it stays cheap per row.
      */
     public static Column quantile(String hist, double q, long[] edges) {
         String e = Arrays.stream(edges).mapToObj(x -> x + "D").collect(Collectors.joining(", ", "array(", ")"));
         String total = "aggregate(" + hist + ", 0L, (a, x) -> a + x)";
         String target = "(" + q + "D * " + total + ")";
-        String cum = "transform(" + hist + ", (x, i) -> aggregate(slice(" + hist + ", 1, i + 1), 0L, (a, y) -> a + y))";
-        String idx = "cast(array_position(transform(" + cum + ", c -> c >= " + target + "), true) as int)";
-        String lo = "try_element_at(" + e + ", " + idx + ")";
-        String hi = "try_element_at(" + e + ", " + idx + " + 1)";
-        String count = "try_element_at(" + hist + ", " + idx + ")";
-        String before = "(try_element_at(" + cum + ", " + idx + ") - " + count + ")";
+        // s.c: count so far, s.i: bucket index, s.k: bucket where the target is reached, s.b: count before it
+        String found = "s.k < 0 AND s.c + x >= " + target;
+        String fold = "aggregate(" + hist + ", named_struct('c', 0L, 'i', 0, 'k', -1, 'b', 0L), (s, x) -> named_struct("
+                + "'c', s.c + x, 'i', s.i + 1, 'k', if(" + found + ", s.i, s.k), 'b', if(" + found + ", s.c, s.b)))";
+        String k = "(" + fold + ").k + 1";
+        String before = "(" + fold + ").b";
+        String lo = "try_element_at(" + e + ", " + k + ")";
+        String hi = "try_element_at(" + e + ", " + k + " + 1)";
+        String count = "try_element_at(" + hist + ", " + k + ")";
         return expr("CASE WHEN " + total + " = 0 THEN NULL WHEN " + hi + " IS NULL THEN " + lo
                 + " ELSE " + lo + " + (" + target + " - " + before + ") / " + count + " * (" + hi + " - " + lo + ") END");
     }

@@ -85,8 +85,11 @@ public final class FeaturesBenchmark {
             long smsRows = spark.read().parquet(parquet.resolve("sms").toString()).count();
 
             double sparkDaily = timed(() -> sparkDailyNumberState(spark, parquet));
+            LOG.info("bench: Spark daily per-number state (cold) {} s", sparkDaily);
             double sparkDailyWarm = timed(() -> sparkDailyNumberState(spark, parquet));
+            LOG.info("bench: Spark daily per-number state (warm) {} s", sparkDailyWarm);
             double duck = timed(() -> duckDbDailyNumberState(parquet));
+            LOG.info("bench: DuckDB daily per-number aggregates {} s; ratio cold {} warm {}", duck, sparkDaily / duck, sparkDailyWarm / duck);
             long[] stageRows = new long[1];
             double stage = timed(() -> {
                 FeaturesResult r = new FeaturesAction(spark, warehouse, DAY, List.of(1, 7)).execute();
