@@ -47,18 +47,17 @@ public final class Histograms {
     public static Column quantile(String hist, double q, long[] edges) {
         String e = Arrays.stream(edges).mapToObj(x -> x + "D").collect(Collectors.joining(", ", "array(", ")"));
         String total = "aggregate(" + hist + ", 0L, (a, x) -> a + x)";
-        String target = "(" + q + "D * " + total + ")";
-        // s.c: count so far, s.i: bucket index, s.k: bucket where the target is reached, s.b: count before it
-        String found = "s.k < 0 AND s.c + x >= " + target;
-        String fold = "aggregate(" + hist + ", named_struct('c', 0L, 'i', 0, 'k', -1, 'b', 0L), (s, x) -> named_struct("
-                + "'c', s.c + x, 'i', s.i + 1, 'k', if(" + found + ", s.i, s.k), 'b', if(" + found + ", s.c, s.b)))";
-        String k = "(" + fold + ").k + 1";
-        String before = "(" + fold + ").b";
-        String lo = "try_element_at(" + e + ", " + k + ")";
-        String hi = "try_element_at(" + e + ", " + k + " + 1)";
-        String count = "try_element_at(" + hist + ", " + k + ")";
-        return expr("CASE WHEN " + total + " = 0 THEN NULL WHEN " + hi + " IS NULL THEN " + lo
-                + " ELSE " + lo + " + (" + target + " - " + before + ") / " + count + " * (" + hi + " - " + lo + ") END");
+        // s.t: target count (computed once), s.c: count so far, s.i: bucket index,
+        // s.k: bucket where the target is reached (0-based), s.b: count before that bucket.
+        String found = "s.k < 0 AND s.t > 0 AND s.c + x >= s.t";   // empty histogram: never found, null
+        String lo = "try_element_at(" + e + ", s.k + 1)";
+        String hi = "try_element_at(" + e + ", s.k + 2)";
+        String count = "try_element_at(" + hist + ", s.k + 1)";
+        return expr("aggregate(" + hist + ", named_struct('t', " + q + "D * " + total + ", 'c', 0L, 'i', 0, 'k', -1, 'b', 0L), "
+                + "(s, x) -> named_struct('t', s.t, 'c', s.c + x, 'i', s.i + 1, 'k', if(" + found + ", s.i, s.k), "
+                + "'b', if(" + found + ", s.c, s.b)), "
+                + "s -> CASE WHEN s.k < 0 THEN NULL WHEN " + hi + " IS NULL THEN " + lo
+                + " ELSE " + lo + " + try_divide(s.t - s.b, " + count + ") * (" + hi + " - " + lo + ") END)");
     }
 
     /** Sum of the buckets {@code from..to-1} of a histogram column. */
