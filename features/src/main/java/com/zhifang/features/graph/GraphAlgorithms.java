@@ -1,0 +1,257 @@
+package com.zhifang.features.graph;
+
+import com.zhifang.features.spark.RequiredColumns;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.graphx.Edge;
+import org.apache.spark.graphx.Graph;
+import org.apache.spark.graphx.lib.ConnectedComponents;
+import org.apache.spark.graphx.lib.LabelPropagation;
+import org.apache.spark.graphx.lib.PageRank;
+import org.apache.spark.graphx.lib.TriangleCount;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import scala.Option;
+import scala.Tuple2;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * Graph analytics on DataFrames: edges in ({@code src}, {@code dst} as long vertex ids, one row
+ * per directed edge; any other column is ignored), one row per vertex out ({@code vertex} plus the
+ * metric). Callers never see GraphX types; string keys are mapped with {@link GraphIds}.
+ *
+ * <p>Vertices are those that appear on some edge (isolated vertices have no row: left-join and
+ * fill with the metric's neutral value). Edge weights are not supported: GraphX's algorithms
+ * ignore edge attributes, and in PageRank a repeated edge counts once per copy, so de-duplicate
+ * first when repeats are not meant as weight.
+ *
+ * <p>Cost, for V vertices, E edges and k iterations (GraphX keeps vertices and edges in memory):
+ * <ul>
+ *   <li>{@link #degrees}, {@link #toUndirected}: lazy DataFrame aggregations, a few shuffles of E.</li>
+ *   <li>{@link #pageRank}, {@link #personalizedPageRank}: k rounds of messages along every edge,
+ *       O(k E); runs Spark jobs when called.</li>
+ *   <li>{@link #connectedComponents}: label propagation of the smallest id, O(diameter E); eager.</li>
+ *   <li>{@link #labelPropagation}: k rounds, each sending a label map along every edge (maps grow
+ *       with a vertex's degree), O(k E) messages; eager. Communities, not guaranteed to converge.</li>
+ *   <li>{@link #triangleCount}: neighbour-set intersection per edge, O(sum over edges of the
+ *       smaller degree) time and O(E) memory for the neighbour sets; costly on hubs; eager.</li>
+ * </ul>
+ * Eager methods return a locally checkpointed DataFrame (GraphX's cached RDDs are released), so
+ * their result is cheap to reuse and does not recompute the algorithm.
+ */
+public final class GraphAlgorithms {
+    public static final String SRC = "src";
+    public static final String DST = "dst";
+    public static final String VERTEX = "vertex";
+
+    public static final String OUT_DEGREE = "out_degree";
+    public static final String IN_DEGREE = "in_degree";
+    public static final String OUT_NEIGHBOURS = "out_neighbours";
+    public static final String IN_NEIGHBOURS = "in_neighbours";
+    public static final String NEIGHBOURS = "neighbours";
+    public static final String RECIPROCATED_NEIGHBOURS = "reciprocated_neighbours";
+    public static final String RECIPROCITY = "reciprocity";
+    public static final String PAGERANK = "pagerank";
+    public static final String PERSONALIZED_PAGERANK = "personalized_pagerank";
+    public static final String COMPONENT = "component";
+    public static final String COMMUNITY = "community";
+    public static final String TRIANGLES = "triangles";
+    public static final String CLUSTERING = "clustering";
+
+    private static final ClassTag<Integer> INT_ATTRIBUTE = ClassTag$.MODULE$.apply(Integer.class);
+
+    private GraphAlgorithms() {}
+
+    /**
+     * Both directions of every edge, without self-loops or repeats: the input for analyses where
+     * who called whom does not matter (or where the data stores an undirected graph as one half).
+     */
+    public static Dataset<Row> toUndirected(Dataset<Row> edges) {
+        requireEdges(edges);
+        Dataset<Row> forward = edges.select(col(SRC), col(DST));
+        Dataset<Row> backward = edges.select(col(DST).as(SRC), col(SRC).as(DST));
+        return forward.union(backward).where(col(SRC).notEqual(col(DST))).distinct();
+    }
+
+    /**
+     * Per vertex: {@code out_degree}, {@code in_degree} (edges, repeats counted),
+     * {@code out_neighbours}, {@code in_neighbours}, {@code neighbours} (distinct, either
+     * direction), {@code reciprocated_neighbours} (called and called back) and {@code reciprocity}
+     * (reciprocated / neighbours). Self-loops are ignored. Lazy.
+     */
+    public static Dataset<Row> degrees(Dataset<Row> edges) {
+        requireEdges(edges);
+        Dataset<Row> directed = edges.select(col(SRC), col(DST)).where(col(SRC).notEqual(col(DST)));
+        Dataset<Row> out = directed.groupBy(col(SRC).as(VERTEX))
+                .agg(count(lit(1)).as(OUT_DEGREE), countDistinct(col(DST)).as(OUT_NEIGHBOURS));
+        Dataset<Row> in = directed.groupBy(col(DST).as(VERTEX))
+                .agg(count(lit(1)).as(IN_DEGREE), countDistinct(col(SRC)).as(IN_NEIGHBOURS));
+        // One row per (vertex, neighbour) pair with the directions seen, to count distinct and reciprocated neighbours.
+        Dataset<Row> pairs = directed.select(col(SRC).as(VERTEX), col(DST).as("__other"), lit(1).as("__out"), lit(0).as("__in"))
+                .union(directed.select(col(DST).as(VERTEX), col(SRC).as("__other"), lit(0).as("__out"), lit(1).as("__in")))
+                .groupBy(VERTEX, "__other")
+                .agg(max("__out").as("__out"), max("__in").as("__in"));
+        Dataset<Row> neighbours = pairs.groupBy(VERTEX).agg(
+                count(lit(1)).as(NEIGHBOURS),
+                sum(when(col("__out").equalTo(1).and(col("__in").equalTo(1)), 1L).otherwise(0L)).as(RECIPROCATED_NEIGHBOURS));
+        return neighbours
+                .join(out, new String[] {VERTEX}, "left")
+                .join(in, new String[] {VERTEX}, "left")
+                .select(col(VERTEX),
+                        zeroIfNull(OUT_DEGREE), zeroIfNull(IN_DEGREE),
+                        zeroIfNull(OUT_NEIGHBOURS), zeroIfNull(IN_NEIGHBOURS),
+                        col(NEIGHBOURS), col(RECIPROCATED_NEIGHBOURS),
+                        col(RECIPROCATED_NEIGHBOURS).divide(col(NEIGHBOURS)).as(RECIPROCITY));
+    }
+
+    /**
+     * Classic PageRank on the directed edges, {@code iterations} fixed rounds, teleport probability
+     * {@code resetProbability} (0.15 is the usual choice). Scores are scaled to average 1 over the
+     * vertices (GraphX's convention, mass lost at sinks put back). Eager.
+     */
+    public static Dataset<Row> pageRank(Dataset<Row> edges, int iterations, double resetProbability) {
+        requireEdges(edges);
+        Graph<Integer, Integer> graph = toGraph(edges);
+        Graph<Object, Object> ranks = PageRank.run(graph, iterations, resetProbability, INT_ATTRIBUTE, INT_ATTRIBUTE);
+        Dataset<Row> result = verticesToFrame(edges, ranks, PAGERANK, DataTypes.DoubleType);
+        release(graph, ranks);
+        return result;
+    }
+
+    /**
+     * PageRank whose random walk restarts at a uniformly chosen seed (the vertices in
+     * {@code seeds}' {@code vertex} column), {@code iterations} rounds: "how close is each vertex to
+     * the seed set". Scores sum to 1 over the vertices. Eager; O(k E), independent of the number of
+     * seeds.
+     *
+     * <p>Why a virtual vertex: GraphX personalises on one source only. A walk restarting at one
+     * extra vertex whose only edges lead to the seeds visits the real vertices exactly as a walk
+     * restarting uniformly at the seeds would (scaled by a constant), so one run covers the seed set.
+     */
+    public static Dataset<Row> personalizedPageRank(Dataset<Row> edges, Dataset<Row> seeds, int iterations, double resetProbability) {
+        requireEdges(edges);
+        RequiredColumns.check(seeds, "seeds", VERTEX);
+        Dataset<Row> plainEdges = edges.select(col(SRC), col(DST));
+        Dataset<Row> seedVertices = seeds.select(col(VERTEX)).distinct();
+        Row maxima = plainEdges.agg(max(col(SRC)), max(col(DST))).first();
+        Row maxSeed = seedVertices.agg(max(col(VERTEX))).first();
+        if (maxSeed.isNullAt(0)) {
+            throw new IllegalArgumentException("personalized PageRank needs at least one seed");
+        }
+        long virtualSource = Math.max(Math.max(longOrMin(maxima, 0), longOrMin(maxima, 1)), maxSeed.getLong(0)) + 1;
+        Dataset<Row> withSource = plainEdges.union(seedVertices.select(lit(virtualSource).as(SRC), col(VERTEX).as(DST)));
+        Graph<Integer, Integer> graph = toGraph(withSource);
+        Graph<Object, Object> ranks = PageRank.runWithOptions(graph, iterations, resetProbability,
+                Option.apply(virtualSource), true, INT_ATTRIBUTE, INT_ATTRIBUTE);
+        Dataset<Row> raw = verticesToFrame(edges, ranks, "__rank", DataTypes.DoubleType)
+                .where(col(VERTEX).notEqual(lit(virtualSource)));
+        double realMass = raw.agg(sum("__rank")).first().getDouble(0);
+        Dataset<Row> result = raw.select(col(VERTEX), col("__rank").divide(realMass).as(PERSONALIZED_PAGERANK)).localCheckpoint(true);
+        release(graph, ranks);
+        return result;
+    }
+
+    /** Weakly connected components: {@code component} is the smallest vertex id in the component. Eager. */
+    public static Dataset<Row> connectedComponents(Dataset<Row> edges) {
+        requireEdges(edges);
+        Graph<Integer, Integer> graph = toGraph(edges);
+        Graph<Object, Integer> components = ConnectedComponents.run(graph, INT_ATTRIBUTE, INT_ATTRIBUTE);
+        Dataset<Row> result = verticesToFrame(edges, components, COMPONENT, DataTypes.LongType);
+        release(graph, components);
+        return result;
+    }
+
+    /**
+     * Communities by synchronous label propagation, {@code iterations} rounds, edges taken as
+     * undirected: {@code community} is a vertex id naming the community. May oscillate on
+     * bipartite parts; treat as a cheap first cut, not a partition to trust alone. Eager.
+     */
+    public static Dataset<Row> labelPropagation(Dataset<Row> edges, int iterations) {
+        requireEdges(edges);
+        Graph<Integer, Integer> graph = toGraph(edges);
+        Graph<Object, Integer> communities = LabelPropagation.run(graph, iterations, INT_ATTRIBUTE);
+        Dataset<Row> result = verticesToFrame(edges, communities, COMMUNITY, DataTypes.LongType);
+        release(graph, communities);
+        return result;
+    }
+
+    /**
+     * Triangles through each vertex, direction, repeats and self-loops ignored, and the local
+     * {@code clustering} coefficient: triangles / (d (d - 1) / 2) for d distinct neighbours (0 when
+     * d &lt; 2). Eager.
+     */
+    public static Dataset<Row> triangleCount(Dataset<Row> edges) {
+        requireEdges(edges);
+        Dataset<Row> undirected = toUndirected(edges);
+        // GraphX canonicalises (one edge per pair, lower id first) itself; hand it one half only.
+        Graph<Integer, Integer> graph = toGraph(undirected.where(col(SRC).lt(col(DST))));
+        Graph<Object, Integer> triangles = TriangleCount.run(graph, INT_ATTRIBUTE, INT_ATTRIBUTE);
+        Dataset<Row> counts = verticesToFrame(edges, triangles, TRIANGLES, DataTypes.LongType);
+        Dataset<Row> neighbourCounts = undirected.groupBy(col(SRC).as(VERTEX)).agg(count(lit(1)).as("__d"));
+        Dataset<Row> result = counts.join(neighbourCounts, VERTEX)
+                .select(col(VERTEX), col(TRIANGLES),
+                        when(col("__d").lt(2), lit(0.0))
+                                .otherwise(col(TRIANGLES).multiply(2.0).divide(col("__d").multiply(col("__d").minus(1))))
+                                .as(CLUSTERING))
+                .localCheckpoint(true);
+        release(graph, triangles);
+        return result;
+    }
+
+    private static void requireEdges(Dataset<Row> edges) {
+        RequiredColumns.check(edges, "edges", SRC, DST);
+    }
+
+    private static Column zeroIfNull(String column) {
+        return coalesce(col(column), lit(0L)).as(column);
+    }
+
+    private static long longOrMin(Row row, int field) {
+        return row.isNullAt(field) ? Long.MIN_VALUE : row.getLong(field);
+    }
+
+    private static Graph<Integer, Integer> toGraph(Dataset<Row> edges) {
+        JavaRDD<Edge<Integer>> graphEdges = edges.select(col(SRC).cast("long"), col(DST).cast("long"))
+                .where(col(SRC).isNotNull().and(col(DST).isNotNull()))
+                .toJavaRDD()
+                .map(row -> new Edge<>(row.getLong(0), row.getLong(1), 1));
+        return Graph.fromEdges(graphEdges.rdd(), 0, StorageLevel.MEMORY_AND_DISK(), StorageLevel.MEMORY_AND_DISK(),
+                INT_ATTRIBUTE, INT_ATTRIBUTE);
+    }
+
+    /** The vertices of a GraphX result as ({@code vertex}, {@code column}), checkpointed so GraphX's RDDs can go. */
+    private static Dataset<Row> verticesToFrame(Dataset<Row> anyFrame, Graph<Object, ?> result, String column, DataType type) {
+        StructType schema = new StructType()
+                .add(VERTEX, DataTypes.LongType, false)
+                .add(column, type, false);
+        JavaRDD<Row> rows = result.vertices().toJavaRDD().map(GraphAlgorithms::toRow);
+        return anyFrame.sparkSession().createDataFrame(rows, schema).localCheckpoint(true);
+    }
+
+    private static Row toRow(Tuple2<Object, Object> vertex) {
+        Object value = vertex._2();
+        // GraphX hands vertex ids and Int attributes boxed; widen counts to long so every id-like column is a long.
+        Object widened = value instanceof Integer ? Long.valueOf((Integer) value) : value;
+        return RowFactory.create(vertex._1(), widened);
+    }
+
+    private static void release(Graph<?, ?> input, Graph<?, ?> output) {
+        output.unpersist(false);
+        input.unpersist(false);
+    }
+}

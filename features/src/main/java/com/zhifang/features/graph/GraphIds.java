@@ -1,0 +1,61 @@
+package com.zhifang.features.graph;
+
+import com.zhifang.features.spark.RequiredColumns;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
+
+/**
+ * Maps arbitrary vertex keys (phone numbers, IMEIs, ...) to the dense {@code long} ids that
+ * {@link GraphAlgorithms} works on, and back.
+ *
+ * <p>Cost: {@link #index} sorts the distinct keys in one partition (a global {@code row_number}),
+ * which is fine up to tens of millions of keys and gives the same ids for the same keys on every
+ * run; {@link #toVertexEdges} is two hash joins. Both are lazy transforms.
+ */
+public final class GraphIds {
+    /** Column holding the original key in the mapping returned by {@link #index}. */
+    public static final String KEY = "key";
+
+    private GraphIds() {}
+
+    /**
+     * The mapping {@code key -> vertex} for every distinct non-null key in {@code srcColumn} or
+     * {@code dstColumn}: ids 0..n-1 in key order, so deterministic.
+     */
+    public static Dataset<Row> index(Dataset<Row> edges, String srcColumn, String dstColumn) {
+        RequiredColumns.check(edges, "edges", srcColumn, dstColumn);
+        Dataset<Row> keys = edges.select(col(srcColumn).as(KEY))
+                .union(edges.select(col(dstColumn).as(KEY)))
+                .where(col(KEY).isNotNull())
+                .distinct();
+        return keys.withColumn(GraphAlgorithms.VERTEX, row_number().over(Window.orderBy(KEY)).minus(1).cast("long"));
+    }
+
+    /**
+     * Edges re-keyed to vertex ids: {@code src}, {@code dst} (longs) plus every other column of
+     * {@code edges}. Edges with a key missing from {@code index} are dropped (inner joins).
+     */
+    public static Dataset<Row> toVertexEdges(Dataset<Row> edges, Dataset<Row> index, String srcColumn, String dstColumn) {
+        RequiredColumns.check(edges, "edges", srcColumn, dstColumn);
+        RequiredColumns.check(index, "vertex index", KEY, GraphAlgorithms.VERTEX);
+        Dataset<Row> srcIds = index.select(col(KEY).as("__src_key"), col(GraphAlgorithms.VERTEX).as("__src_vertex"));
+        Dataset<Row> dstIds = index.select(col(KEY).as("__dst_key"), col(GraphAlgorithms.VERTEX).as("__dst_vertex"));
+        return edges
+                .join(srcIds, col(srcColumn).equalTo(col("__src_key")))
+                .join(dstIds, col(dstColumn).equalTo(col("__dst_key")))
+                .drop(srcColumn, dstColumn, "__src_key", "__dst_key")
+                .withColumnRenamed("__src_vertex", GraphAlgorithms.SRC)
+                .withColumnRenamed("__dst_vertex", GraphAlgorithms.DST);
+    }
+
+    /** Adds the original key next to a result's {@code vertex} column (results of {@link GraphAlgorithms}). */
+    public static Dataset<Row> withKeys(Dataset<Row> vertexResult, Dataset<Row> index) {
+        RequiredColumns.check(vertexResult, "vertex result", GraphAlgorithms.VERTEX);
+        RequiredColumns.check(index, "vertex index", KEY, GraphAlgorithms.VERTEX);
+        return vertexResult.join(index, GraphAlgorithms.VERTEX);
+    }
+}
