@@ -34,6 +34,12 @@ public final class Tables {
     public static final String REF_ROAMING = "ref_roaming";
     public static final String QUARANTINE = "quarantine";
     public static final String RUN_LOG = "run_log";
+    /** Graph stage: one row per number per graph date. */
+    public static final String GRAPH_FEATURES_NUMBER = "graph_features_number";
+    /** Graph stage: one row per ring (group of numbers joined by strong links) per graph date. */
+    public static final String GRAPH_RINGS = "graph_rings";
+    /** Graph stage: one row per device (IMEI) seen in the window per graph date. */
+    public static final String GRAPH_FEATURES_DEVICE = "graph_features_device";
 
     private static final DataType S = DataTypes.StringType;
     private static final DataType TS = DataTypes.TimestampType;
@@ -41,6 +47,11 @@ public final class Tables {
     private static final DataType I = DataTypes.IntegerType;
     private static final DataType L = DataTypes.LongType;
     private static final DataType B = DataTypes.BooleanType;
+    private static final DataType DBL = DataTypes.DoubleType;
+
+    /** One link holding a ring together: endpoints ({@code a < b}), kind, strength and checkable evidence. */
+    public static final StructType RING_LINK = new StructType()
+            .add(LINK_A, S, false).add(LINK_B, S, false).add(LINK_KIND, S, false).add(WEIGHT, DataTypes.DoubleType, false).add(EVIDENCE, S);
 
     private static final Map<String, StructType> SCHEMAS = new LinkedHashMap<>();
     private static final Map<String, String> PARTITION_COLUMNS = new LinkedHashMap<>();
@@ -84,6 +95,19 @@ public final class Tables {
                 f(RUN_ID, S, false), f(COMMAND, S, false), f(RUN_DATE, D, false), f(STARTED_AT, TS, false),
                 f(FINISHED_AT, TS, false), f(STATUS, S, false), f(CODE_VERSION, S), f(RULES_VERSION, S),
                 f(MODEL_VERSION, S), f(REPORT_JSON, S, false)));
+        table(GRAPH_FEATURES_NUMBER, GRAPH_DATE, List.of(
+                f(GRAPH_DATE, D, false), f(NUMBER, S, false), f(IS_SEED, B, false), f(HUB_REASON, S),
+                f(OUT_DEGREE, L, false), f(IN_DEGREE, L, false), f(NEIGHBOURS, L, false), f(RECIPROCITY, DBL),
+                f(CALLS_OUT, L, false), f(CALLS_IN, L, false), f(SMS_OUT_NEIGHBOURS, L, false), f(SMS_IN_NEIGHBOURS, L, false),
+                f(PAGERANK, DBL), f(TRIANGLES, L), f(CLUSTERING, DBL), f(PPR_CALL, DBL), f(PPR_SHARED, DBL),
+                f(HOPS_TO_SEED, I), f(SEEDS_SHARING_DEVICE, L, false), f(SEEDS_SHARING_IDENTITY, L, false),
+                f(COVICTIM_MAX_SIMILARITY_TO_SEED, DBL), f(COVICTIM_SIMILAR_NUMBERS, L, false), f(RING_ID, S)));
+        table(GRAPH_RINGS, GRAPH_DATE, List.of(
+                f(GRAPH_DATE, D, false), f(RING_ID, S, false), f(SIZE, I, false),
+                f(MEMBERS, DataTypes.createArrayType(S, false), false), f(SEEDS, DataTypes.createArrayType(S, false), false),
+                f(SEED_COUNT, I, false), f(LINKS, DataTypes.createArrayType(RING_LINK, false), false)));
+        table(GRAPH_FEATURES_DEVICE, GRAPH_DATE, List.of(
+                f(GRAPH_DATE, D, false), f(IMEI, S, false), f(NUMBERS, L, false), f(SEEDS, L, false), f(CAPPED, B, false)));
     }
 
     /** Full schema of a table. */
