@@ -49,9 +49,9 @@ public final class Tables {
     private static final DataType B = DataTypes.BooleanType;
     private static final DataType DBL = DataTypes.DoubleType;
 
-    /** One link holding a ring together: endpoints ({@code a < b}), kind, strength and checkable evidence. */
+    /** One link holding a ring together: endpoints ({@code a < b}), kind, strength and checkable evidence (nullable: Delta takes no NOT NULL inside arrays). */
     public static final StructType RING_LINK = new StructType()
-            .add(LINK_A, S, false).add(LINK_B, S, false).add(LINK_KIND, S, false).add(WEIGHT, DataTypes.DoubleType, false).add(EVIDENCE, S);
+            .add(LINK_A, S).add(LINK_B, S).add(LINK_KIND, S).add(WEIGHT, DataTypes.DoubleType).add(EVIDENCE, S);
 
     private static final Map<String, StructType> SCHEMAS = new LinkedHashMap<>();
     private static final Map<String, String> PARTITION_COLUMNS = new LinkedHashMap<>();
@@ -104,8 +104,8 @@ public final class Tables {
                 f(COVICTIM_MAX_SIMILARITY_TO_SEED, DBL), f(COVICTIM_SIMILAR_NUMBERS, L, false), f(RING_ID, S)));
         table(GRAPH_RINGS, GRAPH_DATE, List.of(
                 f(GRAPH_DATE, D, false), f(RING_ID, S, false), f(SIZE, I, false),
-                f(MEMBERS, DataTypes.createArrayType(S, false), false), f(SEEDS, DataTypes.createArrayType(S, false), false),
-                f(SEED_COUNT, I, false), f(LINKS, DataTypes.createArrayType(RING_LINK, false), false)));
+                f(MEMBERS, DataTypes.createArrayType(S), false), f(SEEDS, DataTypes.createArrayType(S), false),
+                f(SEED_COUNT, I, false), f(LINKS, DataTypes.createArrayType(RING_LINK), false)));
         table(GRAPH_FEATURES_DEVICE, GRAPH_DATE, List.of(
                 f(GRAPH_DATE, D, false), f(IMEI, S, false), f(NUMBERS, L, false), f(SEEDS, L, false), f(CAPPED, B, false)));
     }

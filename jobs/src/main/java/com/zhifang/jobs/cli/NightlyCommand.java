@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 
 /** {@code zhifang nightly} and {@code zhifang ingest}: the same job, with every stage or with ingest only. */
 public class NightlyCommand implements Callable<Integer> {
-    @Option(names = "--landing", required = true, description = "Landing zone root (<landing>/<YYYY-MM-DD>/...).")
+    @Option(names = "--landing", description = "Landing zone root (<landing>/<YYYY-MM-DD>/...); needed by the ingest stage.")
     String landing;
 
     @Option(names = "--warehouse", required = true, description = "Warehouse folder (tables, runs, exports).")
@@ -40,9 +40,14 @@ public class NightlyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NightlySettings settings = new NightlySettings(landing, new Warehouse(warehouse), days.days(), sparkOptions.carrierZone());
         try (SparkSession spark = sparkOptions.open("zhifang " + command)) {
-            new NightlyJob(spark, Clock.systemUTC()).run(command, settings, stages);
+            newJob(spark).run(command, settings, stages);
         }
         return 0;
+    }
+
+    /** The job to run; subcommands with stage options of their own override it. */
+    NightlyJob newJob(SparkSession spark) {
+        return new NightlyJob(spark, Clock.systemUTC());
     }
 
     @Command(name = "nightly", mixinStandardHelpOptions = true,
