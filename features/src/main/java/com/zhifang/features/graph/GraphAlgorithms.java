@@ -48,6 +48,8 @@ import static org.apache.spark.sql.functions.when;
  *   <li>{@link #connectedComponents}: label propagation of the smallest id, O(diameter E); eager.</li>
  *   <li>{@link #labelPropagation}: k rounds, each sending a label map along every edge (maps grow
  *       with a vertex's degree), O(k E) messages; eager. Communities, not guaranteed to converge.</li>
+ *   <li>{@link #hopDistances}: breadth-first search from a source set, one join of the frontier
+ *       with the edges per hop (at most {@code maxHops}); eager.</li>
  *   <li>{@link #triangleCount}: neighbour-set intersection per edge, O(sum over edges of the
  *       smaller degree) time and O(E) memory for the neighbour sets; costly on hubs; eager.</li>
  * </ul>
@@ -72,6 +74,7 @@ public final class GraphAlgorithms {
     public static final String COMMUNITY = "community";
     public static final String TRIANGLES = "triangles";
     public static final String CLUSTERING = "clustering";
+    public static final String HOPS = "hops";
 
     private static final ClassTag<Integer> INT_ATTRIBUTE = ClassTag$.MODULE$.apply(Integer.class);
 
@@ -211,6 +214,39 @@ public final class GraphAlgorithms {
                 .localCheckpoint(true);
         release(graph, triangles);
         return result;
+    }
+
+    /**
+     * Fewest edges from any vertex of {@code sources} ({@code vertex} column) to each vertex reachable
+     * within {@code maxHops}, following edges from {@code src} to {@code dst} (pass
+     * {@link #toUndirected} edges for undirected distances): {@code vertex, hops} (sources have 0).
+     * Vertices farther away have no row. Breadth-first on DataFrames, one hop per round, each
+     * round's frontier checkpointed; stops early when nothing new is reached. Eager.
+     */
+    public static Dataset<Row> hopDistances(Dataset<Row> edges, Dataset<Row> sources, int maxHops) {
+        requireEdges(edges);
+        RequiredColumns.check(sources, "sources", VERTEX);
+        if (maxHops < 0) {
+            throw new IllegalArgumentException("maxHops must be >= 0, got " + maxHops);
+        }
+        Dataset<Row> adjacency = edges.select(col(SRC), col(DST)).where(col(SRC).notEqual(col(DST))).distinct()
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Dataset<Row> reached = sources.select(col(VERTEX).cast("long").as(VERTEX)).where(col(VERTEX).isNotNull()).distinct()
+                    .withColumn(HOPS, lit(0)).localCheckpoint(true);
+            Dataset<Row> frontier = reached;
+            for (int hop = 1; hop <= maxHops && !frontier.isEmpty(); hop++) {
+                frontier = frontier.join(adjacency, col(VERTEX).equalTo(col(SRC)))
+                        .select(col(DST).as(VERTEX)).distinct()
+                        .join(reached, new String[] {VERTEX}, "left_anti")
+                        .withColumn(HOPS, lit(hop))
+                        .localCheckpoint(true);
+                reached = reached.union(frontier).localCheckpoint(true);
+            }
+            return reached;
+        } finally {
+            adjacency.unpersist(false);
+        }
     }
 
     private static void requireEdges(Dataset<Row> edges) {

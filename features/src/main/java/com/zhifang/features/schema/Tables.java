@@ -49,6 +49,12 @@ public final class Tables {
     public static final String FEATURES_DEVICE = "features_device";
     public static final String FEATURES_TRUNK = "features_trunk";
     public static final String FEATURES_PORT_CUSTOMER = "features_port_customer";
+    /** Graph stage: one row per number per graph date. */
+    public static final String GRAPH_FEATURES_NUMBER = "graph_features_number";
+    /** Graph stage: one row per ring (group of numbers joined by strong links) per graph date. */
+    public static final String GRAPH_RINGS = "graph_rings";
+    /** Graph stage: one row per device (IMEI) seen in the window per graph date. */
+    public static final String GRAPH_FEATURES_DEVICE = "graph_features_device";
 
     private static final DataType S = DataTypes.StringType;
     private static final DataType TS = DataTypes.TimestampType;
@@ -56,6 +62,11 @@ public final class Tables {
     private static final DataType I = DataTypes.IntegerType;
     private static final DataType L = DataTypes.LongType;
     private static final DataType B = DataTypes.BooleanType;
+    private static final DataType DBL = DataTypes.DoubleType;
+
+    /** One link holding a ring together: endpoints ({@code a < b}), kind, strength and checkable evidence (nullable: Delta takes no NOT NULL inside arrays). */
+    public static final StructType RING_LINK = new StructType()
+            .add(LINK_A, S).add(LINK_B, S).add(LINK_KIND, S).add(WEIGHT, DataTypes.DoubleType).add(EVIDENCE, S);
 
     private static final Map<String, StructType> SCHEMAS = new LinkedHashMap<>();
     private static final Map<String, String> PARTITION_COLUMNS = new LinkedHashMap<>();
@@ -105,6 +116,19 @@ public final class Tables {
         behaviour(PORT_CUSTOMER_DAY_STATE, FEATURES_PORT_CUSTOMER, FeatureSets.PORT_CUSTOMER_FEATURES);
         table(PAIR_DAY_STATE, TRAFFIC_DAY, List.of(ContactPairs.PAIR_SCHEMA.fields()));
         table(CARRIED_NUMBER_DAY_STATE, TRAFFIC_DAY, List.of(CarriedNumbers.CARRIED_SCHEMA.fields()));
+        table(GRAPH_FEATURES_NUMBER, GRAPH_DATE, List.of(
+                f(GRAPH_DATE, D, false), f(NUMBER, S, false), f(IS_SEED, B, false), f(HUB_REASON, S),
+                f(OUT_DEGREE, L, false), f(IN_DEGREE, L, false), f(NEIGHBOURS, L, false), f(RECIPROCITY, DBL),
+                f(CALLS_OUT, L, false), f(CALLS_IN, L, false), f(SMS_OUT_NEIGHBOURS, L, false), f(SMS_IN_NEIGHBOURS, L, false),
+                f(PAGERANK, DBL), f(TRIANGLES, L), f(CLUSTERING, DBL), f(PPR_CALL, DBL), f(PPR_SHARED, DBL),
+                f(HOPS_TO_SEED, I), f(SEEDS_SHARING_DEVICE, L, false), f(SEEDS_SHARING_IDENTITY, L, false),
+                f(COVICTIM_MAX_SIMILARITY_TO_SEED, DBL), f(COVICTIM_SIMILAR_NUMBERS, L, false), f(RING_ID, S)));
+        table(GRAPH_RINGS, GRAPH_DATE, List.of(
+                f(GRAPH_DATE, D, false), f(RING_ID, S, false), f(SIZE, I, false),
+                f(MEMBERS, DataTypes.createArrayType(S), false), f(SEEDS, DataTypes.createArrayType(S), false),
+                f(SEED_COUNT, I, false), f(LINKS, DataTypes.createArrayType(RING_LINK), false)));
+        table(GRAPH_FEATURES_DEVICE, GRAPH_DATE, List.of(
+                f(GRAPH_DATE, D, false), f(IMEI, S, false), f(NUMBERS, L, false), f(SEEDS, L, false), f(CAPPED, B, false)));
     }
 
     /**

@@ -2,6 +2,11 @@ package com.zhifang.jobs.cli;
 
 import com.zhifang.jobs.bench.FeaturesBenchmark;
 import com.zhifang.jobs.bench.IngestBenchmark;
+import com.zhifang.jobs.generate.GeneratorSettings;
+import com.zhifang.jobs.graph.GraphAction;
+import com.zhifang.jobs.graph.GraphResult;
+import com.zhifang.jobs.graph.GraphSettings;
+import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.models.benchmark.sichuan.SichuanBenchmark;
 import com.zhifang.models.benchmark.sichuan.SichuanReport;
 import org.apache.spark.sql.SparkSession;
@@ -16,6 +21,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 /**
@@ -24,8 +30,9 @@ import java.util.concurrent.Callable;
  * labelled data beside published results.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = "Benchmarks: ingest, features (vs DuckDB), sichuan (models on real labelled data).",
-        subcommands = {BenchmarkCommand.Ingest.class, BenchmarkCommand.Features.class, BenchmarkCommand.Sichuan.class})
+        description = "Benchmarks: ingest, features (vs DuckDB), graph, sichuan (models on real labelled data).",
+        subcommands = {BenchmarkCommand.Ingest.class, BenchmarkCommand.Features.class, BenchmarkCommand.Graph.class,
+                BenchmarkCommand.Sichuan.class})
 public final class BenchmarkCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -132,6 +139,51 @@ public final class BenchmarkCommand implements Runnable {
                 spec.commandLine().getOut().flush();
             }
             return 0;
+        }
+    }
+
+    /** {@code zhifang benchmark graph}: generate and ingest a window, then time the graph stage on its last day. */
+    @Command(name = "graph", mixinStandardHelpOptions = true,
+            description = "Generate a landing zone, ingest it, then time the graph stage on its last day over the whole window.")
+    public static final class Graph implements Callable<Integer> {
+        private static final Logger LOG = LoggerFactory.getLogger(Graph.class);
+
+        @Option(names = "--work", required = true, description = "Scratch folder (landing/ and warehouse/ are written there).")
+        Path work;
+
+        @Option(names = "--subscribers", defaultValue = "20000", description = "Subscribers (default: ${DEFAULT-VALUE}).")
+        int subscribers;
+
+        @Option(names = "--days", defaultValue = "7", description = "Days, also the graph window (default: ${DEFAULT-VALUE}).")
+        int days;
+
+        @Option(names = "--seed", defaultValue = "20261128", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--skip-ingest", description = "Reuse the warehouse already in --work (generated with the same options).")
+        boolean skipIngest;
+
+        @Mixin
+        SparkOptions sparkOptions;
+
+        @Override
+        public Integer call() throws IOException {
+            try (SparkSession spark = sparkOptions.open("zhifang benchmark graph")) {
+                if (!skipIngest) {
+                    IngestBenchmark.Result ingest = IngestBenchmark.run(spark, work, subscribers, days, seed, sparkOptions.carrierZone());
+                    LOG.info("benchmark graph: ingest: {}", ingest.summary());
+                }
+                LocalDate last = GeneratorSettings.builder(work.resolve("landing"))
+                        .subscribers(subscribers).days(days).seed(seed).zone(sparkOptions.carrierZone()).build()
+                        .startDate().plusDays(days - 1L);
+                long start = System.nanoTime();
+                GraphResult result = new GraphAction(spark, new Warehouse(work.resolve("warehouse").toString()), last,
+                        GraphSettings.defaults().withWindowDays(days)).execute();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                LOG.info("benchmark graph ({} subscribers x {} days, window ending {}): graph stage wall time {} s; {}",
+                        subscribers, days, last, String.format("%.1f", seconds), result);
+                return 0;
+            }
         }
     }
 }

@@ -49,9 +49,14 @@ public class NightlyCommand implements Callable<Integer> {
         NightlySettings settings = new NightlySettings(landing, new Warehouse(warehouse), days.days(), sparkOptions.carrierZone(),
                 windows);
         try (SparkSession spark = sparkOptions.open("zhifang " + command)) {
-            new NightlyJob(spark, Clock.systemUTC()).run(command, settings, stages);
+            newJob(spark).run(command, settings, stages);
         }
         return 0;
+    }
+
+    /** The job to run; subcommands with stage options of their own override it. */
+    NightlyJob newJob(SparkSession spark) {
+        return new NightlyJob(spark, Clock.systemUTC());
     }
 
     @Command(name = "nightly", mixinStandardHelpOptions = true,

@@ -4,6 +4,9 @@ import com.zhifang.features.ZhifangVersion;
 import com.zhifang.features.ingest.LandingFileException;
 import com.zhifang.jobs.features.FeaturesAction;
 import com.zhifang.jobs.features.FeaturesResult;
+import com.zhifang.jobs.graph.GraphAction;
+import com.zhifang.jobs.graph.GraphResult;
+import com.zhifang.jobs.graph.GraphSettings;
 import com.zhifang.jobs.ingest.IngestAction;
 import com.zhifang.jobs.ingest.IngestResult;
 import com.zhifang.jobs.run.RunIds;
@@ -34,10 +37,16 @@ public final class NightlyJob {
 
     private final SparkSession spark;
     private final Clock clock;
+    private final GraphSettings graphSettings;
 
     public NightlyJob(SparkSession spark, Clock clock) {
+        this(spark, clock, GraphSettings.defaults());
+    }
+
+    public NightlyJob(SparkSession spark, Clock clock, GraphSettings graphSettings) {
         this.spark = spark;
         this.clock = clock;
+        this.graphSettings = java.util.Objects.requireNonNull(graphSettings, "graphSettings");
     }
 
     public List<RunReport> run(String command, NightlySettings settings, Set<NightlyStage> stages) {
@@ -100,6 +109,22 @@ public final class NightlyJob {
                 report.count("features.device rows", result.devices());
                 report.count("features.trunk rows", result.trunks());
                 report.count("features.port_customer rows", result.portCustomers());
+            }
+            case GRAPH -> {
+                GraphResult result = Stages.run(spark, report, stage.label(),
+                        () -> new GraphAction(spark, settings.warehouse(), day, graphSettings).execute(), GraphResult::numbers);
+                report.count("graph.call edges", result.callEdges());
+                report.count("graph.seeds", result.seeds());
+                report.count("graph.hubs excluded", result.hubs());
+                report.count("graph.super-node cap (neighbours)", result.superNodeCap());
+                report.count("graph.busy-callee cap (callers)", result.busyCalleeCap());
+                report.count("graph.shared device/identity pairs", result.sharedPairs());
+                report.count("graph.co-victim pairs", result.coVictimPairs());
+                report.count("graph.numbers", result.numbers());
+                report.count("graph.rings", result.rings());
+                report.count("graph.ring members", result.ringMembers());
+                report.count("graph.rings with seeds", result.seededRings());
+                report.count("graph.devices", result.devices());
             }
         }
     }

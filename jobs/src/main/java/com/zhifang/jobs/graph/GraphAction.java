@@ -1,0 +1,235 @@
+package com.zhifang.jobs.graph;
+
+import com.zhifang.features.graph.Association;
+import com.zhifang.features.graph.CallGraph;
+import com.zhifang.features.graph.CoVictims;
+import com.zhifang.features.graph.GraphAlgorithms;
+import com.zhifang.features.graph.GraphIds;
+import com.zhifang.features.graph.HubFilter;
+import com.zhifang.features.graph.Rings;
+import com.zhifang.features.graph.Seeds;
+import com.zhifang.features.graph.SharingGraph;
+import com.zhifang.features.reference.ReferenceSnapshots;
+import com.zhifang.features.schema.Tables;
+import com.zhifang.jobs.io.Warehouse;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import static com.zhifang.features.schema.Columns.*;
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * The graph stage for day D: builds the call, SMS, device and identity graphs over the window
+ * {@code [D - windowDays + 1, D]} and writes, for {@code graph_date = D}:
+ * <ul>
+ *   <li>{@code graph_features_number}: one row per number seen in the window (calls, SMS, devices,
+ *       shared identities) or seeded: structure, association with seeds, co-victims, ring;</li>
+ *   <li>{@code graph_rings}: rings with members, seeds and the links that hold them together;</li>
+ *   <li>{@code graph_features_device}: numbers and seeds per IMEI, and whether the cap removed it.</li>
+ * </ul>
+ * Hubs (service/port numbers, allowlisted numbers, super-nodes above a per-run cap of distinct
+ * neighbours) are excluded from ring linking, co-victim sets, personalised PageRank, hop distances
+ * and triangles ({@link HubFilter}); the per-run caps are the larger of a quantile and a floor
+ * ({@link GraphSettings}). Devices and identities held by too many numbers link nobody
+ * ({@link SharingGraph}).
+ *
+ * <p>Idempotent: each table's {@code graph_date = D} partition is replaced ({@code replaceWhere}).
+ * Missing input tables (no police notice ever delivered, no allowlist) count as empty.
+ */
+public final class GraphAction {
+    private static final Logger LOG = LoggerFactory.getLogger(GraphAction.class);
+
+    private final SparkSession spark;
+    private final Warehouse warehouse;
+    private final LocalDate day;
+    private final GraphSettings settings;
+    private final List<Dataset<Row>> cached = new ArrayList<>();
+
+    public GraphAction(SparkSession spark, Warehouse warehouse, LocalDate day, GraphSettings settings) {
+        this.spark = Objects.requireNonNull(spark, "spark");
+        this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+        this.day = Objects.requireNonNull(day, "day");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public GraphResult execute() {
+        try {
+            return run();
+        } finally {
+            cached.forEach(d -> d.unpersist(false));
+            cached.clear();
+        }
+    }
+
+    private GraphResult run() {
+        LocalDate first = day.minusDays(settings.windowDays() - 1L);
+        Dataset<Row> voice = window(Tables.VOICE_CALLS, first);
+        Dataset<Row> sms = window(Tables.SMS_MESSAGES, first);
+        Dataset<Row> seeds = Seeds.toSeeds(readOrEmpty(Tables.POLICE_NOTICES), readOrEmpty(Tables.FEEDBACK), day)
+                .localCheckpoint(true);
+        Dataset<Row> subscribers = ReferenceSnapshots.asOf(readOrEmpty(Tables.REF_SUBSCRIBERS), day);
+        Dataset<Row> allowlist = ReferenceSnapshots.asOf(readOrEmpty(Tables.REF_ALLOWLIST), day);
+
+        Dataset<Row> callEdges = keep(CallGraph.toCallEdges(voice));
+        Dataset<Row> smsEdges = keep(CallGraph.toSmsEdges(sms));
+        Dataset<Row> neighbours = keep(HubFilter.neighbourCounts(callEdges));
+        long superNodeCap = cap(neighbours, NEIGHBOURS, settings.superNodeQuantile(), settings.superNodeFloor());
+        long busyCalleeCap = cap(neighbours, IN_DEGREE, settings.busyCalleeQuantile(), settings.busyCalleeFloor());
+        Dataset<Row> hubs = HubFilter.toHubs(callEdges, allowlist, day, neighbours, superNodeCap).localCheckpoint(true);
+        Dataset<Row> hubFree = keep(HubFilter.withoutHubs(callEdges, hubs, FROM_NUMBER, TO_NUMBER));
+        LOG.info("graph {}: window {}..{}, super-node cap {} neighbours, busy-callee cap {} callers", day, first, day,
+                superNodeCap, busyCalleeCap);
+
+        // Co-victims: callees everybody calls (more distinct callers than the cap) say nothing about co-working.
+        Dataset<Row> busyCallees = neighbours.where(col(IN_DEGREE).gt(busyCalleeCap)).select(NUMBER);
+        Dataset<Row> coVictimPairs = CoVictims.toSimilarPairs(HubFilter.withoutHubs(hubFree, busyCallees, TO_NUMBER),
+                settings.minCallees(), settings.coVictimMinJaccard(), settings.hashTables()).localCheckpoint(true);
+
+        // Sharing: devices and identities, capped, hubs excluded.
+        Dataset<Row> numberDevice = keep(SharingGraph.toNumberDeviceEdges(voice, sms));
+        Dataset<Row> numberIdentity = keep(SharingGraph.toNumberIdentityEdges(subscribers));
+        Dataset<Row> sharedPairs = SharingGraph.toSharedPairs(numberDevice, IMEI, SharingGraph.SHARED_DEVICE,
+                        settings.maxNumbersPerDevice(), hubs)
+                .union(SharingGraph.toSharedPairs(numberIdentity, ID_HASH, SharingGraph.SHARED_IDENTITY,
+                        settings.maxNumbersPerIdentity(), hubs))
+                .localCheckpoint(true);
+
+        Dataset<Row> strongLinks = sharedPairs.union(coVictimPairs.where(col(JACCARD).geq(settings.ringCoVictimMinJaccard()))
+                .select(NUMBER_A, NUMBER_B, LINK_KIND, WEIGHT, EVIDENCE));
+        Dataset<Row> rings = Rings.toRings(strongLinks, seeds, callEdges, settings.minRingSize()).localCheckpoint(true);
+
+        Dataset<Row> features = numberFeatures(callEdges, smsEdges, hubFree, hubs, seeds, numberDevice, numberIdentity,
+                sharedPairs, coVictimPairs, rings).localCheckpoint(true);
+        Dataset<Row> devices = SharingGraph.toDeviceSummary(numberDevice, seeds, settings.maxNumbersPerDevice());
+
+        write(Tables.GRAPH_FEATURES_NUMBER, features);
+        write(Tables.GRAPH_RINGS, rings);
+        write(Tables.GRAPH_FEATURES_DEVICE, devices);
+
+        Row ringCounts = rings.agg(count(lit(1)), coalesce(sum(SIZE), lit(0L)), coalesce(sum(when(col(SEED_COUNT).gt(0), 1L)), lit(0L))).first();
+        GraphResult result = new GraphResult(callEdges.count(), seeds.count(), hubs.count(), superNodeCap, busyCalleeCap,
+                sharedPairs.count(), coVictimPairs.count(), features.count(), ringCounts.getLong(0), ringCounts.getLong(1),
+                ringCounts.getLong(2), warehouse.read(spark, Tables.GRAPH_FEATURES_DEVICE).where(col(GRAPH_DATE).equalTo(lit(day))).count());
+        LOG.info("graph {}: {}", day, result);
+        return result;
+    }
+
+    private Dataset<Row> numberFeatures(Dataset<Row> callEdges, Dataset<Row> smsEdges, Dataset<Row> hubFree, Dataset<Row> hubs,
+                                        Dataset<Row> seeds, Dataset<Row> numberDevice, Dataset<Row> numberIdentity,
+                                        Dataset<Row> sharedPairs, Dataset<Row> coVictimPairs, Dataset<Row> rings) {
+        // Structure over the whole call graph (hubs included: they describe the number itself).
+        Dataset<Row> index = GraphIds.index(callEdges, FROM_NUMBER, TO_NUMBER).localCheckpoint(true);
+        Dataset<Row> vertexEdges = keep(GraphIds.toVertexEdges(callEdges.select(FROM_NUMBER, TO_NUMBER), index, FROM_NUMBER, TO_NUMBER));
+        Dataset<Row> degrees = GraphIds.withKeys(GraphAlgorithms.degrees(vertexEdges), index)
+                .select(col(GraphIds.KEY).as(NUMBER), col(GraphAlgorithms.OUT_NEIGHBOURS).as(OUT_DEGREE),
+                        col(GraphAlgorithms.IN_NEIGHBOURS).as(IN_DEGREE), col(GraphAlgorithms.NEIGHBOURS).as(NEIGHBOURS),
+                        col(GraphAlgorithms.RECIPROCITY).as(RECIPROCITY));
+        Dataset<Row> pageRank = GraphIds.withKeys(GraphAlgorithms.pageRank(vertexEdges, settings.pageRankIterations(),
+                settings.resetProbability()), index).select(col(GraphIds.KEY).as(NUMBER), col(GraphAlgorithms.PAGERANK).as(PAGERANK));
+        // Triangles without hubs: through 10086 everybody would close triangles, and hubs' neighbour sets are what makes counting costly.
+        Dataset<Row> hubFreeVertexEdges = GraphIds.toVertexEdges(hubFree.select(FROM_NUMBER, TO_NUMBER), index, FROM_NUMBER, TO_NUMBER);
+        Dataset<Row> triangles = GraphIds.withKeys(GraphAlgorithms.triangleCount(hubFreeVertexEdges), index)
+                .select(col(GraphIds.KEY).as(NUMBER), col(GraphAlgorithms.TRIANGLES).as(TRIANGLES),
+                        col(GraphAlgorithms.CLUSTERING).as(CLUSTERING));
+        Dataset<Row> callVolumes = callEdges.groupBy(col(FROM_NUMBER).as(NUMBER)).agg(sum(CALLS).as(CALLS_OUT))
+                .join(callEdges.groupBy(col(TO_NUMBER).as(NUMBER)).agg(sum(CALLS).as(CALLS_IN)), new String[] {NUMBER}, "full");
+        Dataset<Row> smsDegrees = smsEdges.groupBy(col(FROM_NUMBER).as(NUMBER)).agg(countDistinct(TO_NUMBER).as(SMS_OUT_NEIGHBOURS))
+                .join(smsEdges.groupBy(col(TO_NUMBER).as(NUMBER)).agg(countDistinct(FROM_NUMBER).as(SMS_IN_NEIGHBOURS)),
+                        new String[] {NUMBER}, "full");
+
+        // Association with seeds.
+        Dataset<Row> pprCall = Association.personalizedPageRank(Association.toCallWalkEdges(hubFree), seeds, PPR_CALL,
+                settings.pageRankIterations(), settings.resetProbability());
+        Dataset<Row> usableDevices = numberDevice.groupBy(IMEI).agg(countDistinct(NUMBER).as("__n"))
+                .where(col("__n").leq(settings.maxNumbersPerDevice())).select(IMEI);
+        Dataset<Row> usableIdentities = numberIdentity.groupBy(ID_HASH).agg(countDistinct(NUMBER).as("__n"))
+                .where(col("__n").leq(settings.maxNumbersPerIdentity())).select(ID_HASH);
+        Dataset<Row> pprShared = Association.personalizedPageRank(Association.toSharingWalkEdges(
+                        HubFilter.withoutHubs(numberDevice.join(usableDevices, IMEI), hubs, NUMBER),
+                        HubFilter.withoutHubs(numberIdentity.join(usableIdentities, ID_HASH), hubs, NUMBER)),
+                seeds, PPR_SHARED, settings.pageRankIterations(), settings.resetProbability());
+        Dataset<Row> hopEdges = hubFree.select(FROM_NUMBER, TO_NUMBER)
+                .union(sharedPairs.select(col(NUMBER_A).as(FROM_NUMBER), col(NUMBER_B).as(TO_NUMBER)));
+        Dataset<Row> hops = Association.hopsToSeed(hopEdges, seeds, settings.maxHops());
+        Dataset<Row> seedKeys = seeds.select(col(NUMBER).as("__seed"));
+        Dataset<Row> seedSharing = sharedPairs.select(col(NUMBER_A).as(NUMBER), col(NUMBER_B).as("__other"), col(LINK_KIND))
+                .union(sharedPairs.select(col(NUMBER_B).as(NUMBER), col(NUMBER_A).as("__other"), col(LINK_KIND)))
+                .join(broadcast(seedKeys), col("__other").equalTo(col("__seed")))
+                .groupBy(NUMBER)
+                .agg(countDistinct(when(col(LINK_KIND).equalTo(SharingGraph.SHARED_DEVICE), col("__seed"))).as(SEEDS_SHARING_DEVICE),
+                        countDistinct(when(col(LINK_KIND).equalTo(SharingGraph.SHARED_IDENTITY), col("__seed"))).as(SEEDS_SHARING_IDENTITY));
+        Dataset<Row> coVictims = CoVictims.toNumberFeatures(coVictimPairs, seeds);
+
+        Dataset<Row> universe = callEdges.select(col(FROM_NUMBER).as(NUMBER)).union(callEdges.select(col(TO_NUMBER).as(NUMBER)))
+                .union(smsEdges.select(col(FROM_NUMBER).as(NUMBER))).union(smsEdges.select(col(TO_NUMBER).as(NUMBER)))
+                .union(numberDevice.select(NUMBER))
+                .union(sharedPairs.select(col(NUMBER_A).as(NUMBER))).union(sharedPairs.select(col(NUMBER_B).as(NUMBER)))
+                .union(seeds.select(NUMBER))
+                .distinct();
+        Dataset<Row> joined = universe;
+        for (Dataset<Row> part : List.of(hubs, degrees, callVolumes, smsDegrees, pageRank, triangles, pprCall, pprShared, hops,
+                seedSharing, coVictims, Rings.toMembership(rings))) {
+            joined = joined.join(part, new String[] {NUMBER}, "left");
+        }
+        joined = joined.join(broadcast(seedKeys), col(NUMBER).equalTo(col("__seed")), "left");
+        return joined.select(lit(day).as(GRAPH_DATE), col(NUMBER), col("__seed").isNotNull().as(IS_SEED), col(HUB_REASON),
+                zero(OUT_DEGREE), zero(IN_DEGREE), zero(NEIGHBOURS), col(RECIPROCITY),
+                zero(CALLS_OUT), zero(CALLS_IN), zero(SMS_OUT_NEIGHBOURS), zero(SMS_IN_NEIGHBOURS),
+                col(PAGERANK), col(TRIANGLES), col(CLUSTERING),
+                // No seed reachable: the walk never visits the number, its score is 0 (null only when no seed exists at all).
+                col(PPR_CALL), col(PPR_SHARED), col(HOPS_TO_SEED),
+                zero(SEEDS_SHARING_DEVICE), zero(SEEDS_SHARING_IDENTITY),
+                col(COVICTIM_MAX_SIMILARITY_TO_SEED), zero(COVICTIM_SIMILAR_NUMBERS), col(RING_ID));
+    }
+
+    private static Column zero(String column) {
+        return coalesce(col(column), lit(0L)).as(column);
+    }
+
+    /** The larger of {@code floor} and the {@code quantile} of {@code column} over the neighbour counts (approximate, 0.1% error). */
+    private static long cap(Dataset<Row> neighbours, String column, double quantile, long floor) {
+        double[] q = neighbours.stat().approxQuantile(column, new double[] {quantile}, 0.001);
+        return Math.max(floor, q.length == 0 ? floor : (long) Math.ceil(q[0]));
+    }
+
+    private Dataset<Row> keep(Dataset<Row> frame) {
+        Dataset<Row> persisted = frame.persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(persisted);
+        return persisted;
+    }
+
+    private Dataset<Row> window(String table, LocalDate first) {
+        return readOrEmpty(table).where(col(TRAFFIC_DAY).between(lit(first), lit(day)));
+    }
+
+    private Dataset<Row> readOrEmpty(String table) {
+        return warehouse.exists(spark, table) ? warehouse.read(spark, table)
+                : spark.createDataFrame(List.of(), Tables.schemaOf(table));
+    }
+
+    private void write(String table, Dataset<Row> rows) {
+        warehouse.ensureTable(spark, table);
+        StructType schema = Tables.schemaOf(table);
+        Column[] columns = Arrays.stream(schema.fields())
+                .map(f -> GRAPH_DATE.equals(f.name()) ? lit(day).as(GRAPH_DATE)
+                        // Atomic columns are cast to the table's type; arrays of structs already match it (a cast would trip on nullability).
+                        : f.dataType() instanceof org.apache.spark.sql.types.ArrayType ? col(f.name())
+                        : col(f.name()).cast(f.dataType()).as(f.name()))
+                .toArray(Column[]::new);
+        rows.select(columns).write().format("delta").mode("overwrite")
+                .option("replaceWhere", GRAPH_DATE + " = DATE'" + day + "'")
+                .save(warehouse.tablePath(table));
+    }
+}

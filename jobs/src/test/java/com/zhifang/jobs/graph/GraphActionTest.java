@@ -1,0 +1,83 @@
+package com.zhifang.jobs.graph;
+
+import com.zhifang.features.schema.Tables;
+import com.zhifang.features.testing.SparkTestSession;
+import com.zhifang.jobs.io.Warehouse;
+import com.zhifang.jobs.testing.GeneratedWarehouse;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The graph stage end to end on the shared generated warehouse (300 subscribers, 2 days, one fraud ring). */
+class GraphActionTest {
+    private final SparkSession spark = SparkTestSession.get();
+
+    @Test
+    void fraudRingMembersLandInOneSeededRingAndNoLegitimateNumberIsInARing() throws IOException {
+        GeneratedWarehouse generated = GeneratedWarehouse.get();
+        Warehouse warehouse = generated.warehouse();
+        GraphSettings settings = GraphSettings.defaults().withWindowDays(GeneratedWarehouse.DAYS);
+        GraphResult result = new GraphAction(spark, warehouse, GeneratedWarehouse.LAST_DAY, settings).execute();
+
+        Set<String> ringMembers = new HashSet<>();
+        Set<String> legitimate = new HashSet<>();
+        for (String line : Files.readAllLines(generated.truth()).subList(1, Files.readAllLines(generated.truth()).size())) {
+            String[] f = line.split(",", -1);
+            if (f[3].equals("FRAUD_RING")) {
+                ringMembers.add(f[1]);
+            } else if (f[2].equals("LEGITIMATE")) {
+                legitimate.add(f[1]);
+            }
+        }
+        assertTrue(ringMembers.size() >= 4, ringMembers.toString());
+
+        Dataset<Row> features = warehouse.read(spark, Tables.GRAPH_FEATURES_NUMBER)
+                .where(col("graph_date").equalTo(lit(GeneratedWarehouse.LAST_DAY)));
+        Map<String, String> ringOf = new HashMap<>();
+        features.where(col("ring_id").isNotNull()).select("number", "ring_id").collectAsList()
+                .forEach(r -> ringOf.put(r.getString(0), r.getString(1)));
+        Set<String> ringsOfMembers = new HashSet<>();
+        ringMembers.forEach(m -> ringsOfMembers.add(ringOf.get(m)));
+        assertEquals(1, ringsOfMembers.size(), "truth ring members spread over rings " + ringsOfMembers + " / " + ringOf);
+        String ringId = ringsOfMembers.iterator().next();
+        assertTrue(ringId != null, "ring members are in no ring");
+
+        Row ring = warehouse.read(spark, Tables.GRAPH_RINGS)
+                .where(col("graph_date").equalTo(lit(GeneratedWarehouse.LAST_DAY)).and(col("ring_id").equalTo(ringId))).first();
+        assertTrue(ring.<Integer>getAs("seed_count") >= 1, "the ring holds a police-notified / confirmed member");
+        List<String> members = ring.getList(ring.fieldIndex("members"));
+        assertTrue(members.containsAll(ringMembers), members + " vs " + ringMembers);
+        for (String member : members) {
+            assertFalse(legitimate.contains(member), "legitimate " + member + " tied into ring " + members);
+        }
+        for (String number : ringOf.keySet()) {
+            assertFalse(legitimate.contains(number), "legitimate " + number + " is in ring " + ringOf.get(number));
+        }
+
+        // Members who are not seeds are associated with the seeds: within a few hops, sharing devices or identities.
+        for (Row r : features.where(col("ring_id").equalTo(ringId).and(col("is_seed").equalTo(false))).collectAsList()) {
+            assertTrue(r.getAs("hops_to_seed") != null, r.toString());
+            assertTrue(r.<Long>getAs("seeds_sharing_device") + r.<Long>getAs("seeds_sharing_identity") > 0
+                    || r.<Integer>getAs("hops_to_seed") <= 2, r.toString());
+        }
+        assertEquals(features.count(), features.select("number").distinct().count(), "one row per number");
+        assertEquals(result.numbers(), features.count());
+        assertTrue(result.hubs() > 0, "service numbers are hubs");
+        assertTrue(result.seededRings() >= 1);
+    }
+}
