@@ -55,6 +55,8 @@ public final class Tables {
     public static final String GRAPH_RINGS = "graph_rings";
     /** Graph stage: one row per device (IMEI) seen in the window per graph date. */
     public static final String GRAPH_FEATURES_DEVICE = "graph_features_device";
+    /** Score stage: the ranked suspect list, one row per listed entity per list date. */
+    public static final String SUSPECTS = "suspects";
 
     private static final DataType S = DataTypes.StringType;
     private static final DataType TS = DataTypes.TimestampType;
@@ -129,6 +131,12 @@ public final class Tables {
                 f(SEED_COUNT, I, false), f(LINKS, DataTypes.createArrayType(RING_LINK), false)));
         table(GRAPH_FEATURES_DEVICE, GRAPH_DATE, List.of(
                 f(GRAPH_DATE, D, false), f(IMEI, S, false), f(NUMBERS, L, false), f(SEEDS, L, false), f(CAPPED, B, false)));
+        table(SUSPECTS, LIST_DATE, List.of(
+                f(LIST_DATE, D, false), f(RANK, I, false), f(ENTITY_TYPE, S, false), f(ENTITY_ID, S, false),
+                f(SCORE, DBL, false), f(PATTERNS, DataTypes.createArrayType(S, false), false),
+                f(REASONS, DataTypes.createArrayType(S, false), false), f(POLICE_NOTIFIED, B, false),
+                f(FIRST_LISTED_ON, D, false), f(DAYS_LISTED, I, false), f(RULE_SCORE, DBL, false), f(MODEL_SCORE, DBL),
+                f(RUN_ID, S, false), f(RULES_VERSION, S, false), f(MODEL_VERSION, S)));
     }
 
     /**

@@ -1,13 +1,10 @@
 package com.zhifang.jobs.cli;
 
 import com.zhifang.jobs.graph.GraphSettings;
-import com.zhifang.jobs.nightly.NightlyJob;
 import com.zhifang.jobs.nightly.NightlyStage;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.time.Clock;
 import java.util.EnumSet;
 
 /** {@code zhifang graph --warehouse W --date D [--window-days 7]}: the graph stage alone, over ingested tables. */
@@ -22,7 +19,7 @@ public final class GraphCommand extends NightlyCommand {
     }
 
     @Override
-    NightlyJob newJob(SparkSession spark) {
-        return new NightlyJob(spark, Clock.systemUTC(), GraphSettings.defaults().withWindowDays(windowDays));
+    GraphSettings graphSettings() {
+        return GraphSettings.defaults().withWindowDays(windowDays);
     }
 }

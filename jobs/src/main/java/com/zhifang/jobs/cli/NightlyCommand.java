@@ -1,23 +1,26 @@
 package com.zhifang.jobs.cli;
 
+import com.zhifang.jobs.graph.GraphSettings;
 import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.jobs.nightly.NightlyJob;
 import com.zhifang.jobs.nightly.NightlySettings;
 import com.zhifang.jobs.nightly.NightlyStage;
+import com.zhifang.models.rules.RuleBook;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code zhifang nightly}, {@code zhifang ingest} and {@code zhifang features}: the same job, with every
- * stage, ingest only, or features only.
+ * {@code zhifang nightly} and the single-stage commands ({@code ingest}, {@code features},
+ * {@code graph}, {@code score}, {@code export}): the same job, with every stage or with one.
  */
 public class NightlyCommand implements Callable<Integer> {
     @Option(names = "--landing", description = "Landing zone root (<landing>/<YYYY-MM-DD>/...); needed by ingest.")
@@ -32,6 +35,10 @@ public class NightlyCommand implements Callable<Integer> {
     @Option(names = "--windows", split = ",", paramLabel = "DAYS", defaultValue = "1,7",
             description = "Feature window lengths in days, comma-separated (default: ${DEFAULT-VALUE}).")
     List<Integer> windows;
+
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "Rules file for the score stage (default: the built-in conf/rules/zhifang-rules.json).")
+    Path rules;
 
     @Mixin
     SparkOptions sparkOptions;
@@ -54,9 +61,13 @@ public class NightlyCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The job to run; subcommands with stage options of their own override it. */
     NightlyJob newJob(SparkSession spark) {
-        return new NightlyJob(spark, Clock.systemUTC());
+        return new NightlyJob(spark, Clock.systemUTC(), graphSettings(), RuleBook.load(rules));
+    }
+
+    /** Graph stage settings; the graph subcommand, which has options of its own, overrides it. */
+    GraphSettings graphSettings() {
+        return GraphSettings.defaults();
     }
 
     @Command(name = "nightly", mixinStandardHelpOptions = true,
@@ -72,6 +83,22 @@ public class NightlyCommand implements Callable<Integer> {
     public static final class Ingest extends NightlyCommand {
         public Ingest() {
             super("ingest", EnumSet.of(NightlyStage.INGEST));
+        }
+    }
+
+    @Command(name = "score", mixinStandardHelpOptions = true,
+            description = "Run the detectors and rank the day's suspect list (or a range's) from the features and graph tables.")
+    public static final class Score extends NightlyCommand {
+        public Score() {
+            super("score", EnumSet.of(NightlyStage.SCORE));
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write exports/<D>/suspects.csv and manifest.json from the day's suspect list (or a range's).")
+    public static final class Export extends NightlyCommand {
+        public Export() {
+            super("export", EnumSet.of(NightlyStage.EXPORT));
         }
     }
 

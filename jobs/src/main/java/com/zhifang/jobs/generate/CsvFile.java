@@ -1,5 +1,7 @@
 package com.zhifang.jobs.generate;
 
+import com.zhifang.jobs.io.Csv;
+
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -56,37 +58,10 @@ final class CsvFile implements Closeable {
       if (i > 0) {
         line.append(',');
       }
-      appendField(line, fields[i]);
+      Csv.appendField(line, fields[i]);
     }
     line.append('\n');
     writer.append(line);
-  }
-
-  static void appendField(StringBuilder sb, String value) {
-    if (value == null || value.isEmpty()) {
-      return;
-    }
-    boolean quote = false;
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-        quote = true;
-        break;
-      }
-    }
-    if (!quote) {
-      sb.append(value);
-      return;
-    }
-    sb.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '"') {
-        sb.append('"');
-      }
-      sb.append(c);
-    }
-    sb.append('"');
   }
 
   @Override

@@ -215,21 +215,10 @@ public final class GraphAction {
     }
 
     private Dataset<Row> readOrEmpty(String table) {
-        return warehouse.exists(spark, table) ? warehouse.read(spark, table)
-                : spark.createDataFrame(List.of(), Tables.schemaOf(table));
+        return warehouse.readOrEmpty(spark, table);
     }
 
     private void write(String table, Dataset<Row> rows) {
-        warehouse.ensureTable(spark, table);
-        StructType schema = Tables.schemaOf(table);
-        Column[] columns = Arrays.stream(schema.fields())
-                .map(f -> GRAPH_DATE.equals(f.name()) ? lit(day).as(GRAPH_DATE)
-                        // Atomic columns are cast to the table's type; arrays of structs already match it (a cast would trip on nullability).
-                        : f.dataType() instanceof org.apache.spark.sql.types.ArrayType ? col(f.name())
-                        : col(f.name()).cast(f.dataType()).as(f.name()))
-                .toArray(Column[]::new);
-        rows.select(columns).write().format("delta").mode("overwrite")
-                .option("replaceWhere", GRAPH_DATE + " = DATE'" + day + "'")
-                .save(warehouse.tablePath(table));
+        warehouse.replacePartition(spark, table, day, rows);
     }
 }

@@ -2,6 +2,8 @@ package com.zhifang.jobs.nightly;
 
 import com.zhifang.features.ZhifangVersion;
 import com.zhifang.features.ingest.LandingFileException;
+import com.zhifang.jobs.export.ExportAction;
+import com.zhifang.jobs.export.ExportResult;
 import com.zhifang.jobs.features.FeaturesAction;
 import com.zhifang.jobs.features.FeaturesResult;
 import com.zhifang.jobs.graph.GraphAction;
@@ -13,6 +15,9 @@ import com.zhifang.jobs.run.RunIds;
 import com.zhifang.jobs.run.RunRecorder;
 import com.zhifang.jobs.run.RunReport;
 import com.zhifang.jobs.run.Stages;
+import com.zhifang.jobs.score.ScoreAction;
+import com.zhifang.jobs.score.ScoreResult;
+import com.zhifang.models.rules.RuleBook;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +25,11 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -38,15 +45,18 @@ public final class NightlyJob {
     private final SparkSession spark;
     private final Clock clock;
     private final GraphSettings graphSettings;
+    private final RuleBook rules;
 
+    /** Default graph settings and the built-in rules. */
     public NightlyJob(SparkSession spark, Clock clock) {
-        this(spark, clock, GraphSettings.defaults());
+        this(spark, clock, GraphSettings.defaults(), RuleBook.defaults());
     }
 
-    public NightlyJob(SparkSession spark, Clock clock, GraphSettings graphSettings) {
-        this.spark = spark;
-        this.clock = clock;
-        this.graphSettings = java.util.Objects.requireNonNull(graphSettings, "graphSettings");
+    public NightlyJob(SparkSession spark, Clock clock, GraphSettings graphSettings, RuleBook rules) {
+        this.spark = Objects.requireNonNull(spark, "spark");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.graphSettings = Objects.requireNonNull(graphSettings, "graphSettings");
+        this.rules = Objects.requireNonNull(rules, "rules");
     }
 
     public List<RunReport> run(String command, NightlySettings settings, Set<NightlyStage> stages) {
@@ -125,6 +135,25 @@ public final class NightlyJob {
                 report.count("graph.ring members", result.ringMembers());
                 report.count("graph.rings with seeds", result.seededRings());
                 report.count("graph.devices", result.devices());
+            }
+            case SCORE -> {
+                report.version("rules", rules.versionLabel());
+                ScoreAction.ModelInput model = ScoreAction.ModelInput.NONE;
+                ScoreResult result = Stages.run(spark, report, stage.label(),
+                        () -> new ScoreAction(spark, settings.warehouse(), day, rules, Collections.max(settings.windows()), model,
+                                report.runId()).execute(), ScoreResult::listed);
+                result.byPattern().forEach((pattern, n) -> report.count("score.detections " + pattern, n));
+                report.count("score.entities at or above the listing score", result.scored());
+                report.count("score.allowlisted (kept off)", result.allowlisted());
+                report.count("score.appeal-restored (kept off)", result.appealSuppressed());
+                report.count("score.listed", result.listed());
+                report.count("score.listed police-notified (flagged)", result.policeFlagged());
+            }
+            case EXPORT -> {
+                ExportResult result = Stages.run(spark, report, stage.label(),
+                        () -> new ExportAction(spark, settings.warehouse(), day, report.runId()).execute(), ExportResult::rows);
+                report.count("export.rows", result.rows());
+                LOG.info("export {}: {} (sha256 {})", day, result.csvPath(), result.sha256());
             }
         }
     }

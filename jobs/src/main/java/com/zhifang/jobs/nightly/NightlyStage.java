@@ -1,12 +1,16 @@
 package com.zhifang.jobs.nightly;
 
-/** The stages of a nightly run, in the order they run. Later issues add score and export. */
+/** The stages of a nightly run, in the order they run. */
 public enum NightlyStage {
     INGEST,
     /** Behaviour features of numbers, devices, trunks and port customers (needs the day ingested). */
     FEATURES,
     /** Call-graph analytics over a window ending on the day (after features when present). */
-    GRAPH;
+    GRAPH,
+    /** Detectors, model, ranking: the day's suspect list (needs the day's features; graph features when present). */
+    SCORE,
+    /** The day's suspect list to exports/D/suspects.csv and manifest.json (needs the day scored). */
+    EXPORT;
 
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.io.Warehouse;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -26,15 +23,7 @@ public final class RunRecorder {
 
     public static void record(SparkSession spark, Warehouse warehouse, RunReport report) {
         String json = toJson(report);
-        Path path = new Path(warehouse.runReportPath(report.runId()));
-        try {
-            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            try (FSDataOutputStream out = fs.create(path, true)) {
-                out.write(json.getBytes(StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write run report " + path, e);
-        }
+        warehouse.writeFile(spark, warehouse.runReportPath(report.runId()), json.getBytes(StandardCharsets.UTF_8));
         warehouse.ensureTable(spark, Tables.RUN_LOG);
         Row row = RowFactory.create(report.runId(), report.command(), report.runDate(), report.startedAt(),
                 report.finishedAt(), report.status(), report.versions().get("code"), report.versions().get("rules"),

@@ -1,0 +1,166 @@
+package com.zhifang.jobs.score;
+
+import com.zhifang.features.behaviour.ServedRows;
+import com.zhifang.features.reference.ReferenceSnapshots;
+import com.zhifang.features.schema.Columns;
+import com.zhifang.features.schema.Tables;
+import com.zhifang.jobs.io.Warehouse;
+import com.zhifang.models.detect.Detections;
+import com.zhifang.models.detect.ScoringInputs;
+import com.zhifang.models.rank.SuspectRanking;
+import com.zhifang.models.rules.RuleBook;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import static com.zhifang.features.schema.Columns.*;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * The score stage for day D: runs the rules file's detectors over D's feature rows of numbers,
+ * devices, trunks and port customers, combines each entity's patterns into one score, blends in
+ * the trained model when one is given, takes off allowlisted and appeal-restored entities, flags
+ * police-notified numbers, ranks, and replaces the {@code list_date = D} partition of
+ * {@code suspects}.
+ *
+ * <p>Reads: {@code features_*} and {@code graph_*} of D (one row per entity: no window re-read),
+ * and the MO/MT records of the last {@code windowDays} days for the (number, device) pairs, the
+ * only wide read, pruned to two columns. Cost: the number-side joins (graph features, the served
+ * device), the projection of every detector's expressions (no shuffle), one aggregation of the
+ * detections by entity, broadcast joins with reference and feedback tables, one global sort of the
+ * list. Missing inputs (no graph stage run, no police notice ever) count as empty.
+ */
+public final class ScoreAction {
+    private static final Logger LOG = LoggerFactory.getLogger(ScoreAction.class);
+
+    private final SparkSession spark;
+    private final Warehouse warehouse;
+    private final LocalDate day;
+    private final RuleBook rules;
+    private final int windowDays;
+    private final ModelInput model;
+    private final String runId;
+
+    /**
+     * The trained model's probabilities for D's numbers ({@code number, model_score}) and its
+     * version; {@link #NONE} for rules only.
+     */
+    public record ModelInput(String version, Dataset<Row> numberScores) {
+        public static final ModelInput NONE = new ModelInput(null, null);
+    }
+
+    /**
+     * @param windowDays the longest feature window: the device features the number rules read are
+     *                   {@code device_<feature>_<windowDays>d}, over served pairs of as many days
+     * @param runId      recorded on every suspect row
+     */
+    public ScoreAction(SparkSession spark, Warehouse warehouse, LocalDate day, RuleBook rules, int windowDays, ModelInput model,
+                       String runId) {
+        this.spark = Objects.requireNonNull(spark, "spark");
+        this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+        this.day = Objects.requireNonNull(day, "day");
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.model = Objects.requireNonNull(model, "model");
+        this.runId = Objects.requireNonNull(runId, "runId");
+        if (windowDays < 1) {
+            throw new IllegalArgumentException("windowDays must be >= 1, got " + windowDays);
+        }
+        this.windowDays = windowDays;
+    }
+
+    public ScoreResult execute() {
+        describe("detectors");
+        Dataset<Row> detections = detections().persist(StorageLevel.MEMORY_AND_DISK());
+        List<Dataset<Row>> cached = new ArrayList<>(List.of(detections));
+        try {
+            Map<String, Long> byPattern = new TreeMap<>();
+            for (Row r : detections.groupBy(PATTERN).count().collectAsList()) {
+                byPattern.put(r.getString(0), r.getLong(1));
+            }
+            long detectionCount = byPattern.values().stream().mapToLong(Long::longValue).sum();
+
+            describe("combine scores");
+            RuleBook.Listing listing = rules.listing();
+            Dataset<Row> scored = SuspectRanking.withMinimumScore(
+                    SuspectRanking.withModelScores(SuspectRanking.toEntityScores(detections), model.numberScores(), listing.modelWeight()),
+                    listing.minScore()).persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(scored);
+            long scoredCount = scored.count();
+
+            Dataset<Row> allowlist = ReferenceSnapshots.asOf(read(Tables.REF_ALLOWLIST), day);
+            describe("allowlist");
+            long allowlisted = SuspectRanking.toAllowlisted(scored, allowlist, day).count();
+            Dataset<Row> previousLists = read(Tables.SUSPECTS).where(col(LIST_DATE).lt(lit(day)));
+            Dataset<Row> kept = SuspectRanking.withoutAppealed(SuspectRanking.withoutAllowlisted(scored, allowlist, day),
+                    read(Tables.FEEDBACK), previousLists, day, listing.appealSuppressionDays(), listing.appealOverrideMargin(),
+                    listing.minScore()).persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(kept);
+            describe("appeals");
+            long appealSuppressed = scoredCount - allowlisted - kept.count();
+
+            Dataset<Row> ranked = SuspectRanking.toRanked(
+                            SuspectRanking.withPoliceFlag(kept, read(Tables.POLICE_NOTICES), day), previousLists, day)
+                    .withColumn(RUN_ID, lit(runId))
+                    .withColumn(RULES_VERSION, lit(rules.versionLabel()))
+                    .withColumn(MODEL_VERSION, lit(model.version()).cast("string"));
+            describe("write suspects");
+            warehouse.replacePartition(spark, Tables.SUSPECTS, day, ranked);
+
+            Dataset<Row> written = read(Tables.SUSPECTS).where(col(LIST_DATE).equalTo(lit(day)));
+            describe("count back");
+            Row counts = written.selectExpr("count(*)", "count_if(" + POLICE_NOTIFIED + ")").first();
+            ScoreResult result = new ScoreResult(detectionCount, byPattern, scoredCount, allowlisted, appealSuppressed,
+                    counts.getLong(0), counts.getLong(1), rules.versionLabel(), model.version());
+            LOG.info("score {}: {}", day, result);
+            return result;
+        } finally {
+            cached.forEach(d -> d.unpersist(false));
+            spark.sparkContext().setJobDescription(null);
+        }
+    }
+
+    /** Every detector over D's entities, as one frame of detections. */
+    Dataset<Row> detections() {
+        Dataset<Row> numbers = ScoringInputs.withServingDevice(
+                ScoringInputs.withGraphFeatures(dayOf(Tables.FEATURES_NUMBER), dayOf(Tables.GRAPH_FEATURES_NUMBER),
+                        dayOf(Tables.GRAPH_RINGS)),
+                servedPairs(), dayOf(Tables.FEATURES_DEVICE), Columns.windowed(SIMS, windowDays));
+        return Detections.toDetections(numbers, "NUMBER", NUMBER, rules.detectorsFor("NUMBER"))
+                .unionByName(Detections.toDetections(dayOf(Tables.FEATURES_DEVICE), "DEVICE", IMEI, rules.detectorsFor("DEVICE")))
+                .unionByName(Detections.toDetections(dayOf(Tables.FEATURES_TRUNK), "TRUNK", TRUNK_ID, rules.detectorsFor("TRUNK")))
+                .unionByName(Detections.toDetections(dayOf(Tables.FEATURES_PORT_CUSTOMER), "PORT_CUSTOMER", PORT_CUSTOMER,
+                        rules.detectorsFor("PORT_CUSTOMER")));
+    }
+
+    /** Distinct (number, device) pairs of the window's MO/MT records. */
+    private Dataset<Row> servedPairs() {
+        LocalDate first = day.minusDays(windowDays - 1L);
+        Dataset<Row> voice = read(Tables.VOICE_CALLS).where(col(TRAFFIC_DAY).between(lit(first), lit(day)));
+        Dataset<Row> sms = read(Tables.SMS_MESSAGES).where(col(TRAFFIC_DAY).between(lit(first), lit(day)));
+        return ServedRows.toServedRows(voice, sms).where(col(NUMBER).isNotNull().and(col(IMEI).isNotNull()))
+                .select(NUMBER, IMEI).distinct();
+    }
+
+    private Dataset<Row> dayOf(String table) {
+        return read(table).where(col(Tables.partitionColumnOf(table)).equalTo(lit(day)));
+    }
+
+    private Dataset<Row> read(String table) {
+        return warehouse.readOrEmpty(spark, table);
+    }
+
+    private void describe(String step) {
+        spark.sparkContext().setJobDescription("zhifang score " + day + ": " + step);
+    }
+}

@@ -1,0 +1,184 @@
+package com.zhifang.models.rank;
+
+import com.zhifang.features.schema.RequiredColumns;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+import java.time.LocalDate;
+
+import static com.zhifang.features.schema.Columns.DAYS_LISTED;
+import static com.zhifang.features.schema.Columns.DECIDED_ON;
+import static com.zhifang.features.schema.Columns.ENTITY_ID;
+import static com.zhifang.features.schema.Columns.ENTITY_TYPE;
+import static com.zhifang.features.schema.Columns.FIRST_LISTED_ON;
+import static com.zhifang.features.schema.Columns.IS_PREFIX;
+import static com.zhifang.features.schema.Columns.LIST_DATE;
+import static com.zhifang.features.schema.Columns.MODEL_SCORE;
+import static com.zhifang.features.schema.Columns.NOTIFIED_ON;
+import static com.zhifang.features.schema.Columns.NUMBER;
+import static com.zhifang.features.schema.Columns.OUTCOME;
+import static com.zhifang.features.schema.Columns.PATTERN;
+import static com.zhifang.features.schema.Columns.PATTERNS;
+import static com.zhifang.features.schema.Columns.POLICE_NOTIFIED;
+import static com.zhifang.features.schema.Columns.RANK;
+import static com.zhifang.features.schema.Columns.REASONS;
+import static com.zhifang.features.schema.Columns.RULE_SCORE;
+import static com.zhifang.features.schema.Columns.SCORE;
+import static com.zhifang.features.schema.Columns.VALID_UNTIL;
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * From detections to the ranked suspect list: one combined score per entity, the model blended in,
+ * allowlisted and appeal-restored entities taken off, police notices flagged, ranks and listing
+ * history attached. Every method is a pure transform; the score stage chains them.
+ *
+ * <p>Cost: one aggregation of the detections by entity (small: only entities some rule fired on),
+ * broadcast joins with the allowlist, feedback, police notices and the previous lists' per-entity
+ * summary, and one global sort for the ranks (single partition, fine for lists of thousands).
+ * Scores are rounded to 6 decimals so that the list does not depend on the order in which a
+ * cluster happens to add partial sums.
+ */
+public final class SuspectRanking {
+    /** Outcomes that take an entity off the list for the suppression period. */
+    public static final String RESTORED_ON_APPEAL = "RESTORED_ON_APPEAL";
+    public static final String FALSE_POSITIVE = "FALSE_POSITIVE";
+    private static final String LAST_SCORE = "_last_listed_score";
+    private static final String SORT_KEY = "_sort";
+    private static final double SCORE_CEILING = 0.999999;
+
+    private SuspectRanking() {
+    }
+
+    /**
+     * Detections ({@code entity_type, entity_id, pattern, score, reasons}) to one row per entity:
+     * {@code rule_score} = 1 - prod(1 - pattern score) (independent evidence adds up but never
+     * passes 1), {@code patterns} ordered by their score, and {@code reasons}: the strongest
+     * pattern's sentences, each further pattern's prefixed with its code.
+     */
+    public static Dataset<Row> toEntityScores(Dataset<Row> detections) {
+        RequiredColumns.check(detections, "toEntityScores", ENTITY_TYPE, ENTITY_ID, PATTERN, SCORE, REASONS);
+        Column ordered = sort_array(collect_list(struct(negate(col(SCORE)).as(SORT_KEY), col(PATTERN), col(REASONS))));
+        return detections
+                .groupBy(ENTITY_TYPE, ENTITY_ID)
+                .agg(round(lit(1.0).minus(exp(sum(log1p(negate(least(col(SCORE), lit(SCORE_CEILING))))))), 6).as(RULE_SCORE),
+                        ordered.as("_ordered"))
+                .select(col(ENTITY_TYPE), col(ENTITY_ID), col(RULE_SCORE),
+                        transform(col("_ordered"), d -> d.getField(PATTERN)).as(PATTERNS),
+                        flatten(transform(col("_ordered"), (d, i) -> when(i.equalTo(0), d.getField(REASONS))
+                                .otherwise(transform(d.getField(REASONS), r -> concat(d.getField(PATTERN), lit(": "), r)))))
+                                .as(REASONS));
+    }
+
+    /**
+     * Blends the trained model's probability into numbers' scores:
+     * {@code score = (1 - w) rule_score + w model_score}; entities without a model score (other
+     * types, or no approved model) keep {@code score = rule_score}. {@code modelScores} has
+     * {@code number, model_score}; pass null when there is no model. Adds the model's figure to the
+     * reasons so the analyst sees it.
+     */
+    public static Dataset<Row> withModelScores(Dataset<Row> entityScores, Dataset<Row> modelScores, double weight) {
+        RequiredColumns.check(entityScores, "withModelScores", ENTITY_TYPE, ENTITY_ID, RULE_SCORE, REASONS);
+        if (modelScores == null || weight == 0.0) {
+            return entityScores.withColumn(MODEL_SCORE, lit(null).cast("double")).withColumn(SCORE, col(RULE_SCORE));
+        }
+        RequiredColumns.check(modelScores, "withModelScores (model scores)", NUMBER, MODEL_SCORE);
+        Dataset<Row> m = modelScores.select(col(NUMBER).as("_m_number"), round(col(MODEL_SCORE), 6).as(MODEL_SCORE));
+        Dataset<Row> joined = entityScores.join(broadcast(m),
+                col(ENTITY_TYPE).equalTo(lit("NUMBER")).and(col(ENTITY_ID).equalTo(col("_m_number"))), "left").drop("_m_number");
+        return joined
+                .withColumn(SCORE, round(when(col(MODEL_SCORE).isNull(), col(RULE_SCORE))
+                        .otherwise(col(RULE_SCORE).multiply(1 - weight).plus(col(MODEL_SCORE).multiply(weight))), 6))
+                .withColumn(REASONS, when(col(MODEL_SCORE).isNull(), col(REASONS)).otherwise(concat(col(REASONS),
+                        array(format_string("model: fraud probability %.1f%%", col(MODEL_SCORE).multiply(100))))));
+    }
+
+    /** Entities at or above the listing score. */
+    public static Dataset<Row> withMinimumScore(Dataset<Row> scores, double minScore) {
+        RequiredColumns.check(scores, "withMinimumScore", SCORE);
+        return scores.where(col(SCORE).geq(minScore));
+    }
+
+    /** Scores without the numbers the allowlist (as of the day, still valid) covers, by number or prefix. */
+    public static Dataset<Row> withoutAllowlisted(Dataset<Row> scores, Dataset<Row> allowlist, LocalDate day) {
+        return scores.join(broadcast(validAllowlist(allowlist, day)), allowlistMatch(), "left_anti");
+    }
+
+    /** The scored entities the allowlist covers: what {@link #withoutAllowlisted} removes, for the run report. */
+    public static Dataset<Row> toAllowlisted(Dataset<Row> scores, Dataset<Row> allowlist, LocalDate day) {
+        return scores.join(broadcast(validAllowlist(allowlist, day)), allowlistMatch(), "left_semi");
+    }
+
+    private static Dataset<Row> validAllowlist(Dataset<Row> allowlist, LocalDate day) {
+        RequiredColumns.check(allowlist, "allowlist", NUMBER, IS_PREFIX, VALID_UNTIL);
+        return allowlist.where(col(NUMBER).isNotNull().and(col(VALID_UNTIL).isNull().or(col(VALID_UNTIL).geq(lit(day)))))
+                .select(col(NUMBER).as("_allow"), col(IS_PREFIX).as("_allow_prefix"));
+    }
+
+    private static Column allowlistMatch() {
+        Column number = col(ENTITY_TYPE).equalTo(lit("NUMBER"));
+        return number.and(when(col("_allow_prefix"), col(ENTITY_ID).startsWith(col("_allow")))
+                .otherwise(col(ENTITY_ID).equalTo(col("_allow"))));
+    }
+
+    /**
+     * Takes off entities restored on appeal (or judged false positives) within the last
+     * {@code suppressionDays} days, unless the new score beats the score they were last listed with
+     * (before the decision) by {@code margin}; never listed before, they need {@code minScore + margin}.
+     * {@code previousLists} is the suspects table (any dates); {@code feedback} the feedback table.
+     */
+    public static Dataset<Row> withoutAppealed(Dataset<Row> scores, Dataset<Row> feedback, Dataset<Row> previousLists,
+                                               LocalDate day, int suppressionDays, double margin, double minScore) {
+        RequiredColumns.check(scores, "withoutAppealed", ENTITY_TYPE, ENTITY_ID, SCORE);
+        RequiredColumns.check(feedback, "withoutAppealed (feedback)", ENTITY_TYPE, ENTITY_ID, DECIDED_ON, OUTCOME);
+        RequiredColumns.check(previousLists, "withoutAppealed (previous lists)", ENTITY_TYPE, ENTITY_ID, LIST_DATE, SCORE);
+        Dataset<Row> decisions = feedback
+                .where(col(DECIDED_ON).between(lit(day.minusDays(suppressionDays)), lit(day)))
+                .groupBy(ENTITY_TYPE, ENTITY_ID)
+                .agg(max_by(col(OUTCOME), col(DECIDED_ON)).as("_outcome"), max(col(DECIDED_ON)).as("_decided_on"))
+                .where(col("_outcome").isin(RESTORED_ON_APPEAL, FALSE_POSITIVE));
+        Dataset<Row> lastListed = previousLists.join(decisions, new String[] {ENTITY_TYPE, ENTITY_ID})
+                .where(col(LIST_DATE).leq(col("_decided_on")))
+                .groupBy(ENTITY_TYPE, ENTITY_ID)
+                .agg(max_by(col(SCORE), col(LIST_DATE)).as(LAST_SCORE));
+        Dataset<Row> suppressed = decisions.join(lastListed, new String[] {ENTITY_TYPE, ENTITY_ID}, "left")
+                .select(col(ENTITY_TYPE).as("_s_type"), col(ENTITY_ID).as("_s_id"),
+                        coalesce(col(LAST_SCORE), lit(minScore)).plus(margin).as("_needed"));
+        return scores.join(broadcast(suppressed),
+                        col(ENTITY_TYPE).equalTo(col("_s_type")).and(col(ENTITY_ID).equalTo(col("_s_id"))), "left")
+                .where(col("_needed").isNull().or(col(SCORE).geq(col("_needed"))))
+                .drop("_s_type", "_s_id", "_needed");
+    }
+
+    /** Adds {@code police_notified}: a number the police notified on or before the day (flagged, not hidden). */
+    public static Dataset<Row> withPoliceFlag(Dataset<Row> scores, Dataset<Row> policeNotices, LocalDate day) {
+        RequiredColumns.check(scores, "withPoliceFlag", ENTITY_TYPE, ENTITY_ID);
+        RequiredColumns.check(policeNotices, "withPoliceFlag (notices)", NUMBER, NOTIFIED_ON);
+        Dataset<Row> notified = policeNotices.where(col(NOTIFIED_ON).leq(lit(day)))
+                .select(col(NUMBER).as("_police_number")).distinct();
+        return scores.join(broadcast(notified),
+                        col(ENTITY_TYPE).equalTo(lit("NUMBER")).and(col(ENTITY_ID).equalTo(col("_police_number"))), "left")
+                .withColumn(POLICE_NOTIFIED, col("_police_number").isNotNull())
+                .drop("_police_number");
+    }
+
+    /**
+     * Ranks (1 = highest score; ties by entity type and id, so a re-run gives the same list) and
+     * listing history from the earlier lists: {@code first_listed_on} and {@code days_listed}
+     * (today included). {@code previousLists} rows dated on or after the day are ignored, so a
+     * re-run of the day counts it once.
+     */
+    public static Dataset<Row> toRanked(Dataset<Row> scores, Dataset<Row> previousLists, LocalDate day) {
+        RequiredColumns.check(scores, "toRanked", ENTITY_TYPE, ENTITY_ID, SCORE);
+        RequiredColumns.check(previousLists, "toRanked (previous lists)", ENTITY_TYPE, ENTITY_ID, LIST_DATE);
+        Dataset<Row> history = previousLists.where(col(LIST_DATE).lt(lit(day)))
+                .groupBy(col(ENTITY_TYPE).as("_h_type"), col(ENTITY_ID).as("_h_id"))
+                .agg(min(LIST_DATE).as("_first"), countDistinct(col(LIST_DATE)).as("_days"));
+        return scores.join(history, col(ENTITY_TYPE).equalTo(col("_h_type")).and(col(ENTITY_ID).equalTo(col("_h_id"))), "left")
+                .withColumn(FIRST_LISTED_ON, coalesce(col("_first"), lit(day)))
+                .withColumn(DAYS_LISTED, coalesce(col("_days"), lit(0L)).plus(1))
+                .drop("_h_type", "_h_id", "_first", "_days")
+                .withColumn(RANK, row_number().over(Window.orderBy(col(SCORE).desc(), col(ENTITY_TYPE), col(ENTITY_ID))));
+    }
+}

@@ -1,0 +1,167 @@
+package com.zhifang.models.detect;
+
+import com.zhifang.features.schema.Tables;
+import com.zhifang.features.testing.SparkTestSession;
+import com.zhifang.models.rules.RuleBook;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static com.zhifang.features.schema.Columns.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The built-in rules file on hand-built entities: each pattern fires on a textbook case with the
+ * evidence in its reasons, and stays silent on the legitimate look-alike the domain notes name.
+ */
+class DefaultRulesTest {
+    private static SparkSession spark;
+    private static RuleBook rules;
+    /** Detections of every hand-built number below, computed in one Spark job (the number rules compile to one wide projection). */
+    private static Map<String, Row> numberDetections;
+
+    @BeforeAll
+    static void setUp() {
+        spark = SparkTestSession.get();
+        rules = RuleBook.defaults();
+        numberDetections = numbers(
+                number("+8617100000001", Map.of("distinct_callees_7d", 400L, "reciprocity_7d", 0.01, "answer_rate_out_7d", 0.25,
+                        "short_call_share_7d", 0.5, SIM_AGE_DAYS, 5, "calls_in_7d", 1L)),
+                // Courier: as many new callees, but customers answer and some call back; moves across cells; old SIM.
+                number("+8613800000002", Map.of("distinct_callees_7d", 250L, "reciprocity_7d", 0.25, "answer_rate_out_7d", 0.85,
+                        "cells_7d", 40L, SIM_AGE_DAYS, 900)),
+                // Telemarketer: high volume, one-way, but an old account: fires, with a lower score than fresh fraud SIMs.
+                number("+8613800000003", Map.of("distinct_callees_7d", 400L, "reciprocity_7d", 0.01, "answer_rate_out_7d", 0.4,
+                        SIM_AGE_DAYS, 2000, "calls_in_7d", 30L)),
+                number("+22222045275", Map.of("one_ring_callees_7d", 500L, "one_ring_share_7d", 0.95, "answer_rate_out_7d", 0.0,
+                        "callbacks_after_one_ring_7d", 12L)),
+                number("+8617000000010", Map.of("sequential_share_7d", 0.7, "distinct_callees_7d", 300L, "unallocated_share_7d", 0.3)),
+                number("+8617000000011", Map.of("sms_recipients_7d", 800L, "template_share_7d", 0.98, "url_share_7d", 0.9)),
+                number("+8617000000012", Map.of("device_sims_7d", 12L, "device_outgoing_share_7d", 1.0, "device_cells_7d", 1L,
+                        "device_imei", "867339042269674")),
+                // A subscriber who missed a call and rang back: one one-ring call received, nothing sent.
+                number("+8613900000013", Map.of("one_ring_calls_in_7d", 1L, "distinct_callees_7d", 12L, "reciprocity_7d", 0.7)),
+                number("+8615258652540", Map.of("graph_seeds_sharing_device", 2L)),
+                number("+8613611794182", Map.of(POLICE_NOTIFIED, true)),
+                number("+8618894633786", Map.of("graph_covictim_max_similarity_to_seed", 0.6, "graph_hops_to_seed", 2)),
+                // A victim: called by a fraud number (one hop), nothing else in common with it.
+                number("+8613900000099", Map.of("graph_hops_to_seed", 1, "graph_covictim_max_similarity_to_seed", 0.0)));
+    }
+
+    /** The patterns found for the numbers of a test. */
+    private static Map<String, String> patternsOf(String... numbers) {
+        List<String> wanted = List.of(numbers);
+        return numberDetections.keySet().stream().filter(k -> wanted.contains(k.split("/")[0]))
+                .collect(Collectors.toMap(k -> k.split("/")[0], k -> k.split("/")[1]));
+    }
+
+    @Test
+    void bulkCallerFiresWithItsEvidenceAndTheCourierDoesNot() {
+        Map<String, Row> found = numberDetections;
+        Row bulk = found.get("+8617100000001/BULK_CALLING");
+        assertNotNull(bulk, found.keySet().toString());
+        assertTrue(bulk.<Double>getAs(SCORE) > 0.85, bulk.toString());
+        List<String> reasons = bulk.getList(bulk.fieldIndex(REASONS));
+        assertTrue(reasons.contains("400 distinct callees in 7 days"), reasons.toString());
+        assertTrue(reasons.contains("1.0% of callees called back"), reasons.toString());
+        assertTrue(reasons.contains("SIM active 5 days"), reasons.toString());
+        assertFalse(found.keySet().stream().anyMatch(k -> k.startsWith("+8613800000002/")), found.keySet().toString());
+        Row telemarketer = found.get("+8613800000003/BULK_CALLING");
+        assertNotNull(telemarketer);
+        assertTrue(telemarketer.<Double>getAs(SCORE) < bulk.<Double>getAs(SCORE));
+    }
+
+    @Test
+    void wangiriScanningSpamAndSimBoxSimsFireOnTheirSignatures() {
+        Map<String, Row> found = numberDetections;
+        assertEquals(Map.of("+22222045275", "WANGIRI", "+8617000000010", "NUMBER_SCANNING", "+8617000000011", "SPAM_SMS",
+                        "+8617000000012", "SIMBOX"),
+                patternsOf("+22222045275", "+8617000000010", "+8617000000011", "+8617000000012", "+8613900000013"));
+        List<String> wangiri = found.get("+22222045275/WANGIRI").getList(found.get("+22222045275/WANGIRI").fieldIndex(REASONS));
+        assertTrue(wangiri.contains("12 of them called back"), wangiri.toString());
+        List<String> sim = found.get("+8617000000012/SIMBOX").getList(found.get("+8617000000012/SIMBOX").fieldIndex(REASONS));
+        assertTrue(sim.contains("device IMEI 867339042269674"), sim.toString());
+    }
+
+    @Test
+    void ringEvidenceNeedsConfirmedFraudNotJustHavingBeenCalledByIt() {
+        Map<String, Row> found = numberDetections;
+        assertEquals(Map.of("+8613611794182", "FRAUD_RING", "+8615258652540", "FRAUD_RING", "+8618894633786", "FRAUD_RING"),
+                patternsOf("+8613611794182", "+8615258652540", "+8618894633786", "+8613900000099"));
+        assertEquals(List.of("notified by police"), found.get("+8613611794182/FRAUD_RING").getList(
+                found.get("+8613611794182/FRAUD_RING").fieldIndex(REASONS)));
+    }
+
+    @Test
+    void simBoxDeviceFiresAndADualSimPhoneDoesNot() {
+        StructType schema = Tables.schemaOf(Tables.FEATURES_DEVICE);
+        Dataset<Row> devices = EntityRows.rows(spark, schema,
+                with(IMEI, "867339042269674", "sims_7d", 14L, "outgoing_share_7d", 1.0, "cells_7d", 1L, "sim_swap_rate_7d", 0.8),
+                with(IMEI, "354664040709706", "sims_7d", 2L, "outgoing_share_7d", 0.5, "cells_7d", 12L, "sim_swap_rate_7d", 0.01));
+        List<Row> found = Detections.toDetections(devices, "DEVICE", IMEI, rules.detectorsFor("DEVICE")).collectAsList();
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("867339042269674", found.get(0).getAs(ENTITY_ID));
+        assertTrue(found.get(0).getList(found.get(0).fieldIndex(REASONS)).contains("14 SIMs used in this device in 7 days"));
+    }
+
+    @Test
+    void spoofingTrunksFireAndTheBankLineAndRoamersDoNot() {
+        StructType schema = Tables.schemaOf(Tables.FEATURES_TRUNK);
+        Dataset<Row> trunks = EntityRows.rows(spark, schema,
+                with(TRUNK_ID, "ITG-SZX-10", TRUNK_TYPE, "INTERNATIONAL", "calls_7d", 900L, "cli_plus86_international_7d", 400L,
+                        "cli_plus86_international_share_7d", 0.44, "complaints_on_carried_numbers_7d", 9L),
+                with(TRUNK_ID, "PL-1004", TRUNK_TYPE, "PRIVATE_LINE", "calls_7d", 600L, "cli_unauthorized_7d", 150L,
+                        "cli_unauthorized_share_7d", 0.25, "cli_hidden_7d", 20L),
+                // Roamers calling home arrive on the international trunk with +86 numbers, which the feature already excludes.
+                with(TRUNK_ID, "ITG-PEK-01", TRUNK_TYPE, "INTERNATIONAL", "calls_7d", 300L, "cli_plus86_international_7d", 0L,
+                        "cli_plus86_international_share_7d", 0.0),
+                // A bank's call centre: huge volume, only its authorised numbers.
+                with(TRUNK_ID, "PL-2001", TRUNK_TYPE, "PRIVATE_LINE", "calls_7d", 50000L, "cli_unauthorized_7d", 0L,
+                        "cli_unauthorized_share_7d", 0.0, "cli_hidden_7d", 0L, "cli_hidden_share_7d", 0.0));
+        List<String> found = Detections.toDetections(trunks, "TRUNK", TRUNK_ID, rules.detectorsFor("TRUNK"))
+                .collectAsList().stream().map(r -> r.<String>getAs(ENTITY_ID) + "/" + r.getAs(PATTERN)).sorted().toList();
+        assertEquals(List.of("ITG-SZX-10/SPOOFED_CLI", "PL-1004/SPOOFED_CLI"), found);
+    }
+
+    @Test
+    void spamPortFiresAndTheOtpPortDoesNot() {
+        StructType schema = Tables.schemaOf(Tables.FEATURES_PORT_CUSTOMER);
+        Dataset<Row> ports = EntityRows.rows(spark, schema,
+                with(PORT_CUSTOMER, "EC20317974", "sms_recipients_7d", 3000L, "template_share_7d", 0.97, "url_share_7d", 0.95,
+                        "complaints_on_carried_numbers_7d", 14L),
+                with(PORT_CUSTOMER, "EC10000001", "sms_recipients_7d", 50000L, "template_share_7d", 0.99, "url_share_7d", 0.0,
+                        "complaints_on_carried_numbers_7d", 0L));
+        List<String> found = Detections.toDetections(ports, "PORT_CUSTOMER", PORT_CUSTOMER, rules.detectorsFor("PORT_CUSTOMER"))
+                .collectAsList().stream().map(r -> r.<String>getAs(ENTITY_ID)).toList();
+        assertEquals(List.of("EC20317974"), found);
+    }
+
+    @SafeVarargs
+    private static Map<String, Row> numbers(Map<String, Object>... rows) {
+        return Detections.toDetections(EntityRows.rows(spark, EntityRows.numberInputSchema(spark), rows), "NUMBER", NUMBER, rules.detectorsFor("NUMBER"))
+                .collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.<String>getAs(ENTITY_ID) + "/" + r.getAs(PATTERN), r -> r));
+    }
+
+    private static Map<String, Object> number(String number, Map<String, Object> features) {
+        Map<String, Object> m = new HashMap<>(features);
+        m.put(NUMBER, number);
+        return m;
+    }
+
+    private static Map<String, Object> with(Object... keyValues) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+}

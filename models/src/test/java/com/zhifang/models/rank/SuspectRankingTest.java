@@ -1,0 +1,136 @@
+package com.zhifang.models.rank;
+
+import com.zhifang.features.testing.SparkTestSession;
+import com.zhifang.models.detect.Detections;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static com.zhifang.features.schema.Columns.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+class SuspectRankingTest {
+    private static final LocalDate D = LocalDate.of(2026, 11, 7);
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void setUp() {
+        spark = SparkTestSession.get();
+    }
+
+    @Test
+    void patternsCombineAsIndependentEvidenceStrongestFirst() {
+        Dataset<Row> detections = detections(
+                detection("NUMBER", "+8617100000001", "BULK_CALLING", 0.8, "400 distinct callees in 7 days"),
+                detection("NUMBER", "+8617100000001", "FRAUD_RING", 0.6, "shares a device with 1 confirmed fraud number(s)"),
+                detection("TRUNK", "ITG-SZX-10", "SPOOFED_CLI", 0.7, "400 calls from abroad"));
+        Map<String, Row> scores = byId(SuspectRanking.toEntityScores(detections));
+        Row n = scores.get("+8617100000001");
+        assertEquals(1 - 0.2 * 0.4, n.<Double>getAs(RULE_SCORE), 1e-6);
+        assertEquals(List.of("BULK_CALLING", "FRAUD_RING"), n.getList(n.fieldIndex(PATTERNS)));
+        assertEquals(List.of("400 distinct callees in 7 days", "FRAUD_RING: shares a device with 1 confirmed fraud number(s)"),
+                n.getList(n.fieldIndex(REASONS)));
+        assertEquals(0.7, scores.get("ITG-SZX-10").<Double>getAs(RULE_SCORE), 1e-9);
+    }
+
+    @Test
+    void theModelBlendsIntoNumbersOnlyAndShowsInTheReasons() {
+        Dataset<Row> scores = SuspectRanking.toEntityScores(detections(
+                detection("NUMBER", "+8617100000001", "BULK_CALLING", 0.6, "r"),
+                detection("TRUNK", "ITG-SZX-10", "SPOOFED_CLI", 0.7, "t")));
+        Dataset<Row> model = spark.createDataFrame(List.of(RowFactory.create("+8617100000001", 1.0), RowFactory.create("ITG-SZX-10", 1.0)),
+                new StructType().add(NUMBER, "string").add(MODEL_SCORE, "double"));
+        Map<String, Row> blended = byId(SuspectRanking.withModelScores(scores, model, 0.5));
+        assertEquals(0.8, blended.get("+8617100000001").<Double>getAs(SCORE), 1e-9);
+        assertTrue(blended.get("+8617100000001").getList(blended.get("+8617100000001").fieldIndex(REASONS))
+                .contains("model: fraud probability 100.0%"));
+        assertEquals(0.7, blended.get("ITG-SZX-10").<Double>getAs(SCORE), 1e-9, "a trunk id is not a number");
+        assertEquals(0.6, byId(SuspectRanking.withModelScores(scores, null, 0.5)).get("+8617100000001").<Double>getAs(SCORE), 1e-9);
+    }
+
+    @Test
+    void allowlistedNumbersAndPrefixesStayOffWhileValid() {
+        Dataset<Row> scores = scores(Map.of("+8695588", 0.9, "+8640088001234", 0.9, "+8617100000001", 0.9, "+8613800000009", 0.9));
+        Dataset<Row> allowlist = spark.createDataFrame(List.of(
+                        RowFactory.create("+8695588", false, null),                      // a bank's service number
+                        RowFactory.create("+864008800", true, null),                     // a courier platform's block
+                        RowFactory.create("+8613800000009", false, D.minusDays(1))),     // expired yesterday
+                new StructType().add(NUMBER, "string").add(IS_PREFIX, "boolean").add(VALID_UNTIL, "date"));
+        assertEquals(List.of("+8613800000009", "+8617100000001"),
+                ids(SuspectRanking.withoutAllowlisted(scores, allowlist, D)));
+        assertEquals(List.of("+8640088001234", "+8695588"), ids(SuspectRanking.toAllowlisted(scores, allowlist, D)));
+    }
+
+    @Test
+    void anAppealKeepsTheEntityOffUnlessTheEvidenceIsMuchStronger() {
+        Dataset<Row> feedback = spark.createDataFrame(List.of(
+                        RowFactory.create("NUMBER", "+8613800000001", D.minusDays(10), "RESTORED_ON_APPEAL"),
+                        RowFactory.create("NUMBER", "+8613800000002", D.minusDays(10), "RESTORED_ON_APPEAL"),
+                        RowFactory.create("NUMBER", "+8613800000003", D.minusDays(200), "RESTORED_ON_APPEAL"),
+                        RowFactory.create("NUMBER", "+8613800000004", D.minusDays(20), "RESTORED_ON_APPEAL"),
+                        RowFactory.create("NUMBER", "+8613800000004", D.minusDays(5), "CONFIRMED_FRAUD")),
+                new StructType().add(ENTITY_TYPE, "string").add(ENTITY_ID, "string").add(DECIDED_ON, "date").add(OUTCOME, "string"));
+        Dataset<Row> previous = spark.createDataFrame(List.of(
+                        RowFactory.create("NUMBER", "+8613800000001", D.minusDays(12), 0.6),
+                        RowFactory.create("NUMBER", "+8613800000002", D.minusDays(12), 0.6)),
+                new StructType().add(ENTITY_TYPE, "string").add(ENTITY_ID, "string").add(LIST_DATE, "date").add(SCORE, "double"));
+        Dataset<Row> scores = scores(Map.of("+8613800000001", 0.7, "+8613800000002", 0.85, "+8613800000003", 0.6,
+                "+8613800000004", 0.6));
+        // 1: restored, now 0.7 < 0.6 + 0.2: off. 2: 0.85 >= 0.8: back on. 3: restored long ago. 4: later confirmed.
+        assertEquals(List.of("+8613800000002", "+8613800000003", "+8613800000004"),
+                ids(SuspectRanking.withoutAppealed(scores, feedback, previous, D, 90, 0.2, 0.5)));
+    }
+
+    @Test
+    void ranksAreDeterministicAndCarryPoliceFlagAndListingHistory() {
+        Dataset<Row> scores = scores(Map.of("+8613800000001", 0.9, "+8613800000002", 0.9, "+8613800000003", 0.95));
+        Dataset<Row> police = spark.createDataFrame(List.of(RowFactory.create("+8613800000002", D.minusDays(3)),
+                        RowFactory.create("+8613800000003", D.plusDays(1))),
+                new StructType().add(NUMBER, "string").add(NOTIFIED_ON, "date"));
+        Dataset<Row> previous = spark.createDataFrame(List.of(
+                        RowFactory.create("NUMBER", "+8613800000001", D.minusDays(2)),
+                        RowFactory.create("NUMBER", "+8613800000001", D.minusDays(1)),
+                        RowFactory.create("NUMBER", "+8613800000001", D)),          // an earlier run of the same day
+                new StructType().add(ENTITY_TYPE, "string").add(ENTITY_ID, "string").add(LIST_DATE, "date"));
+        Map<String, Row> ranked = byId(SuspectRanking.toRanked(SuspectRanking.withPoliceFlag(scores, police, D), previous, D));
+        assertEquals(1, ranked.get("+8613800000003").<Integer>getAs(RANK));
+        assertEquals(2, ranked.get("+8613800000001").<Integer>getAs(RANK), "ties broken by id");
+        assertEquals(3, ranked.get("+8613800000002").<Integer>getAs(RANK));
+        assertTrue(ranked.get("+8613800000002").<Boolean>getAs(POLICE_NOTIFIED));
+        assertFalse(ranked.get("+8613800000003").<Boolean>getAs(POLICE_NOTIFIED), "notified after the day");
+        assertEquals(D.minusDays(2), ranked.get("+8613800000001").getAs(FIRST_LISTED_ON));
+        assertEquals(3L, ranked.get("+8613800000001").<Long>getAs(DAYS_LISTED));
+        assertEquals(D, ranked.get("+8613800000002").getAs(FIRST_LISTED_ON));
+        assertEquals(1L, ranked.get("+8613800000002").<Long>getAs(DAYS_LISTED));
+    }
+
+    private static Dataset<Row> scores(Map<String, Double> numbers) {
+        List<Row> rows = numbers.entrySet().stream().map(e -> RowFactory.create("NUMBER", e.getKey(), e.getValue())).toList();
+        return spark.createDataFrame(rows, new StructType().add(ENTITY_TYPE, "string").add(ENTITY_ID, "string").add(SCORE, "double"));
+    }
+
+    private static Row detection(String type, String id, String pattern, double score, String reason) {
+        return RowFactory.create(type, id, pattern, score, "rule", List.of(reason));
+    }
+
+    private static Dataset<Row> detections(Row... rows) {
+        return spark.createDataFrame(List.of(rows), Detections.DETECTION_SCHEMA);
+    }
+
+    private static Map<String, Row> byId(Dataset<Row> frame) {
+        return frame.collectAsList().stream().collect(Collectors.toMap(r -> r.<String>getAs(ENTITY_ID), r -> r));
+    }
+
+    private static List<String> ids(Dataset<Row> frame) {
+        return frame.collectAsList().stream().map(r -> r.<String>getAs(ENTITY_ID)).sorted().toList();
+    }
+}
