@@ -1,14 +1,15 @@
-package com.zhifang.jobs.features;
+package com.zhifang.jobs.nightly;
 
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
 import com.zhifang.jobs.generate.GeneratorSettings;
 import com.zhifang.jobs.generate.LandingZoneGenerator;
 import com.zhifang.jobs.io.Warehouse;
-import com.zhifang.jobs.nightly.NightlyJob;
-import com.zhifang.jobs.nightly.NightlySettings;
-import com.zhifang.jobs.nightly.NightlyStage;
+import com.zhifang.jobs.export.ExportAction;
 import com.zhifang.jobs.run.RunReport;
+import com.zhifang.models.evaluate.ListEvaluation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -34,11 +35,12 @@ import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * {@code nightly} (ingest + features) over a generated landing zone (300 subscribers, 2 days),
- * then the known fraud from truth.csv must stand out on the features that describe it, against
- * the legitimate look-alikes (couriers, ride-hail drivers, OTP ports, licit trunks).
+ * {@code nightly} (every stage) over a generated landing zone (300 subscribers, 2 days), then the
+ * known fraud from truth.csv must stand out on the features that describe it and lead the suspect
+ * list, against the legitimate look-alikes (couriers, ride-hail drivers, OTP ports, licit trunks);
+ * the export must match the table and its manifest.
  */
-class NightlyFeaturesEndToEndTest {
+class NightlyEndToEndTest {
     static final LocalDate NOV_1 = LocalDate.of(2026, 11, 1);
     static final LocalDate NOV_2 = LocalDate.of(2026, 11, 2);
 
@@ -52,15 +54,17 @@ class NightlyFeaturesEndToEndTest {
     static Map<String, Row> devices;
     static Map<String, Row> trunks;
     static Map<String, Row> ports;
+    static Warehouse warehouse;
+    static Path landing;
 
     @BeforeAll
     static void runNightly() throws Exception {
         spark = SparkTestSession.get();
-        Path landing = tmp.resolve("landing");
+        landing = tmp.resolve("landing");
         new LandingZoneGenerator(GeneratorSettings.builder(landing).subscribers(300).days(2).seed(7).gzip(false).build()).execute();
         truth = Files.readAllLines(landing.resolve("truth.csv")).stream().skip(1).map(l -> l.split(",", -1))
                 .collect(Collectors.toMap(f -> f[1], f -> f[3].isEmpty() ? f[4] : f[3], (a, b) -> a));
-        Warehouse warehouse = new Warehouse(tmp.resolve("warehouse").toString());
+        warehouse = new Warehouse(tmp.resolve("warehouse").toString());
         Clock clock = Clock.fixed(Instant.parse("2026-11-03T02:00:00Z"), ZoneOffset.UTC);
         reports = new NightlyJob(spark, clock).run("nightly",
                 new NightlySettings(landing.toString(), warehouse, List.of(NOV_1, NOV_2), SparkTestSession.CARRIER_ZONE),
@@ -96,12 +100,43 @@ class NightlyFeaturesEndToEndTest {
     }
 
     @Test
-    void nightlyRunsFeaturesAfterIngestAndReportsCounts() {
+    void nightlyRunsEveryStageInOrderAndReportsCounts() {
         for (RunReport r : reports) {
             assertEquals("SUCCEEDED", r.status());
-            assertEquals(List.of("ingest", "features"), r.stages().stream().map(s -> s.stage()).toList());
+            assertEquals(List.of("ingest", "features", "graph", "score", "export"), r.stages().stream().map(s -> s.stage()).toList());
             assertTrue(r.counters().get("features.number rows") > 300, r.counters().toString());
+            assertEquals(r.counters().get("score.listed"), r.counters().get("export.rows"));
+            assertNotNull(r.versions().get("rules"));
         }
+    }
+
+    @Test
+    void theExportIsTheTablesListWithAChecksummedManifest() throws Exception {
+        Path dir = Path.of(warehouse.exportDir(NOV_2));
+        byte[] csv = Files.readAllBytes(dir.resolve(ExportAction.CSV_FILE));
+        List<String> lines = Files.readAllLines(dir.resolve(ExportAction.CSV_FILE));
+        assertTrue(lines.get(0).startsWith("rank,entity_type,entity_id,score,patterns,reasons,"), lines.get(0));
+        long tableRows = warehouse.read(spark, Tables.SUSPECTS).where(col(LIST_DATE).equalTo(lit(NOV_2))).count();
+        assertTrue(tableRows > 0, "the generated fraud is listed");
+        assertEquals(tableRows, lines.size() - 1);
+        JsonNode manifest = new ObjectMapper().readTree(dir.resolve(ExportAction.MANIFEST_FILE).toFile());
+        assertEquals(tableRows, manifest.get("rows").asLong());
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        assertEquals(java.util.HexFormat.of().formatHex(sha.digest(csv)), manifest.get("sha256").asText());
+        assertEquals(reports.get(1).versions().get("rules"), manifest.get("versions").get("rules").asText());
+        assertEquals("1", lines.get(1).split(",")[0]);
+    }
+
+    @Test
+    void knownFraudLeadsTheListAndLookalikesStayOff() {
+        List<ListEvaluation.Listed> list = warehouse.read(spark, Tables.SUSPECTS).where(col(LIST_DATE).equalTo(lit(NOV_2)))
+                .orderBy(RANK).collectAsList().stream()
+                .map(r -> new ListEvaluation.Listed(r.<Integer>getAs(RANK), r.getAs(ENTITY_TYPE), r.getAs(ENTITY_ID),
+                        r.<Boolean>getAs(POLICE_NOTIFIED)))
+                .toList();
+        ListEvaluation.Result result = ListEvaluation.evaluate(list, ListEvaluation.readTruth(landing.resolve("truth.csv")));
+        assertTrue(result.precisionAtK() >= 0.6, result.toMarkdown());
+        assertTrue(result.lookalikesIn2K().isEmpty(), result.toMarkdown());
     }
 
     @Test

@@ -1,0 +1,72 @@
+package com.zhifang.jobs.cli;
+
+import com.zhifang.features.schema.Tables;
+import com.zhifang.jobs.io.Warehouse;
+import com.zhifang.models.evaluate.ListEvaluation;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import static com.zhifang.features.schema.Columns.*;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+/** {@code zhifang evaluate --warehouse W --truth truth.csv --date D}: a day's suspect list against a generator truth file. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Score a day's suspect list against a generator truth file: precision@K, recall within 2K per pattern, "
+                + "legitimate heavy users in the top 2K.")
+public final class EvaluateCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluateCommand.class);
+
+    @Option(names = "--warehouse", required = true, description = "Warehouse folder.")
+    String warehouse;
+
+    @Option(names = "--truth", required = true, description = "truth.csv written by zhifang generate.")
+    Path truth;
+
+    @Option(names = "--date", required = true, description = "List date (YYYY-MM-DD).")
+    LocalDate date;
+
+    @Option(names = "--out", description = "Also write the results (markdown) to this file.")
+    Path out;
+
+    @Mixin
+    SparkOptions sparkOptions;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        List<ListEvaluation.Listed> list;
+        try (SparkSession spark = sparkOptions.open("zhifang evaluate " + date)) {
+            list = new Warehouse(warehouse).read(spark, Tables.SUSPECTS).where(col(LIST_DATE).equalTo(lit(date))).orderBy(RANK)
+                    .collectAsList().stream()
+                    .map(r -> new ListEvaluation.Listed(r.<Integer>getAs(RANK), r.getAs(ENTITY_TYPE), r.getAs(ENTITY_ID),
+                            r.<Boolean>getAs(POLICE_NOTIFIED)))
+                    .toList();
+        }
+        ListEvaluation.Result result = ListEvaluation.evaluate(list, ListEvaluation.readTruth(truth));
+        String table = "evaluation of the " + date + " list against " + truth + "\n\n" + result.toMarkdown()
+                + "\nmeets the bar (precision@K >= 0.9, recall within 2K >= 0.9 per pattern, <= 2 look-alikes): "
+                + result.meets(0.9, 0.9, 2) + "\n";
+        spec.commandLine().getOut().print(table);
+        spec.commandLine().getOut().flush();
+        if (out != null) {
+            Files.writeString(out, table, StandardCharsets.UTF_8);
+            LOG.info("evaluation written to {}", out);
+        }
+        return 0;
+    }
+}
