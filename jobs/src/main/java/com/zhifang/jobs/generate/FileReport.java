@@ -1,8 +1,6 @@
 package com.zhifang.jobs.generate;
 
 import java.time.LocalDate;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -33,19 +31,11 @@ public record FileReport(
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(dataset, "dataset");
     Objects.requireNonNull(landingDay, "landingDay");
-    EnumMap<MalformedKind, Long> copy = new EnumMap<>(MalformedKind.class);
-    for (MalformedKind kind : MalformedKind.values()) {
-      copy.put(kind, malformedRows == null ? 0L : malformedRows.getOrDefault(kind, 0L));
-    }
-    malformedRows = Collections.unmodifiableMap(copy);
+    malformedRows = MalformedKind.complete(malformedRows);
   }
 
   /** Malformed rows of every kind. */
   public long malformedTotal() {
-    long total = 0;
-    for (long n : malformedRows.values()) {
-      total += n;
-    }
-    return total;
+    return MalformedKind.total(malformedRows);
   }
 }
