@@ -27,6 +27,7 @@ import static org.apache.spark.sql.functions.lit;
  *   &lt;warehouse&gt;/tables/&lt;table&gt;        Delta tables (see {@link Tables})
  *   &lt;warehouse&gt;/runs/&lt;run-id&gt;.json     one report per run
  *   &lt;warehouse&gt;/exports/&lt;D&gt;/          hand-over files of day D
+ *   &lt;warehouse&gt;/models/&lt;version&gt;/      trained models (see ModelRegistry)
  * </pre>
  */
 public final class Warehouse {
@@ -53,6 +54,11 @@ public final class Warehouse {
 
     public String exportDir(LocalDate day) {
         return root + "/exports/" + day;
+    }
+
+    /** Root of the trained models, one folder per version ({@code com.zhifang.models.train.ModelRegistry}). */
+    public String modelsDir() {
+        return root + "/models";
     }
 
     /** Creates the table with its schema and partitioning when it does not exist yet. */

@@ -18,6 +18,8 @@ import com.zhifang.jobs.run.Stages;
 import com.zhifang.jobs.score.ScoreAction;
 import com.zhifang.jobs.score.ScoreResult;
 import com.zhifang.models.rules.RuleBook;
+import com.zhifang.models.train.ApprovedModel;
+import com.zhifang.models.train.ModelRegistry;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,7 +140,9 @@ public final class NightlyJob {
             }
             case SCORE -> {
                 report.version("rules", rules.versionLabel());
-                ScoreAction.ModelInput model = ScoreAction.ModelInput.NONE;
+                // The newest model approved for a date on or before D: a backfill never uses a model that saw later labels.
+                ApprovedModel model = new ModelRegistry(spark, settings.warehouse().modelsDir()).newestApproved(day).orElse(null);
+                report.version("model", model == null ? "none (rules only)" : model.version());
                 ScoreResult result = Stages.run(spark, report, stage.label(),
                         () -> new ScoreAction(spark, settings.warehouse(), day, rules, Collections.max(settings.windows()), model,
                                 report.runId()).execute(), ScoreResult::listed);

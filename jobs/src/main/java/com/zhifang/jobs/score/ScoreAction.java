@@ -9,6 +9,8 @@ import com.zhifang.models.detect.Detections;
 import com.zhifang.models.detect.ScoringInputs;
 import com.zhifang.models.rank.SuspectRanking;
 import com.zhifang.models.rules.RuleBook;
+import com.zhifang.models.train.ApprovedModel;
+import com.zhifang.models.train.ModelScores;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -30,7 +32,7 @@ import static org.apache.spark.sql.functions.lit;
 /**
  * The score stage for day D: runs the rules file's detectors over D's feature rows of numbers,
  * devices, trunks and port customers, combines each entity's patterns into one score, blends in
- * the trained model when one is given, takes off allowlisted and appeal-restored entities, flags
+ * the trained model when one is given (the newest approved one for D; rules alone otherwise), takes off allowlisted and appeal-restored entities, flags
  * police-notified numbers, ranks, and replaces the {@code list_date = D} partition of
  * {@code suspects}.
  *
@@ -49,29 +51,22 @@ public final class ScoreAction {
     private final LocalDate day;
     private final RuleBook rules;
     private final int windowDays;
-    private final ModelInput model;
+    private final ApprovedModel model;
     private final String runId;
-
-    /**
-     * The trained model's probabilities for D's numbers ({@code number, model_score}) and its
-     * version; {@link #NONE} for rules only.
-     */
-    public record ModelInput(String version, Dataset<Row> numberScores) {
-        public static final ModelInput NONE = new ModelInput(null, null);
-    }
 
     /**
      * @param windowDays the longest feature window: the device features the number rules read are
      *                   {@code device_<feature>_<windowDays>d}, over served pairs of as many days
+     * @param model      the approved model to blend in, or null to score on the rules alone
      * @param runId      recorded on every suspect row
      */
-    public ScoreAction(SparkSession spark, Warehouse warehouse, LocalDate day, RuleBook rules, int windowDays, ModelInput model,
+    public ScoreAction(SparkSession spark, Warehouse warehouse, LocalDate day, RuleBook rules, int windowDays, ApprovedModel model,
                        String runId) {
         this.spark = Objects.requireNonNull(spark, "spark");
         this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
         this.day = Objects.requireNonNull(day, "day");
         this.rules = Objects.requireNonNull(rules, "rules");
-        this.model = Objects.requireNonNull(model, "model");
+        this.model = model;
         this.runId = Objects.requireNonNull(runId, "runId");
         if (windowDays < 1) {
             throw new IllegalArgumentException("windowDays must be >= 1, got " + windowDays);
@@ -93,7 +88,7 @@ public final class ScoreAction {
             describe("combine scores");
             RuleBook.Listing listing = rules.listing();
             Dataset<Row> scored = SuspectRanking.withMinimumScore(
-                    SuspectRanking.withModelScores(SuspectRanking.toEntityScores(detections), model.numberScores(), listing.modelWeight()),
+                    SuspectRanking.withModelScores(SuspectRanking.toEntityScores(detections), modelScores(), listing.modelWeight()),
                     listing.minScore()).persist(StorageLevel.MEMORY_AND_DISK());
             cached.add(scored);
             long scoredCount = scored.count();
@@ -113,7 +108,7 @@ public final class ScoreAction {
                             SuspectRanking.withPoliceFlag(kept, read(Tables.POLICE_NOTICES), day), previousLists, day)
                     .withColumn(RUN_ID, lit(runId))
                     .withColumn(RULES_VERSION, lit(rules.versionLabel()))
-                    .withColumn(MODEL_VERSION, lit(model.version()).cast("string"));
+                    .withColumn(MODEL_VERSION, lit(modelVersion()).cast("string"));
             describe("write suspects");
             warehouse.replacePartition(spark, Tables.SUSPECTS, day, ranked);
 
@@ -121,13 +116,23 @@ public final class ScoreAction {
             describe("count back");
             Row counts = written.selectExpr("count(*)", "count_if(" + POLICE_NOTIFIED + ")").first();
             ScoreResult result = new ScoreResult(detectionCount, byPattern, scoredCount, allowlisted, appealSuppressed,
-                    counts.getLong(0), counts.getLong(1), rules.versionLabel(), model.version());
+                    counts.getLong(0), counts.getLong(1), rules.versionLabel(), modelVersion());
             LOG.info("score {}: {}", day, result);
             return result;
         } finally {
             cached.forEach(d -> d.unpersist(false));
             spark.sparkContext().setJobDescription(null);
         }
+    }
+
+    /** The model's probabilities for D's numbers ({@code number, model_score}), or null on rules alone. */
+    private Dataset<Row> modelScores() {
+        return model == null ? null
+                : ModelScores.toModelScores(model.model(), dayOf(Tables.FEATURES_NUMBER), dayOf(Tables.GRAPH_FEATURES_NUMBER));
+    }
+
+    private String modelVersion() {
+        return model == null ? null : model.version();
     }
 
     /** Every detector over D's entities, as one frame of detections. */

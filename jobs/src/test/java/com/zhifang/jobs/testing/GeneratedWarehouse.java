@@ -1,7 +1,9 @@
 package com.zhifang.jobs.testing;
 
+import com.zhifang.features.behaviour.FeatureSets;
 import com.zhifang.features.testing.SparkTestSession;
 import com.zhifang.jobs.bench.IngestBenchmark;
+import com.zhifang.jobs.features.FeaturesAction;
 import com.zhifang.jobs.io.Warehouse;
 
 import java.io.IOException;
@@ -12,7 +14,8 @@ import java.time.LocalDate;
 
 /**
  * A small generated landing zone (300 subscribers, 2 days, known fraud in truth.csv), ingested
- * once per test JVM and shared by the test classes that need a realistic warehouse.
+ * once per test JVM and shared by the test classes that need a realistic warehouse. Features of
+ * {@link #LAST_DAY} are computed on request ({@link #withFeatures()}), also once per JVM.
  */
 public final class GeneratedWarehouse {
     public static final int SUBSCRIBERS = 300;
@@ -24,6 +27,7 @@ public final class GeneratedWarehouse {
 
     private final Path work;
     private final IngestBenchmark.Result ingest;
+    private boolean featured;
 
     private GeneratedWarehouse(Path work, IngestBenchmark.Result ingest) {
         this.work = work;
@@ -42,6 +46,18 @@ public final class GeneratedWarehouse {
             }
         }
         return instance;
+    }
+
+    /**
+     * This warehouse with {@code features_*} rows of {@link #LAST_DAY} (default windows); the day
+     * states of both days are computed on the way. Computed once per JVM; the run is idempotent.
+     */
+    public synchronized GeneratedWarehouse withFeatures() {
+        if (!featured) {
+            new FeaturesAction(SparkTestSession.get(), warehouse(), LAST_DAY, FeatureSets.DEFAULT_WINDOWS).execute();
+            featured = true;
+        }
+        return this;
     }
 
     public Path landing() {

@@ -15,6 +15,7 @@ import static com.zhifang.features.schema.Columns.GRAPH_DATE;
 import static com.zhifang.features.schema.Columns.IMEI;
 import static com.zhifang.features.schema.Columns.NUMBER;
 import static com.zhifang.features.schema.Columns.RING_ID;
+import static com.zhifang.features.schema.Columns.graphInput;
 import static com.zhifang.features.schema.Columns.SEED_COUNT;
 import static com.zhifang.features.schema.Columns.SIZE;
 import static org.apache.spark.sql.functions.broadcast;
@@ -24,7 +25,7 @@ import static org.apache.spark.sql.functions.struct;
 
 /**
  * What the number detectors read besides the number's own behaviour features: its graph features
- * (prefixed {@code graph_}), the size and seed count of its ring, and the features of the device
+ * (named by {@code Columns.graphInput}: {@code graph_<name>}), the size and seed count of its ring, and the features of the device
  * it was served on (prefixed {@code device_}), so that one rules file can say "a SIM in a SIM box"
  * or "shares a device with confirmed fraud" about a number.
  *
@@ -33,7 +34,6 @@ import static org.apache.spark.sql.functions.struct;
  * (an aggregation of the window's distinct served (number, device) pairs joined with the devices).
  */
 public final class ScoringInputs {
-    public static final String GRAPH_PREFIX = "graph_";
     public static final String DEVICE_PREFIX = "device_";
     public static final String RING_SEED_COUNT = "ring_seed_count";
     public static final String RING_SIZE = "ring_size";
@@ -53,14 +53,14 @@ public final class ScoringInputs {
         graph.add(col(NUMBER).as("_g_number"));
         for (String c : graphNumbers.columns()) {
             if (!c.equals(NUMBER) && !c.equals(GRAPH_DATE)) {
-                graph.add(col(c).as(GRAPH_PREFIX + c));
+                graph.add(col(c).as(graphInput(c)));
             }
         }
         Dataset<Row> ringSizes = rings.select(col(RING_ID).as("_r_id"), col(SEED_COUNT).as(RING_SEED_COUNT), col(SIZE).as(RING_SIZE));
         return numbers
                 .join(graphNumbers.select(graph.toArray(new Column[0])), col(NUMBER).equalTo(col("_g_number")), "left")
                 .drop("_g_number")
-                .join(broadcast(ringSizes), col(GRAPH_PREFIX + RING_ID).equalTo(col("_r_id")), "left")
+                .join(broadcast(ringSizes), col(graphInput(RING_ID)).equalTo(col("_r_id")), "left")
                 .drop("_r_id");
     }
 

@@ -1,0 +1,108 @@
+package com.zhifang.jobs.train;
+
+import com.zhifang.features.schema.Tables;
+import com.zhifang.jobs.io.Warehouse;
+import com.zhifang.models.train.Labels;
+import com.zhifang.models.train.ModelCard;
+import com.zhifang.models.train.ModelRegistry;
+import com.zhifang.models.train.ModelTrainer;
+import com.zhifang.models.train.TrainSettings;
+import com.zhifang.models.train.TrainingReport;
+import com.zhifang.models.train.TrainingRows;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import static com.zhifang.features.schema.Columns.FEATURE_DATE;
+import static com.zhifang.features.schema.Columns.GRAPH_DATE;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * The training stage for day D: labels as of D ({@link Labels}), training rows from the
+ * {@code features_number} rows of {@code D - lookback + 1 .. D} with the {@code graph_features_number}
+ * rows of the same dates ({@link TrainingRows}), gradient-boosted trees
+ * ({@link ModelTrainer}), and a new version under {@code <warehouse>/models/} ({@link ModelRegistry}),
+ * approved or not.
+ *
+ * <p>Refusing to train (too few positives, a class missing) is a result, not a failure: nothing is
+ * saved, the reason is in the result, and scoring keeps the newest approved model (or rules alone).
+ * Missing tables (no police notice or feedback ever delivered, graph stage never run) count as
+ * empty; without graph rows every graph input is 0 and {@code graph_missing} is 1.
+ *
+ * <p>Not idempotent by design: each run that trains saves a new version (the clock decides its id).
+ *
+ * <p>Cost: one scan of the range's feature and graph partitions, filtered to labelled and sampled
+ * numbers before the join with the graph rows, and persisted (small: labelled numbers plus {@code negativeSampleRate} of
+ * the rest); then the trainer's passes (one per tree) over it.
+ */
+public final class TrainAction {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainAction.class);
+
+    private final SparkSession spark;
+    private final Warehouse warehouse;
+    private final LocalDate day;
+    private final TrainSettings settings;
+    private final Clock clock;
+
+    public TrainAction(SparkSession spark, Warehouse warehouse, LocalDate day, TrainSettings settings, Clock clock) {
+        this.spark = Objects.requireNonNull(spark, "spark");
+        this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+        this.day = Objects.requireNonNull(day, "day");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public TrainResult execute() {
+        LocalDate from = day.minusDays(settings.lookbackDays() - 1L);
+        describe("labels");
+        Dataset<Row> labels = Labels.toNumberLabels(readOrEmpty(Tables.POLICE_NOTICES), readOrEmpty(Tables.FEEDBACK), day)
+                .localCheckpoint(true);
+        LOG.info("train {}: {} labelled numbers as of {}, feature dates {}..{}", day, labels.count(), day, from, day);
+
+        describe("training rows");
+        Dataset<Row> features = readOrEmpty(Tables.FEATURES_NUMBER).where(col(FEATURE_DATE).between(lit(from), lit(day)));
+        Dataset<Row> graph = readOrEmpty(Tables.GRAPH_FEATURES_NUMBER).where(col(GRAPH_DATE).between(lit(from), lit(day)));
+        Dataset<Row> rows = TrainingRows.withHoldout(
+                        TrainingRows.toTrainingRows(features, graph, labels, settings.negativeSampleRate(), settings.seed()),
+                        settings.holdoutShare(), settings.seed())
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            describe("fit");
+            TrainingReport report = ModelTrainer.train(rows, settings);
+            if (!report.trained()) {
+                TrainResult refused = new TrainResult(Optional.empty(), report.positiveNumbers(), report.negativeNumbers(),
+                        report.trainingRows(), report.heldOutRows(), Optional.empty(), false, report.refusal().orElse(""));
+                LOG.warn("train {}: no model: {}", day, refused.reason());
+                return refused;
+            }
+            describe("save");
+            ModelCard card = new ModelRegistry(spark, warehouse.modelsDir()).save(day, from, clock, report, settings);
+            TrainResult result = new TrainResult(Optional.of(card.version()), report.positiveNumbers(), report.negativeNumbers(),
+                    report.trainingRows(), report.heldOutRows(), report.metrics(), card.approved(), card.approvalReason());
+            LOG.info("train {}: {}", day, result);
+            return result;
+        } finally {
+            rows.unpersist(false);
+            spark.sparkContext().setJobDescription(null);
+        }
+    }
+
+    private void describe(String step) {
+        spark.sparkContext().setJobDescription("zhifang train " + day + ": " + step);
+    }
+
+    private Dataset<Row> readOrEmpty(String table) {
+        return warehouse.exists(spark, table) ? warehouse.read(spark, table)
+                : spark.createDataFrame(List.of(), Tables.schemaOf(table));
+    }
+}
