@@ -141,11 +141,12 @@ public final class ScoreAction {
                 ScoringInputs.withGraphFeatures(dayOf(Tables.FEATURES_NUMBER), dayOf(Tables.GRAPH_FEATURES_NUMBER),
                         dayOf(Tables.GRAPH_RINGS)),
                 servedPairs(), dayOf(Tables.FEATURES_DEVICE), Columns.windowed(SIMS, windowDays));
-        return Detections.toDetections(numbers, "NUMBER", NUMBER, rules.detectorsFor("NUMBER"))
-                .unionByName(Detections.toDetections(dayOf(Tables.FEATURES_DEVICE), "DEVICE", IMEI, rules.detectorsFor("DEVICE")))
-                .unionByName(Detections.toDetections(dayOf(Tables.FEATURES_TRUNK), "TRUNK", TRUNK_ID, rules.detectorsFor("TRUNK")))
+        double cap = rules.listing().uncorroboratedMax();
+        return Detections.toDetections(numbers, "NUMBER", NUMBER, rules.detectorsFor("NUMBER"), cap)
+                .unionByName(Detections.toDetections(dayOf(Tables.FEATURES_DEVICE), "DEVICE", IMEI, rules.detectorsFor("DEVICE"), cap))
+                .unionByName(Detections.toDetections(dayOf(Tables.FEATURES_TRUNK), "TRUNK", TRUNK_ID, rules.detectorsFor("TRUNK"), cap))
                 .unionByName(Detections.toDetections(dayOf(Tables.FEATURES_PORT_CUSTOMER), "PORT_CUSTOMER", PORT_CUSTOMER,
-                        rules.detectorsFor("PORT_CUSTOMER")));
+                        rules.detectorsFor("PORT_CUSTOMER"), cap));
     }
 
     /** Distinct (number, device) pairs of the window's MO/MT records. */

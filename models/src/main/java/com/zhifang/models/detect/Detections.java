@@ -63,9 +63,11 @@ public final class Detections {
      * that fired. {@code reasons} holds the evidence sentences of the rule that scored best, with
      * the entity's own values.
      *
-     * @param idColumn the feature rows' key column (number, imei, trunk_id, port_customer)
+     * @param idColumn          the feature rows' key column (number, imei, trunk_id, port_customer)
+     * @param uncorroboratedMax the score of a rule whose required conditions all count in full, before supports
      */
-    public static Dataset<Row> toDetections(Dataset<Row> features, String entityType, String idColumn, List<Detector> detectors) {
+    public static Dataset<Row> toDetections(Dataset<Row> features, String entityType, String idColumn, List<Detector> detectors,
+                                            double uncorroboratedMax) {
         Set<String> needed = new LinkedHashSet<>();
         needed.add(idColumn);
         for (Detector d : detectors) {
@@ -84,7 +86,7 @@ public final class Detections {
         }
         List<Column> found = new ArrayList<>();
         for (Detector d : detectors) {
-            found.add(struct(lit(d.pattern()).as(PATTERN), best(d).as(BEST)));
+            found.add(struct(lit(d.pattern()).as(PATTERN), best(d, uncorroboratedMax).as(BEST)));
         }
         return features
                 .select(col(idColumn).cast("string").as(ENTITY_ID), explode(array(found.toArray(new Column[0]))).as(FOUND))
@@ -95,15 +97,15 @@ public final class Detections {
     }
 
     /** The best firing rule of a detector as struct(score, rule, reasons), null when none fires. */
-    private static Column best(Detector detector) {
+    private static Column best(Detector detector, double uncorroboratedMax) {
         List<Column> candidates = new ArrayList<>();
         for (Rule rule : detector.rules()) {
-            candidates.add(ruleResult(rule));
+            candidates.add(ruleResult(rule, uncorroboratedMax));
         }
         return candidates.size() == 1 ? candidates.get(0) : greatest(candidates.toArray(new Column[0]));
     }
 
-    private static Column ruleResult(Rule rule) {
+    private static Column ruleResult(Rule rule, double uncorroboratedMax) {
         Column fired = lit(true);
         Column strengthSum = lit(0.0);
         List<Column> reasons = new ArrayList<>();
@@ -112,7 +114,8 @@ public final class Detections {
             strengthSum = strengthSum.plus(strength(c));
             reasons.add(reason(c));
         }
-        Column score = strengthSum.divide(rule.require().size());
+        // Mean strength 0.5..1 maps onto 0.5..uncorroboratedMax; supports close the rest of the gap to 1.
+        Column score = lit(0.5).plus(strengthSum.divide(rule.require().size()).minus(0.5).multiply((uncorroboratedMax - 0.5) / 0.5));
         for (Condition s : rule.support()) {
             Column supported = holds(s);
             score = when(supported, score.plus(lit(1.0).minus(score).multiply(s.weight()))).otherwise(score);

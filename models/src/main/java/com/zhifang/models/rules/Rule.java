@@ -8,7 +8,8 @@ import java.util.Objects;
  * condition raises the score and adds its sentence to the reasons, but is not needed.
  *
  * <p>Score when the rule fires: the mean of the required conditions' strengths (each in 0.5..1),
- * then each holding support closes its {@code weight} share of the remaining gap to 1.
+ * mapped onto 0.5..{@code uncorroborated_max} (listing setting), then each holding support closes
+ * its {@code weight} share of the remaining gap to 1.
  */
 public record Rule(String name, List<Condition> require, List<Condition> support) {
     public Rule {

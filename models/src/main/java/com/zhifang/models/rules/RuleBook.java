@@ -42,8 +42,12 @@ public record RuleBook(String version, String contentHash, Listing listing, List
      * @param appealOverrideMargin   ... unless its score beats the score it was last listed with by this much
      * @param modelWeight            share of the trained model's probability in a number's combined score
      *                               (0 = rules only); only numbers some detector fired on are listed
+     * @param uncorroboratedMax      the highest score a rule reaches on its required conditions alone:
+     *                               only holding support conditions (young SIM, complaints, call-backs, ...)
+     *                               lift an entity above it, so one strong signal never outranks corroborated fraud
      */
-    public record Listing(double minScore, int appealSuppressionDays, double appealOverrideMargin, double modelWeight) {
+    public record Listing(double minScore, int appealSuppressionDays, double appealOverrideMargin, double modelWeight,
+                          double uncorroboratedMax) {
         public Listing {
             if (minScore <= 0 || minScore > 1) {
                 throw new IllegalArgumentException("listing.min_score must be in (0, 1], got " + minScore);
@@ -56,6 +60,9 @@ public record RuleBook(String version, String contentHash, Listing listing, List
             }
             if (modelWeight < 0 || modelWeight > 1) {
                 throw new IllegalArgumentException("listing.model_weight must be in [0, 1], got " + modelWeight);
+            }
+            if (uncorroboratedMax <= 0.5 || uncorroboratedMax > 1) {
+                throw new IllegalArgumentException("listing.uncorroborated_max must be in (0.5, 1], got " + uncorroboratedMax);
             }
         }
     }
@@ -116,7 +123,8 @@ public record RuleBook(String version, String contentHash, Listing listing, List
                     required(listing, "min_score", "$.listing").asDouble(),
                     required(listing, "appeal_suppression_days", "$.listing").asInt(),
                     required(listing, "appeal_override_margin", "$.listing").asDouble(),
-                    listing.path("model_weight").asDouble(0.0));
+                    listing.path("model_weight").asDouble(0.0),
+                    listing.path("uncorroborated_max").asDouble(1.0));
             List<Detector> detectors = new ArrayList<>();
             JsonNode ds = required(root, "detectors", "$");
             for (int i = 0; i < ds.size(); i++) {

@@ -45,8 +45,12 @@ class DefaultRulesTest {
                         "callbacks_after_one_ring_7d", 12L)),
                 number("+8617000000010", Map.of("sequential_share_7d", 0.7, "distinct_callees_7d", 300L, "unallocated_share_7d", 0.3)),
                 number("+8617000000011", Map.of("sms_recipients_7d", 800L, "template_share_7d", 0.98, "url_share_7d", 0.9)),
-                number("+8617000000012", Map.of("device_sims_7d", 12L, "device_outgoing_share_7d", 1.0, "device_cells_7d", 1L,
-                        "device_imei", "867339042269674")),
+                number("+8617000000012", Map.of("device_sims_7d", 2L, "device_outgoing_share_7d", 1.0, "device_cells_7d", 1L,
+                        "device_calls_out_7d", 2650L, "device_imei", "867339042269674", "calls_in_7d", 0L)),
+                // Courier: templated pickup-code messages to hundreds of customers, no links, no complaints, old SIM.
+                number("+8613611798858", Map.of("sms_recipients_7d", 340L, "template_share_7d", 0.95, "url_share_7d", 0.0,
+                        "complaints_spam_sms_7d", 0L, SIM_AGE_DAYS, 900, "distinct_callees_7d", 300L, "reciprocity_7d", 0.3,
+                        "answer_rate_out_7d", 0.85)),
                 // A subscriber who missed a call and rang back: one one-ring call received, nothing sent.
                 number("+8613900000013", Map.of("one_ring_calls_in_7d", 1L, "distinct_callees_7d", 12L, "reciprocity_7d", 0.7)),
                 number("+8615258652540", Map.of("graph_seeds_sharing_device", 2L)),
@@ -80,11 +84,12 @@ class DefaultRulesTest {
     }
 
     @Test
-    void wangiriScanningSpamAndSimBoxSimsFireOnTheirSignatures() {
+    void wangiriScanningSpamAndSimBoxSimsFireOnTheirSignaturesAndTheCourierSmsDoesNot() {
         Map<String, Row> found = numberDetections;
         assertEquals(Map.of("+22222045275", "WANGIRI", "+8617000000010", "NUMBER_SCANNING", "+8617000000011", "SPAM_SMS",
                         "+8617000000012", "SIMBOX"),
-                patternsOf("+22222045275", "+8617000000010", "+8617000000011", "+8617000000012", "+8613900000013"));
+                patternsOf("+22222045275", "+8617000000010", "+8617000000011", "+8617000000012", "+8613900000013",
+                        "+8613611798858"));
         List<String> wangiri = found.get("+22222045275/WANGIRI").getList(found.get("+22222045275/WANGIRI").fieldIndex(REASONS));
         assertTrue(wangiri.contains("12 of them called back"), wangiri.toString());
         List<String> sim = found.get("+8617000000012/SIMBOX").getList(found.get("+8617000000012/SIMBOX").fieldIndex(REASONS));
@@ -101,15 +106,19 @@ class DefaultRulesTest {
     }
 
     @Test
-    void simBoxDeviceFiresAndADualSimPhoneDoesNot() {
+    void simBoxDevicesFireAndADualSimPhoneDoesNot() {
         StructType schema = Tables.schemaOf(Tables.FEATURES_DEVICE);
         Dataset<Row> devices = EntityRows.rows(spark, schema,
                 with(IMEI, "867339042269674", "sims_7d", 14L, "outgoing_share_7d", 1.0, "cells_7d", 1L, "sim_swap_rate_7d", 0.8),
-                with(IMEI, "354664040709706", "sims_7d", 2L, "outgoing_share_7d", 0.5, "cells_7d", 12L, "sim_swap_rate_7d", 0.01));
-        List<Row> found = Detections.toDetections(devices, "DEVICE", IMEI, rules.detectorsFor("DEVICE")).collectAsList();
-        assertEquals(1, found.size(), found.toString());
-        assertEquals("867339042269674", found.get(0).getAs(ENTITY_ID));
-        assertTrue(found.get(0).getList(found.get(0).fieldIndex(REASONS)).contains("14 SIMs used in this device in 7 days"));
+                with(IMEI, "354664040709706", "sims_7d", 2L, "outgoing_share_7d", 0.5, "cells_7d", 12L, "sim_swap_rate_7d", 0.01,
+                        "calls_out_7d", 1200L),
+                // Two SIMs parked at one cell streaming outgoing calls around the clock: a small SIM box.
+                with(IMEI, "867339044733719", "sims_7d", 2L, "outgoing_share_7d", 1.0, "cells_7d", 1L, "calls_out_7d", 2666L,
+                        "sms_records_7d", 0L));
+        List<Row> found = detect(devices, "DEVICE", IMEI, rules.detectorsFor("DEVICE")).collectAsList();
+        assertEquals(List.of("867339042269674", "867339044733719"), found.stream().map(r -> r.<String>getAs(ENTITY_ID)).sorted().toList());
+        Row big = found.stream().filter(r -> r.getAs(ENTITY_ID).equals("867339042269674")).findFirst().orElseThrow();
+        assertTrue(big.getList(big.fieldIndex(REASONS)).contains("14 SIMs used in this device in 7 days"));
     }
 
     @Test
@@ -126,7 +135,7 @@ class DefaultRulesTest {
                 // A bank's call centre: huge volume, only its authorised numbers.
                 with(TRUNK_ID, "PL-2001", TRUNK_TYPE, "PRIVATE_LINE", "calls_7d", 50000L, "cli_unauthorized_7d", 0L,
                         "cli_unauthorized_share_7d", 0.0, "cli_hidden_7d", 0L, "cli_hidden_share_7d", 0.0));
-        List<String> found = Detections.toDetections(trunks, "TRUNK", TRUNK_ID, rules.detectorsFor("TRUNK"))
+        List<String> found = detect(trunks, "TRUNK", TRUNK_ID, rules.detectorsFor("TRUNK"))
                 .collectAsList().stream().map(r -> r.<String>getAs(ENTITY_ID) + "/" + r.getAs(PATTERN)).sorted().toList();
         assertEquals(List.of("ITG-SZX-10/SPOOFED_CLI", "PL-1004/SPOOFED_CLI"), found);
     }
@@ -139,16 +148,20 @@ class DefaultRulesTest {
                         "complaints_on_carried_numbers_7d", 14L),
                 with(PORT_CUSTOMER, "EC10000001", "sms_recipients_7d", 50000L, "template_share_7d", 0.99, "url_share_7d", 0.0,
                         "complaints_on_carried_numbers_7d", 0L));
-        List<String> found = Detections.toDetections(ports, "PORT_CUSTOMER", PORT_CUSTOMER, rules.detectorsFor("PORT_CUSTOMER"))
+        List<String> found = detect(ports, "PORT_CUSTOMER", PORT_CUSTOMER, rules.detectorsFor("PORT_CUSTOMER"))
                 .collectAsList().stream().map(r -> r.<String>getAs(ENTITY_ID)).toList();
         assertEquals(List.of("EC20317974"), found);
     }
 
     @SafeVarargs
     private static Map<String, Row> numbers(Map<String, Object>... rows) {
-        return Detections.toDetections(EntityRows.rows(spark, EntityRows.numberInputSchema(spark), rows), "NUMBER", NUMBER, rules.detectorsFor("NUMBER"))
+        return detect(EntityRows.rows(spark, EntityRows.numberInputSchema(spark), rows), "NUMBER", NUMBER, rules.detectorsFor("NUMBER"))
                 .collectAsList().stream()
                 .collect(Collectors.toMap(r -> r.<String>getAs(ENTITY_ID) + "/" + r.getAs(PATTERN), r -> r));
+    }
+
+    private static Dataset<Row> detect(Dataset<Row> features, String type, String id, List<com.zhifang.models.rules.Detector> detectors) {
+        return Detections.toDetections(features, type, id, detectors, rules.listing().uncorroboratedMax());
     }
 
     private static Map<String, Object> number(String number, Map<String, Object> features) {
