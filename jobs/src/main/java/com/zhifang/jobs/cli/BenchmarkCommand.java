@@ -18,8 +18,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -72,13 +70,7 @@ public final class BenchmarkCommand implements Runnable {
             try (SparkSession spark = sparkOptions.open("zhifang benchmark sichuan")) {
                 report = new SichuanBenchmark(spark).run(SichuanBenchmark.Settings.standard(data, folds, seed));
             }
-            String table = report.toMarkdown();
-            spec.commandLine().getOut().print(table);
-            spec.commandLine().getOut().flush();
-            if (out != null) {
-                Files.writeString(out, table, StandardCharsets.UTF_8);
-                LOG.info("results table written to {}", out);
-            }
+            ResultsOutput.print(spec, report.toMarkdown(), out);
             LOG.info("benchmark sichuan done in {} s", report.seconds());
             return 0;
         }
@@ -90,17 +82,8 @@ public final class BenchmarkCommand implements Runnable {
     public static final class Ingest implements Callable<Integer> {
         private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
 
-        @Option(names = "--work", required = true, description = "Scratch folder (landing/ and warehouse/ are written there).")
-        Path work;
-
-        @Option(names = "--subscribers", defaultValue = "20000", description = "Subscribers (default: ${DEFAULT-VALUE}).")
-        int subscribers;
-
-        @Option(names = "--days", defaultValue = "7", description = "Days (default: ${DEFAULT-VALUE}).")
-        int days;
-
-        @Option(names = "--seed", defaultValue = "20261128", description = "Generator seed (default: ${DEFAULT-VALUE}).")
-        long seed;
+        @Mixin
+        GeneratedWeekOptions week;
 
         @Mixin
         SparkOptions sparkOptions;
@@ -108,8 +91,9 @@ public final class BenchmarkCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             try (SparkSession spark = sparkOptions.open("zhifang benchmark ingest")) {
-                IngestBenchmark.Result result = IngestBenchmark.run(spark, work, subscribers, days, seed, sparkOptions.carrierZone());
-                LOG.info("benchmark ingest ({} subscribers x {} days): {}", subscribers, days, result.summary());
+                IngestBenchmark.Result result = IngestBenchmark.run(spark, week.work, week.subscribers, week.days, week.seed,
+                        sparkOptions.carrierZone());
+                LOG.info("benchmark ingest ({} subscribers x {} days): {}", week.subscribers, week.days, result.summary());
                 return result.mismatches().isEmpty() ? 0 : 1;
             }
         }
@@ -148,17 +132,8 @@ public final class BenchmarkCommand implements Runnable {
     public static final class Graph implements Callable<Integer> {
         private static final Logger LOG = LoggerFactory.getLogger(Graph.class);
 
-        @Option(names = "--work", required = true, description = "Scratch folder (landing/ and warehouse/ are written there).")
-        Path work;
-
-        @Option(names = "--subscribers", defaultValue = "20000", description = "Subscribers (default: ${DEFAULT-VALUE}).")
-        int subscribers;
-
-        @Option(names = "--days", defaultValue = "7", description = "Days, also the graph window (default: ${DEFAULT-VALUE}).")
-        int days;
-
-        @Option(names = "--seed", defaultValue = "20261128", description = "Generator seed (default: ${DEFAULT-VALUE}).")
-        long seed;
+        @Mixin
+        GeneratedWeekOptions week;
 
         @Option(names = "--skip-ingest", description = "Reuse the warehouse already in --work (generated with the same options).")
         boolean skipIngest;
@@ -170,18 +145,19 @@ public final class BenchmarkCommand implements Runnable {
         public Integer call() throws IOException {
             try (SparkSession spark = sparkOptions.open("zhifang benchmark graph")) {
                 if (!skipIngest) {
-                    IngestBenchmark.Result ingest = IngestBenchmark.run(spark, work, subscribers, days, seed, sparkOptions.carrierZone());
+                    IngestBenchmark.Result ingest = IngestBenchmark.run(spark, week.work, week.subscribers, week.days, week.seed,
+                            sparkOptions.carrierZone());
                     LOG.info("benchmark graph: ingest: {}", ingest.summary());
                 }
-                LocalDate last = GeneratorSettings.builder(work.resolve("landing"))
-                        .subscribers(subscribers).days(days).seed(seed).zone(sparkOptions.carrierZone()).build()
-                        .startDate().plusDays(days - 1L);
+                LocalDate last = GeneratorSettings.builder(week.work.resolve("landing"))
+                        .subscribers(week.subscribers).days(week.days).seed(week.seed).zone(sparkOptions.carrierZone()).build()
+                        .startDate().plusDays(week.days - 1L);
                 long start = System.nanoTime();
-                GraphResult result = new GraphAction(spark, new Warehouse(work.resolve("warehouse").toString()), last,
-                        GraphSettings.defaults().withWindowDays(days)).execute();
+                GraphResult result = new GraphAction(spark, new Warehouse(week.work.resolve("warehouse").toString()), last,
+                        GraphSettings.defaults().withWindowDays(week.days)).execute();
                 double seconds = (System.nanoTime() - start) / 1e9;
                 LOG.info("benchmark graph ({} subscribers x {} days, window ending {}): graph stage wall time {} s; {}",
-                        subscribers, days, last, String.format("%.1f", seconds), result);
+                        week.subscribers, week.days, last, String.format("%.1f", seconds), result);
                 return 0;
             }
         }

@@ -4,15 +4,11 @@ import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.models.evaluate.ListEvaluation;
 import org.apache.spark.sql.SparkSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,8 +23,6 @@ import static org.apache.spark.sql.functions.lit;
         description = "Score a day's suspect list against a generator truth file: precision@K, recall within 2K per pattern, "
                 + "legitimate heavy users in the top 2K.")
 public final class EvaluateCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(EvaluateCommand.class);
-
     @Option(names = "--warehouse", required = true, description = "Warehouse folder.")
     String warehouse;
 
@@ -61,12 +55,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         String table = "evaluation of the " + date + " list against " + truth + "\n\n" + result.toMarkdown()
                 + "\nmeets the bar (precision@K >= 0.9, recall within 2K >= 0.9 per pattern, <= 2 look-alikes): "
                 + result.meets(0.9, 0.9, 2) + "\n";
-        spec.commandLine().getOut().print(table);
-        spec.commandLine().getOut().flush();
-        if (out != null) {
-            Files.writeString(out, table, StandardCharsets.UTF_8);
-            LOG.info("evaluation written to {}", out);
-        }
+        ResultsOutput.print(spec, table, out);
         return 0;
     }
 }

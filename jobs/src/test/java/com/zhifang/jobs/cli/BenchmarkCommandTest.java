@@ -25,6 +25,24 @@ class BenchmarkCommandTest {
     }
 
     @Test
+    void ingestAndGraphShareTheGeneratedWeekOptions() {
+        CommandLine.ParseResult graph = new CommandLine(new ZhifangCli())
+                .parseArgs("benchmark", "graph", "--work", "w", "--subscribers", "200000", "--skip-ingest");
+        BenchmarkCommand.Graph g = (BenchmarkCommand.Graph) graph.subcommand().subcommand().commandSpec().userObject();
+        assertEquals(Path.of("w"), g.week.work);
+        assertEquals(200000, g.week.subscribers);
+        assertEquals(7, g.week.days);
+        assertEquals(20261128L, g.week.seed);
+        assertTrue(g.skipIngest);
+        CommandLine.ParseResult ingest = new CommandLine(new ZhifangCli())
+                .parseArgs("benchmark", "ingest", "--work", "w", "--days", "3", "--seed", "5");
+        BenchmarkCommand.Ingest i = (BenchmarkCommand.Ingest) ingest.subcommand().subcommand().commandSpec().userObject();
+        assertEquals(3, i.week.days);
+        assertEquals(5L, i.week.seed);
+        assertEquals(20000, i.week.subscribers);
+    }
+
+    @Test
     void dataFolderIsRequired() {
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new ZhifangCli()).setErr(new PrintWriter(err));
