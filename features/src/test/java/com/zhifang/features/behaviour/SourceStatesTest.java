@@ -3,6 +3,7 @@ package com.zhifang.features.behaviour;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * Devices, trunks and port customers on hand-built records: a SIM box device cycling three SIMs
  * against a phone; an international trunk carrying a spoofed +86 number, a roamer and a foreign
  * caller; a private line presenting its own, a foreign-to-its-range, a hidden and an unallocated
- * number; a spam port and an OTP port; complaints against carried numbers.
+ * number; a spam port and an OTP port; complaints against carried numbers; which transit calls
+ * count as the shown number's own.
  */
 class SourceStatesTest {
     static final LocalDate DAY = LocalDate.of(2026, 11, 3);
@@ -33,6 +35,8 @@ class SourceStatesTest {
     static Map<String, Row> trunks;
     static Map<String, Row> ports;
     static Map<String, Row> complaintsOnTrunks;
+    static List<String> attributableIds;
+    static List<String> offNetOutgoing;
 
     @BeforeAll
     static void compute() {
@@ -79,6 +83,10 @@ class SourceStatesTest {
                 .unionByName(CarriedNumbers.toCarriedDayState(PortCustomerStates.portMessages(sms), "PORT_CUSTOMER", PORT_CUSTOMER, SENDER, DAY));
         complaintsOnTrunks = byKey(CarriedNumbers.toComplaintsOnCarried(carried, complaints, "TRUNK", DAY, ONE_DAY)
                 .unionByName(CarriedNumbers.toComplaintsOnCarried(carried, complaints, "PORT_CUSTOMER", DAY, ONE_DAY)));
+        Dataset<Row> attributable = Presentations.toAttributableCalls(voice, trunkRef, roaming);
+        attributableIds = attributable.select(RECORD_ID).orderBy(RECORD_ID).as(Encoders.STRING()).collectAsList();
+        offNetOutgoing = Sides.outgoingCalls(attributable, subscribers).select(NUMBER).distinct().orderBy(NUMBER)
+                .as(Encoders.STRING()).collectAsList();
     }
 
     static Map<String, Row> byKey(Dataset<Row> df) {
@@ -101,6 +109,14 @@ class SourceStatesTest {
         assertEquals(1L, (Long) get(devices, "PHONE", SIMS));
         assertEquals(0L, (Long) get(devices, "PHONE", SIM_SWAPS));
         assertEquals(2L, (Long) get(devices, "PHONE", CELLS));
+    }
+
+    @Test
+    void spoofedTransitCallsAreNotTheShownNumbersCalls() {
+        assertEquals(List.of("b1", "b2", "b3", "b4", "i2", "i3", "l1", "l3", "p1", "p2"), attributableIds,
+                "dropped: +86 from abroad by non-roamers (i1, i4) and private-line numbers outside its range (l2, l4, l5)");
+        assertEquals(List.of("+447700900123", "+861088660001", SUB, "+8617000000001", "+8617000000002", "+8617000000003"),
+                offNetOutgoing, "the victim's and the fixed line's numbers have no outgoing calls; the roamer's transit row is not its own outgoing either");
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.zhifang.features.behaviour.NumberStates;
 import com.zhifang.features.behaviour.PortCustomerStates;
 import com.zhifang.features.behaviour.ServedRows;
 import com.zhifang.features.behaviour.Sides;
+import com.zhifang.features.behaviour.Presentations;
 import com.zhifang.features.behaviour.TrunkStates;
 import com.zhifang.features.behaviour.WindowMerger;
 import com.zhifang.features.reference.ReferenceSnapshots;
@@ -129,14 +130,16 @@ public final class FeaturesAction {
             Dataset<Row> roaming = ReferenceSnapshots.asOf(read(Tables.REF_ROAMING), d);
             Dataset<Row> trunks = ReferenceSnapshots.asOf(read(Tables.REF_TRUNKS), d);
 
+            // Spoofed transit calls are the trunk's doing (trunk state below), never the shown number's.
+            Dataset<Row> attributable = Presentations.toAttributableCalls(voice, trunks, roaming);
             replaceDay(Tables.PAIR_DAY_STATE, d, ContactPairs.toPairDayState(
-                    Sides.outgoingCalls(voice, subscribers), Sides.incomingCalls(voice, subscribers), d));
+                    Sides.outgoingCalls(attributable, subscribers), Sides.incomingCalls(attributable, subscribers), d));
             Dataset<Row> pairs = read(Tables.PAIR_DAY_STATE);
             Dataset<Row> dayPairs = pairs.filter(col(TRAFFIC_DAY).equalTo(lit(d)));
             Dataset<Row> priorPairs = pairs.filter(col(TRAFFIC_DAY).between(
                     lit(d.minusDays(FeatureSets.NOVELTY_LOOKBACK_DAYS)), lit(d.minusDays(1))));
             replaceDay(Tables.NUMBER_DAY_STATE, d,
-                    NumberStates.toNumberDayState(voice, sms, complaints, subscribers, dayPairs, priorPairs, d));
+                    NumberStates.toNumberDayState(attributable, sms, complaints, subscribers, dayPairs, priorPairs, d));
             replaceDay(Tables.DEVICE_DAY_STATE, d, DeviceStates.toDeviceDayState(ServedRows.toServedRows(voice, sms), d));
             replaceDay(Tables.TRUNK_DAY_STATE, d, TrunkStates.toTrunkDayState(voice, trunks, roaming, subscribers, d));
             replaceDay(Tables.PORT_CUSTOMER_DAY_STATE, d, PortCustomerStates.toPortCustomerDayState(sms, d));

@@ -1,5 +1,6 @@
 package com.zhifang.jobs.graph;
 
+import com.zhifang.features.behaviour.Presentations;
 import com.zhifang.features.graph.Association;
 import com.zhifang.features.graph.CallGraph;
 import com.zhifang.features.graph.CoVictims;
@@ -82,7 +83,11 @@ public final class GraphAction {
         Dataset<Row> subscribers = ReferenceSnapshots.asOf(readOrEmpty(Tables.REF_SUBSCRIBERS), day);
         Dataset<Row> allowlist = ReferenceSnapshots.asOf(readOrEmpty(Tables.REF_ALLOWLIST), day);
 
-        Dataset<Row> callEdges = keep(CallGraph.toCallEdges(voice));
+        // Spoofed transit calls are not the shown number's calls. The run day's snapshots stand for the whole
+        // window: a subscriber back from abroad loses that week's roaming calls as edges, never gains suspicion.
+        Dataset<Row> trunks = ReferenceSnapshots.asOf(readOrEmpty(Tables.REF_TRUNKS), day);
+        Dataset<Row> roaming = ReferenceSnapshots.asOf(readOrEmpty(Tables.REF_ROAMING), day);
+        Dataset<Row> callEdges = keep(CallGraph.toCallEdges(Presentations.toAttributableCalls(voice, trunks, roaming)));
         Dataset<Row> smsEdges = keep(CallGraph.toSmsEdges(sms));
         Dataset<Row> neighbours = keep(HubFilter.neighbourCounts(callEdges));
         long superNodeCap = cap(neighbours, NEIGHBOURS, settings.superNodeQuantile(), settings.superNodeFloor());
