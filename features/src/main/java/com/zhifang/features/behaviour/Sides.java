@@ -21,6 +21,8 @@ import static org.apache.spark.sql.functions.*;
  *       recipient is not one of our subscribers (so a Wangiri number's call-backs are its incoming).</li>
  * </ul>
  * Adds {@code number} (the side's own number) and {@code peer} (the other party; null when hidden).
+ * Voice should come through {@link Presentations#toAttributableCalls} first, so that spoofed
+ * transit calls are not counted as the impersonated number's own.
  *
  * <p>Cost: one broadcast anti-join against the subscriber numbers of the snapshot (a hash set of
  * about 30 bytes per subscriber); no shuffle.
