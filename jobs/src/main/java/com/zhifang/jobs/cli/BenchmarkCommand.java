@@ -2,6 +2,7 @@ package com.zhifang.jobs.cli;
 
 import com.zhifang.jobs.bench.FeaturesBenchmark;
 import com.zhifang.jobs.bench.IngestBenchmark;
+import com.zhifang.jobs.bench.NightlyBenchmark;
 import com.zhifang.jobs.generate.GeneratorSettings;
 import com.zhifang.jobs.graph.GraphAction;
 import com.zhifang.jobs.graph.GraphResult;
@@ -23,14 +24,14 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 /**
- * {@code zhifang benchmark <name>}: measurements taken in one run on this machine: ingest throughput
- * and reconciliation on generated data, the features stage against DuckDB, and the models on public
+ * {@code zhifang benchmark <name>}: measurements taken in one run on this machine: the whole nightly
+ * against the I/O floor, ingest throughput and reconciliation on generated data, the features stage against DuckDB, and the models on public
  * labelled data beside published results.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = "Benchmarks: ingest, features (vs DuckDB), graph, sichuan (models on real labelled data).",
-        subcommands = {BenchmarkCommand.Ingest.class, BenchmarkCommand.Features.class, BenchmarkCommand.Graph.class,
-                BenchmarkCommand.Sichuan.class})
+        description = "Benchmarks: nightly (vs the I/O floor), ingest, features (vs DuckDB), graph, sichuan (models on real labelled data).",
+        subcommands = {BenchmarkCommand.Nightly.class, BenchmarkCommand.Ingest.class, BenchmarkCommand.Features.class,
+                BenchmarkCommand.Graph.class, BenchmarkCommand.Sichuan.class})
 public final class BenchmarkCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -72,6 +73,47 @@ public final class BenchmarkCommand implements Runnable {
             }
             ResultsOutput.print(spec, report.toMarkdown(), out);
             LOG.info("benchmark sichuan done in {} s", report.seconds());
+            return 0;
+        }
+    }
+
+    /** {@code zhifang benchmark nightly}: a generated history, then one day's whole nightly against the I/O floor. */
+    @Command(name = "nightly", mixinStandardHelpOptions = true,
+            description = "Generate history and one day, time the day's nightly per stage (records/s, peak memory) "
+                    + "against a plain raw-CSV-to-Delta pass over the same files.")
+    public static final class Nightly implements Callable<Integer> {
+        @Option(names = "--work", required = true, description = "Scratch folder, absent or empty (landing/, warehouse/ and io-floor/ are written there).")
+        Path work;
+
+        @Option(names = "--subscribers", defaultValue = "575000",
+                description = "Subscribers; about 17.4 voice and 5.2 SMS records each per day (default: ${DEFAULT-VALUE}, ~10 M voice).")
+        int subscribers;
+
+        @Option(names = "--history-days", defaultValue = "7",
+                description = "Days before the measured one, ingested and featurised untimed (default: ${DEFAULT-VALUE}).")
+        int historyDays;
+
+        @Option(names = "--seed", defaultValue = "20261129", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--out", description = "Also write the results table (markdown) to this file.")
+        Path out;
+
+        @Mixin
+        SparkOptions sparkOptions;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            NightlyBenchmark.Settings settings = new NightlyBenchmark.Settings(work, subscribers, historyDays, seed);
+            NightlyBenchmark.requireEmptyWork(work);
+            NightlyBenchmark.Result result;
+            try (SparkSession spark = sparkOptions.open("zhifang benchmark nightly")) {
+                result = NightlyBenchmark.run(spark, settings, sparkOptions.carrierZone());
+            }
+            ResultsOutput.print(spec, result.toMarkdown(), out);
             return 0;
         }
     }

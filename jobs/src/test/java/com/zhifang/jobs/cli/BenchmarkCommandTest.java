@@ -3,8 +3,12 @@ package com.zhifang.jobs.cli;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,6 +44,24 @@ class BenchmarkCommandTest {
         assertEquals(3, i.week.days);
         assertEquals(5L, i.week.seed);
         assertEquals(20000, i.week.subscribers);
+    }
+
+    @Test
+    void nightlyDefaultsToAWeekOfHistoryAndATenMillionVoiceDay() {
+        CommandLine.ParseResult parsed = new CommandLine(new ZhifangCli()).parseArgs("benchmark", "nightly", "--work", "w");
+        BenchmarkCommand.Nightly n = (BenchmarkCommand.Nightly) parsed.subcommand().subcommand().commandSpec().userObject();
+        assertEquals(Path.of("w"), n.work);
+        assertEquals(7, n.historyDays);
+        assertEquals(575000, n.subscribers);
+    }
+
+    @Test
+    void nightlyRefusesAUsedWorkFolderBeforeStartingSpark(@TempDir Path work) throws IOException {
+        Files.writeString(work.resolve("left-over.txt"), "x");
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new ZhifangCli()).setErr(new PrintWriter(err));
+        assertEquals(1, cli.execute("benchmark", "nightly", "--work", work.toString(), "--subscribers", "200"));
+        assertTrue(err.toString().contains("is not empty"), err.toString());
     }
 
     @Test
