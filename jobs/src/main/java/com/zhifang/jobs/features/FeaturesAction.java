@@ -168,10 +168,7 @@ public final class FeaturesAction {
     private void replaceDay(String table, LocalDate d, Dataset<Row> rows) {
         spark.sparkContext().setJobDescription("zhifang features " + day + ": " + table + " " + d);
         long start = System.nanoTime();
-        warehouse.ensureTable(spark, table);
-        rows.write().format("delta").mode("overwrite")
-                .option("replaceWhere", Tables.partitionColumnOf(table) + " = DATE'" + d + "'")
-                .save(warehouse.tablePath(table));
+        warehouse.replacePartition(spark, table, d, rows);
         LOG.info("features {}: {} of {} written in {} ms", day, table, d, (System.nanoTime() - start) / 1_000_000);
     }
 
