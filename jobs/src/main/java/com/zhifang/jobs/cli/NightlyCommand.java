@@ -56,13 +56,18 @@ public class NightlyCommand implements Callable<Integer> {
         NightlySettings settings = new NightlySettings(landing, new Warehouse(warehouse), days.days(), sparkOptions.carrierZone(),
                 windows);
         try (SparkSession spark = sparkOptions.open("zhifang " + command)) {
-            newJob(spark).run(command, settings, stages);
+            newJob(spark).run(command, settings, stages());
         }
         return 0;
     }
 
     NightlyJob newJob(SparkSession spark) {
         return new NightlyJob(spark, Clock.systemUTC(), graphSettings(), RuleBook.load(rules));
+    }
+
+    /** The stages to run; {@code nightly} adds the optional ones its flags ask for. */
+    EnumSet<NightlyStage> stages() {
+        return EnumSet.copyOf(stages);
     }
 
     /** Graph stage settings; the graph subcommand, which has options of its own, overrides it. */
@@ -73,8 +78,29 @@ public class NightlyCommand implements Callable<Integer> {
     @Command(name = "nightly", mixinStandardHelpOptions = true,
             description = "Run every nightly stage for a day, or for a range of days in order.")
     public static final class Nightly extends NightlyCommand {
+        @Option(names = "--optimize", description = "Also compact and Z-order the day's partitions of the big tables "
+                + "(worth it on a cluster; see docs/scaling.md).")
+        boolean optimize;
+
         public Nightly() {
-            super("nightly", EnumSet.allOf(NightlyStage.class));
+            super("nightly", NightlyStage.nightly());
+        }
+
+        @Override
+        EnumSet<NightlyStage> stages() {
+            EnumSet<NightlyStage> stages = super.stages();
+            if (optimize) {
+                stages.add(NightlyStage.OPTIMIZE);
+            }
+            return stages;
+        }
+    }
+
+    @Command(name = "optimize", mixinStandardHelpOptions = true,
+            description = "Compact the day's partitions of the big tables (or a range's) and Z-order them by number.")
+    public static final class Optimize extends NightlyCommand {
+        public Optimize() {
+            super("optimize", EnumSet.of(NightlyStage.OPTIMIZE));
         }
     }
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "zhifang", mixinStandardHelpOptions = true, versionProvider = ZhifangCli.Version.class,
         description = "Nightly telecom fraud and abuse detection over call and SMS detail records.",
         subcommands = {NightlyCommand.Nightly.class, NightlyCommand.Ingest.class, NightlyCommand.Features.class, GraphCommand.class,
-                NightlyCommand.Score.class, NightlyCommand.Export.class, EvaluateCommand.class, TrainCommand.class,
+                NightlyCommand.Score.class, NightlyCommand.Export.class, NightlyCommand.Optimize.class, EvaluateCommand.class, TrainCommand.class,
                 GenerateCommand.class, SqlCommand.class, BenchmarkCommand.class})
 public final class ZhifangCli implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ZhifangCli.class);

@@ -11,6 +11,8 @@ import com.zhifang.jobs.graph.GraphResult;
 import com.zhifang.jobs.graph.GraphSettings;
 import com.zhifang.jobs.ingest.IngestAction;
 import com.zhifang.jobs.ingest.IngestResult;
+import com.zhifang.jobs.optimize.OptimizeAction;
+import com.zhifang.jobs.optimize.OptimizeResult;
 import com.zhifang.jobs.run.RunIds;
 import com.zhifang.jobs.run.RunRecorder;
 import com.zhifang.jobs.run.RunReport;
@@ -158,6 +160,13 @@ public final class NightlyJob {
                         () -> new ExportAction(spark, settings.warehouse(), day, report.runId()).execute(), ExportResult::rows);
                 report.count("export.rows", result.rows());
                 LOG.info("export {}: {} (sha256 {})", day, result.csvPath(), result.sha256());
+            }
+            case OPTIMIZE -> {
+                OptimizeResult result = Stages.run(spark, report, stage.label(),
+                        () -> new OptimizeAction(spark, settings.warehouse(), day, OptimizeAction.DEFAULT_LAYOUTS).execute(),
+                        OptimizeResult::filesAdded);
+                result.tables().forEach(t -> report.count("optimize." + t.table() + " files rewritten", t.removed()));
+                report.count("optimize.files written", result.filesAdded());
             }
         }
     }

@@ -74,7 +74,7 @@ class NightlyEndToEndTest {
                 EnumSet.of(NightlyStage.INGEST)));
         reports.addAll(job.run("nightly",
                 new NightlySettings(landing.toString(), warehouse, List.of(NOV_2), SparkTestSession.CARRIER_ZONE),
-                EnumSet.allOf(NightlyStage.class)));
+                NightlyStage.nightly()));
         numbers = rows(warehouse.read(spark, Tables.FEATURES_NUMBER), NUMBER);
         devices = rows(warehouse.read(spark, Tables.FEATURES_DEVICE), IMEI);
         trunks = rows(warehouse.read(spark, Tables.FEATURES_TRUNK), TRUNK_ID);

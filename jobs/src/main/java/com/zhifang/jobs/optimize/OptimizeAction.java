@@ -1,0 +1,94 @@
+package com.zhifang.jobs.optimize;
+
+import com.zhifang.features.schema.Tables;
+import com.zhifang.jobs.io.Warehouse;
+import io.delta.tables.DeltaOptimizeBuilder;
+import io.delta.tables.DeltaTable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import static com.zhifang.features.schema.Columns.*;
+
+/**
+ * Rewrites day D's partition of the big tables into fewer, larger files and, where analysts and
+ * the stages look rows up by number, Z-orders them by those numbers (Delta {@code OPTIMIZE ...
+ * WHERE day = D [ZORDER BY ...]}).
+ *
+ * <p>Why: ingest MERGEs each landing file's rows as they come and every stage writes one file per
+ * shuffle partition, so a day partition holds many small files on a cluster; and Delta's per-file
+ * min/max statistics only skip files for a number lookup (a notebook's "all calls of 138...")
+ * when the files are clustered by that number. Z-order keeps both callers and callees clustered.
+ *
+ * <p>Cost: one read and rewrite of day D's partition of each table (a sort by the Z-order curve
+ * for the Z-ordered ones); nothing for a table or partition that does not exist. Not part of the
+ * embedded nightly (small local days gain nothing); on a cluster run it after the nightly
+ * ({@code nightly --optimize}) or on its own ({@code zhifang optimize}). Readers are never
+ * blocked: OPTIMIZE commits a new table version, and re-running it on an optimized partition
+ * changes nothing.
+ */
+public final class OptimizeAction {
+    private static final Logger LOG = LoggerFactory.getLogger(OptimizeAction.class);
+
+    /** A table whose day partitions are optimized, and the columns it is Z-ordered by (none: compaction only). */
+    public record Layout(String table, List<String> zOrderBy) {
+        public Layout {
+            Tables.schemaOf(table);   // rejects unknown names
+            zOrderBy = List.copyOf(zOrderBy);
+            String partition = Tables.partitionColumnOf(table);
+            if (zOrderBy.contains(partition)) {
+                throw new IllegalArgumentException(table + ": cannot Z-order by its partition column " + partition);
+            }
+        }
+    }
+
+    /** The tables a nightly writes most rows to, with the number columns they are looked up by. */
+    public static final List<Layout> DEFAULT_LAYOUTS = List.of(
+            new Layout(Tables.VOICE_CALLS, List.of(CALLING_NUMBER, CALLED_NUMBER)),
+            new Layout(Tables.SMS_MESSAGES, List.of(SENDER, RECIPIENT)),
+            new Layout(Tables.PAIR_DAY_STATE, List.of(NUMBER, PEER)),
+            new Layout(Tables.NUMBER_DAY_STATE, List.of(NUMBER)),
+            new Layout(Tables.FEATURES_NUMBER, List.of(NUMBER)),
+            new Layout(Tables.GRAPH_FEATURES_NUMBER, List.of(NUMBER)),
+            new Layout(Tables.QUARANTINE, List.of()));
+
+    private final SparkSession spark;
+    private final Warehouse warehouse;
+    private final LocalDate day;
+    private final List<Layout> layouts;
+
+    public OptimizeAction(SparkSession spark, Warehouse warehouse, LocalDate day, List<Layout> layouts) {
+        this.spark = Objects.requireNonNull(spark, "spark");
+        this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+        this.day = Objects.requireNonNull(day, "day");
+        this.layouts = List.copyOf(layouts);
+    }
+
+    public OptimizeResult execute() {
+        List<OptimizeResult.TableFiles> tables = new ArrayList<>();
+        for (Layout layout : layouts) {
+            if (!warehouse.exists(spark, layout.table())) {
+                continue;
+            }
+            spark.sparkContext().setJobDescription("zhifang optimize " + day + ": " + layout.table());
+            DeltaOptimizeBuilder builder = DeltaTable.forPath(spark, warehouse.tablePath(layout.table())).optimize()
+                    .where(Tables.partitionColumnOf(layout.table()) + " = DATE'" + day + "'");
+            Dataset<Row> outcome = layout.zOrderBy().isEmpty() ? builder.executeCompaction()
+                    : builder.executeZOrderBy(layout.zOrderBy().toArray(String[]::new));
+            Row first = outcome.first();
+            Row metrics = first.getStruct(first.fieldIndex("metrics"));
+            OptimizeResult.TableFiles files = new OptimizeResult.TableFiles(layout.table(),
+                    metrics.getLong(metrics.fieldIndex("numFilesRemoved")), metrics.getLong(metrics.fieldIndex("numFilesAdded")));
+            LOG.info("optimize {}: {}: {} files rewritten into {}", day, layout.table(), files.removed(), files.added());
+            tables.add(files);
+        }
+        return new OptimizeResult(tables);
+    }
+}

@@ -1,0 +1,30 @@
+package com.zhifang.jobs.cli;
+
+import com.zhifang.jobs.nightly.NightlyStage;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.util.EnumSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Which stages each command runs; the stages themselves are tested with their actions. */
+class NightlyCommandTest {
+    @Test
+    void nightlyRunsEveryStageButOptimizeUnlessAskedTo() {
+        assertEquals(EnumSet.of(NightlyStage.INGEST, NightlyStage.FEATURES, NightlyStage.GRAPH, NightlyStage.SCORE, NightlyStage.EXPORT),
+                stagesOf("nightly", "--warehouse", "w", "--date", "2026-11-07"));
+        assertEquals(EnumSet.allOf(NightlyStage.class),
+                stagesOf("nightly", "--warehouse", "w", "--date", "2026-11-07", "--optimize"));
+    }
+
+    @Test
+    void optimizeRunsAlone() {
+        assertEquals(EnumSet.of(NightlyStage.OPTIMIZE), stagesOf("optimize", "--warehouse", "w", "--from", "2026-11-01", "--to", "2026-11-07"));
+    }
+
+    private static EnumSet<NightlyStage> stagesOf(String... args) {
+        CommandLine.ParseResult parsed = new CommandLine(new ZhifangCli()).parseArgs(args);
+        return ((NightlyCommand) parsed.subcommand().commandSpec().userObject()).stages();
+    }
+}
