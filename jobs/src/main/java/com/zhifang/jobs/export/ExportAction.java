@@ -3,6 +3,7 @@ package com.zhifang.jobs.export;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.zhifang.features.Sha256;
 import com.zhifang.features.ZhifangVersion;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.io.Csv;
@@ -13,11 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +71,7 @@ public final class ExportAction {
             spark.sparkContext().setJobDescription(null);
         }
         byte[] csv = toCsv(rows).getBytes(StandardCharsets.UTF_8);
-        String sha256 = sha256(csv);
+        String sha256 = Sha256.hex(csv);
         String dir = warehouse.exportDir(day);
         warehouse.writeFile(spark, dir + "/" + CSV_FILE, csv);
         warehouse.writeFile(spark, dir + "/" + MANIFEST_FILE, manifest(rows, sha256).getBytes(StandardCharsets.UTF_8));
@@ -138,13 +136,5 @@ public final class ExportAction {
             }
         });
         return values.isEmpty() ? null : String.join(",", values);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,16 +4,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zhifang.features.Sha256;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -130,7 +128,7 @@ public record RuleBook(String version, String contentHash, Listing listing, List
             for (int i = 0; i < ds.size(); i++) {
                 detectors.add(detector(ds.get(i), "$.detectors[" + i + "]"));
             }
-            return new RuleBook(required(root, "version", "$").asText(), sha256(json).substring(0, 12), l, detectors);
+            return new RuleBook(required(root, "version", "$").asText(), Sha256.hex(json).substring(0, 12), l, detectors);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("rules " + source + ": " + e.getMessage(), e);
         }
@@ -192,13 +190,5 @@ public record RuleBook(String version, String contentHash, Listing listing, List
             throw new IllegalArgumentException(path + "." + field + " is missing (has " + present + ")");
         }
         return v;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
