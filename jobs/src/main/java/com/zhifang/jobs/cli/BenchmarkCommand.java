@@ -133,8 +133,7 @@ public final class BenchmarkCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             try (SparkSession spark = sparkOptions.open("zhifang benchmark ingest")) {
-                IngestBenchmark.Result result = IngestBenchmark.run(spark, week.work, week.subscribers, week.days, week.seed,
-                        sparkOptions.carrierZone());
+                IngestBenchmark.Result result = week.generateAndIngest(spark, sparkOptions.carrierZone());
                 LOG.info("benchmark ingest ({} subscribers x {} days): {}", week.subscribers, week.days, result.summary());
                 return result.mismatches().isEmpty() ? 0 : 1;
             }
@@ -187,8 +186,7 @@ public final class BenchmarkCommand implements Runnable {
         public Integer call() throws IOException {
             try (SparkSession spark = sparkOptions.open("zhifang benchmark graph")) {
                 if (!skipIngest) {
-                    IngestBenchmark.Result ingest = IngestBenchmark.run(spark, week.work, week.subscribers, week.days, week.seed,
-                            sparkOptions.carrierZone());
+                    IngestBenchmark.Result ingest = week.generateAndIngest(spark, sparkOptions.carrierZone());
                     LOG.info("benchmark graph: ingest: {}", ingest.summary());
                 }
                 LocalDate last = GeneratorSettings.builder(week.work.resolve("landing"))

@@ -1,8 +1,12 @@
 package com.zhifang.jobs.cli;
 
+import com.zhifang.jobs.bench.IngestBenchmark;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 /** The generated landing zone a benchmark works on (picocli mixin of {@code benchmark ingest} and {@code benchmark graph}). */
 public final class GeneratedWeekOptions {
@@ -17,4 +21,9 @@ public final class GeneratedWeekOptions {
 
     @Option(names = "--seed", defaultValue = "20261128", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    /** Generates this landing zone and ingests it day by day ({@link IngestBenchmark}). */
+    IngestBenchmark.Result generateAndIngest(SparkSession spark, ZoneId zone) throws IOException {
+        return IngestBenchmark.run(spark, work, subscribers, days, seed, zone);
+    }
 }
