@@ -31,8 +31,8 @@ import static com.zhifang.features.schema.Columns.*;
  * for the Z-ordered ones); nothing for a table or partition that does not exist. Not part of the
  * embedded nightly (small local days gain nothing); on a cluster run it after the nightly
  * ({@code nightly --optimize}) or on its own ({@code zhifang optimize}). Readers are never
- * blocked: OPTIMIZE commits a new table version, and re-running it on an optimized partition
- * changes nothing.
+ * blocked: OPTIMIZE commits a new table version. A partition of at most one file is left as it
+ * is, so re-running on an optimized day rewrites nothing.
  */
 public final class OptimizeAction {
     private static final Logger LOG = LoggerFactory.getLogger(OptimizeAction.class);
@@ -78,8 +78,13 @@ public final class OptimizeAction {
                 continue;
             }
             spark.sparkContext().setJobDescription("zhifang optimize " + day + ": " + layout.table());
-            DeltaOptimizeBuilder builder = DeltaTable.forPath(spark, warehouse.tablePath(layout.table())).optimize()
-                    .where(Tables.partitionColumnOf(layout.table()) + " = DATE'" + day + "'");
+            String inDay = Tables.partitionColumnOf(layout.table()) + " = DATE'" + day + "'";
+            // Z-ordering rewrites even a lone file, and within one file there is nothing for a reader to skip.
+            if (warehouse.read(spark, layout.table()).where(inDay).inputFiles().length <= 1) {
+                tables.add(new OptimizeResult.TableFiles(layout.table(), 0, 0));
+                continue;
+            }
+            DeltaOptimizeBuilder builder = DeltaTable.forPath(spark, warehouse.tablePath(layout.table())).optimize().where(inDay);
             Dataset<Row> outcome = layout.zOrderBy().isEmpty() ? builder.executeCompaction()
                     : builder.executeZOrderBy(layout.zOrderBy().toArray(String[]::new));
             Row first = outcome.first();

@@ -56,6 +56,13 @@ class OptimizeActionTest {
     }
 
     @Test
+    void anOptimizedDayIsLeftAsItIs() {
+        OptimizeResult again = new OptimizeAction(spark, warehouse, NOV_2,
+                List.of(new OptimizeAction.Layout(Tables.PAIR_DAY_STATE, List.of(NUMBER, PEER)))).execute();
+        assertEquals(List.of(new OptimizeResult.TableFiles(Tables.PAIR_DAY_STATE, 0, 0)), again.tables());
+    }
+
+    @Test
     void rowsAreUnchangedAndOtherDaysUntouched() {
         assertEquals(nov2Before, day(NOV_2).orderBy(NUMBER, PEER).collectAsList());
         assertEquals(2, day(NOV_1).inputFiles().length);
