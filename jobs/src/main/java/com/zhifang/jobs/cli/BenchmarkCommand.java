@@ -85,8 +85,9 @@ public final class BenchmarkCommand implements Runnable {
         @Option(names = "--work", required = true, description = "Scratch folder, absent or empty (landing/, warehouse/ and io-floor/ are written there).")
         Path work;
 
-        @Option(names = "--subscribers", defaultValue = "575000",
-                description = "Subscribers; about 17.4 voice and 5.2 SMS records each per day (default: ${DEFAULT-VALUE}, ~10 M voice).")
+        @Option(names = "--subscribers", defaultValue = "930000",
+                description = "Subscribers; about 11 voice and 4.3 SMS records each per day at this size "
+                        + "(default: ${DEFAULT-VALUE}, ~10 M voice and ~4 M SMS).")
         int subscribers;
 
         @Option(names = "--history-days", defaultValue = "7",

@@ -52,7 +52,7 @@ class BenchmarkCommandTest {
         BenchmarkCommand.Nightly n = (BenchmarkCommand.Nightly) parsed.subcommand().subcommand().commandSpec().userObject();
         assertEquals(Path.of("w"), n.work);
         assertEquals(7, n.historyDays);
-        assertEquals(575000, n.subscribers);
+        assertEquals(930000, n.subscribers);
     }
 
     @Test
