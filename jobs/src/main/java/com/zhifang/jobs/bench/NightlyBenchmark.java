@@ -43,14 +43,14 @@ import java.util.stream.Stream;
  *       of stage time), Spark tasks' CPU time and peak memory per stage.</li>
  * </ol>
  *
- * <p>Embedded (local-mode) runs only: the driver JVM is then the whole of Spark, so its peak heap
- * and peak resident set are the run's peak memory. On a cluster, executors' peaks live in Spark's
- * executor metrics instead. A benchmark, not a test: it prints, it asserts nothing.
+ * <p>Made for embedded (local-mode) runs, where the driver JVM is the whole of Spark, so its peak
+ * heap and peak resident set are the run's peak memory. Under {@code spark-submit} (workers must
+ * see the work folder at the same path: the landing zone is written with local file I/O) the
+ * memory columns describe the driver only; executors' peaks are in Spark's executor metrics.
+ * A benchmark, not a test: it prints, it asserts nothing.
  */
 public final class NightlyBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(NightlyBenchmark.class);
-    private static final List<NightlyStage> STAGES = List.of(NightlyStage.INGEST, NightlyStage.FEATURES, NightlyStage.GRAPH,
-            NightlyStage.SCORE, NightlyStage.EXPORT);
 
     /**
      * What to generate and measure. {@code subscribers}: the generator writes about 11 voice and 4.3
@@ -129,34 +129,39 @@ public final class NightlyBenchmark {
         double historySeconds = seconds(historyStart);
 
         TaskCpu taskCpu = TaskCpu.register(spark.sparkContext());
-        taskCpu.reset();
-        double floorSeconds = ioFloor(spark, landing.resolve(day.toString()), work.resolve("io-floor"));
-        double floorCpu = taskCpu.seconds();
-        LOG.info("bench: I/O floor {} s, task CPU {} s", floorSeconds, floorCpu);
-
-        NightlySettings measured = new NightlySettings(landing.toString(), warehouse, List.of(day), zone);
+        double floorSeconds;
+        double floorCpu;
         List<StageMeasure> stages = new ArrayList<>();
         long[] records = new long[3];
-        for (NightlyStage stage : STAGES) {
-            JvmPeaks.reset();
+        try {
             taskCpu.reset();
-            RunReport report = nightly.run("bench", measured, EnumSet.of(stage)).get(0);
-            StageTiming timing = report.stages().get(0);
-            stages.add(new StageMeasure(stage.label(), timing.wallMillis() / 1000.0, taskCpu.seconds(), timing.rows(),
-                    JvmPeaks.heapBytes(), JvmPeaks.residentBytes()));
-            LOG.info("bench: {} {} s", stage.label(), timing.wallMillis() / 1000.0);
-            if (stage == NightlyStage.INGEST) {
-                report.files().forEach(f -> {
-                    records[0] += f.read();
-                    if (f.dataset().equals(LandingDataset.VOICE.label())) {
-                        records[1] += f.read();
-                    } else if (f.dataset().equals(LandingDataset.SMS.label())) {
-                        records[2] += f.read();
-                    }
-                });
+            floorSeconds = ioFloor(spark, landing.resolve(day.toString()), work.resolve("io-floor"));
+            floorCpu = taskCpu.seconds();
+            LOG.info("bench: I/O floor {} s, task CPU {} s", floorSeconds, floorCpu);
+
+            NightlySettings measured = new NightlySettings(landing.toString(), warehouse, List.of(day), zone);
+            for (NightlyStage stage : NightlyStage.nightly()) {
+                JvmPeaks.reset();
+                taskCpu.reset();
+                RunReport report = nightly.run("bench", measured, EnumSet.of(stage)).get(0);
+                StageTiming timing = report.stages().get(0);
+                stages.add(new StageMeasure(stage.label(), timing.wallMillis() / 1000.0, taskCpu.seconds(), timing.rows(),
+                        JvmPeaks.heapBytes(), JvmPeaks.residentBytes()));
+                LOG.info("bench: {} {} s", stage.label(), timing.wallMillis() / 1000.0);
+                if (stage == NightlyStage.INGEST) {
+                    report.files().forEach(f -> {
+                        records[0] += f.read();
+                        if (f.dataset().equals(LandingDataset.VOICE.label())) {
+                            records[1] += f.read();
+                        } else if (f.dataset().equals(LandingDataset.SMS.label())) {
+                            records[2] += f.read();
+                        }
+                    });
+                }
             }
+        } finally {
+            spark.sparkContext().removeSparkListener(taskCpu);
         }
-        spark.sparkContext().removeSparkListener(taskCpu);
         Result result = new Result(settings, day, records[0], records[1], records[2], historySeconds, floorSeconds, floorCpu, stages);
         Files.writeString(work.resolve("bench-result.md"), result.toMarkdown());
         return result;
