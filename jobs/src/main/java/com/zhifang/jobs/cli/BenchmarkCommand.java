@@ -56,14 +56,11 @@ public final class BenchmarkCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "42", description = "Seed for folds and trees (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--out", description = "Also write the results table (markdown) to this file.")
-        Path out;
+        @Mixin
+        ResultsOutput results;
 
         @Mixin
         SparkOptions sparkOptions;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
@@ -71,7 +68,7 @@ public final class BenchmarkCommand implements Runnable {
             try (SparkSession spark = sparkOptions.open("zhifang benchmark sichuan")) {
                 report = new SichuanBenchmark(spark).run(SichuanBenchmark.Settings.standard(data, folds, seed));
             }
-            ResultsOutput.print(spec, report.toMarkdown(), out);
+            results.print(report.toMarkdown());
             LOG.info("benchmark sichuan done in {} s", report.seconds());
             return 0;
         }
@@ -79,7 +76,7 @@ public final class BenchmarkCommand implements Runnable {
 
     /** {@code zhifang benchmark nightly}: a generated history, then one day's whole nightly against the I/O floor. */
     @Command(name = "nightly", mixinStandardHelpOptions = true,
-            description = "Generate history and one day, time the day's nightly per stage (records/s, peak memory) "
+            description = "Generate history and one day, time the day's nightly per stage (records/s, task CPU, peak memory) "
                     + "against a plain raw-CSV-to-Delta pass over the same files.")
     public static final class Nightly implements Callable<Integer> {
         @Option(names = "--work", required = true, description = "Scratch folder, absent or empty (landing/, warehouse/ and io-floor/ are written there).")
@@ -97,14 +94,11 @@ public final class BenchmarkCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "20261129", description = "Generator seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--out", description = "Also write the results table (markdown) to this file.")
-        Path out;
+        @Mixin
+        ResultsOutput results;
 
         @Mixin
         SparkOptions sparkOptions;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
@@ -114,7 +108,7 @@ public final class BenchmarkCommand implements Runnable {
             try (SparkSession spark = sparkOptions.open("zhifang benchmark nightly")) {
                 result = NightlyBenchmark.run(spark, settings, sparkOptions.carrierZone());
             }
-            ResultsOutput.print(spec, result.toMarkdown(), out);
+            results.print(result.toMarkdown());
             return 0;
         }
     }

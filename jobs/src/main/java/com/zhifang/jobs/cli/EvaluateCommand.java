@@ -4,7 +4,6 @@ import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.models.evaluate.ListEvaluation;
 import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,14 +31,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--date", required = true, description = "List date (YYYY-MM-DD).")
     LocalDate date;
 
-    @Option(names = "--out", description = "Also write the results (markdown) to this file.")
-    Path out;
+    @Mixin
+    ResultsOutput results;
 
     @Mixin
     SparkOptions sparkOptions;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -55,7 +51,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         String table = "evaluation of the " + date + " list against " + truth + "\n\n" + result.toMarkdown()
                 + "\nmeets the bar (precision@K >= 0.9, recall within 2K >= 0.9 per pattern, <= 2 look-alikes): "
                 + result.meets(0.9, 0.9, 2) + "\n";
-        ResultsOutput.print(spec, table, out);
+        results.print(table);
         return 0;
     }
 }

@@ -25,7 +25,7 @@ class BenchmarkCommandTest {
         assertEquals(Path.of("bench/sichuan"), sichuan.data);
         assertEquals(5, sichuan.folds);
         assertEquals(42L, sichuan.seed);
-        assertNull(sichuan.out);
+        assertNull(sichuan.results.out);
     }
 
     @Test
