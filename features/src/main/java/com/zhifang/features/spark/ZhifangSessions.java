@@ -14,9 +14,20 @@ import java.util.Map;
  * day never shifts with the JVM's default zone); the carrier's zone as session time zone (so
  * {@code hour()} and {@code to_date()} give carrier-local values). Embedded (no master given by
  * spark-submit): {@code local[*]} bound to 127.0.0.1, few shuffle partitions, small Delta log
- * snapshots. Anything set with {@code --conf} or {@code extraConf} wins over these defaults.
+ * snapshots, and shuffle partitions coalesced down to {@value #EMBEDDED_MIN_PARTITION_SIZE} rather
+ * than Spark's 1 MB. Anything set with {@code --conf} or {@code extraConf} wins over these defaults.
+ *
+ * <p>Why the smaller coalescing floor: adaptive execution merges shuffle partitions by bytes, at
+ * least 1 MB each. The states' shuffles are small in bytes (sparse rows, narrow rows) but heavy per
+ * row (histogram and sketch merges), so on a few cores a 1.5 MB shuffle became one task that ran on
+ * one core for minutes (measured in docs/scaling.md). With a small floor the target is the shuffle's
+ * size over the cores, so such a stage keeps every core busy; tiny shuffles stay one partition. On
+ * a cluster, Spark's default stays: there the cores are many and the same floor would scatter tiny
+ * shuffles over hundreds of tasks.
  */
 public final class ZhifangSessions {
+    static final String EMBEDDED_MIN_PARTITION_SIZE = "64k";
+
     private ZhifangSessions() {}
 
     public static SparkSession open(String appName, String master, ZoneId carrierZone, boolean uiEnabled,
@@ -39,6 +50,7 @@ public final class ZhifangSessions {
             setIfAbsent(builder, submitted, "spark.driver.bindAddress", "127.0.0.1");
             setIfAbsent(builder, submitted, "spark.sql.shuffle.partitions", String.valueOf(Math.max(4, 2 * cores)));
             setIfAbsent(builder, submitted, "spark.databricks.delta.snapshotPartitions", "4");
+            setIfAbsent(builder, submitted, "spark.sql.adaptive.coalescePartitions.minPartitionSize", EMBEDDED_MIN_PARTITION_SIZE);
             setIfAbsent(builder, submitted, "spark.ui.enabled", String.valueOf(uiEnabled));
             setIfAbsent(builder, submitted, "spark.ui.showConsoleProgress", "false");
         }
