@@ -1,20 +1,25 @@
 package com.zhifang.features.graph;
 
 import com.zhifang.features.schema.RequiredColumns;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.row_number;
 
 /**
  * Maps arbitrary vertex keys (phone numbers, IMEIs, ...) to the dense {@code long} ids that
  * {@link GraphAlgorithms} works on, and back.
  *
- * <p>Cost: {@link #index} sorts the distinct keys in one partition (a global {@code row_number}),
- * which is fine up to tens of millions of keys and gives the same ids for the same keys on every
- * run; {@link #toVertexEdges} is two hash joins. Both are lazy transforms.
+ * <p>Cost: {@link #index} is a distributed sort of the distinct keys (range partitioning, so no
+ * single task holds them all, as a global {@code row_number} would: at a province's hundreds of
+ * millions of numbers that one task was the graph stage's bottleneck) and runs two small jobs when
+ * called: the sort's sample of range bounds and a count per sorted partition, which numbers the keys
+ * densely ({@code zipWithIndex}). The same keys get the same ids on every run, whatever the
+ * partitioning. {@link #toVertexEdges} is two hash joins, a lazy transform.
  */
 public final class GraphIds {
     /** Column holding the original key in the mapping returned by {@link #index}. */
@@ -32,7 +37,9 @@ public final class GraphIds {
                 .union(edges.select(col(dstColumn).as(KEY)))
                 .where(col(KEY).isNotNull())
                 .distinct();
-        return keys.withColumn(GraphAlgorithms.VERTEX, row_number().over(Window.orderBy(KEY)).minus(1).cast("long"));
+        StructType schema = new StructType().add(keys.schema().apply(KEY)).add(GraphAlgorithms.VERTEX, DataTypes.LongType, false);
+        JavaRDD<Row> numbered = keys.orderBy(KEY).javaRDD().zipWithIndex().map(t -> RowFactory.create(t._1().get(0), t._2()));
+        return keys.sparkSession().createDataFrame(numbered, schema);
     }
 
     /**

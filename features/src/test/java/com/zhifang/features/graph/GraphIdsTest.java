@@ -35,6 +35,22 @@ class GraphIdsTest {
     }
 
     @Test
+    void keysSpreadOverManyPartitionsAreNumberedDenselyInKeyOrder() {
+        StructType schema = new StructType().add("a", DataTypes.StringType).add("b", DataTypes.StringType);
+        List<Row> edges = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            edges.add(RowFactory.create(String.format("k%04d", (i * 7919) % 1000), String.format("k%04d", (i * 7919 + 1) % 1000)));
+        }
+        List<Row> index = GraphIds.index(spark.createDataFrame(edges, schema).repartition(5), "a", "b")
+                .orderBy(GraphAlgorithms.VERTEX).collectAsList();
+        List<String> keys = index.stream().map(r -> r.getString(0)).toList();
+        assertEquals(keys.stream().sorted().distinct().toList(), keys, "ids follow key order, each key once");
+        for (int i = 0; i < index.size(); i++) {
+            assertEquals(i, index.get(i).getLong(1), "dense ids 0..n-1");
+        }
+    }
+
+    @Test
     void edgesAreReKeyedKeepingOtherColumnsAndResultsMapBack() {
         Dataset<Row> index = GraphIds.index(calls(), "caller", "callee");
         Dataset<Row> edges = GraphIds.toVertexEdges(calls(), index, "caller", "callee");
