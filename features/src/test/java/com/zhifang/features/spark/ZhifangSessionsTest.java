@@ -8,30 +8,36 @@ import org.junit.jupiter.api.Test;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ZhifangSessionsTest {
-    private static final String MIN_PARTITION_SIZE = "spark.sql.adaptive.coalescePartitions.minPartitionSize";
+    private static final String COALESCE = "spark.sql.adaptive.coalescePartitions.enabled";
 
     /**
-     * Partitions of a shuffle of a few hundred KB (150,000 rows onto 75,000 keys) once adaptive
-     * execution has coalesced it: under Spark's 1 MB floor, over twice ours.
+     * Partitions of the last step of a day-state assembly in miniature (two parts aggregated by key
+     * separately, unioned, grouped again by key), as adaptive execution runs it: 150,000 rows, a
+     * shuffle of a few hundred KB.
      */
-    private static int partitionsAfterShuffle(SparkSession spark) {
-        Dataset<Row> grouped = spark.range(0, 150_000).groupBy(col("id").mod(75_000).as("key")).agg(count("*").as("n"));
-        return grouped.rdd().getNumPartitions();
+    private static int assemblyPartitions(SparkSession spark) {
+        Dataset<Row> rows = spark.range(0, 150_000).withColumn("key", col("id").mod(75_000));
+        Dataset<Row> counts = rows.groupBy("key").agg(count("*").as("n"), lit(null).cast("long").as("total"));
+        Dataset<Row> sums = rows.groupBy("key").agg(lit(null).cast("long").as("n"), sum("id").as("total"));
+        return counts.unionByName(sums).groupBy("key").agg(first("n", true), first("total", true)).rdd().getNumPartitions();
     }
 
     @Test
-    void embeddedRunsCoalesceSmallButHeavyShufflesOntoEveryCore() {
+    void embeddedRunsKeepEveryShufflePartitionSoHeavySmallShufflesUseEveryCore() {
         SparkSession spark = SparkTestSession.get();
-        assertEquals(ZhifangSessions.EMBEDDED_MIN_PARTITION_SIZE, spark.conf().get(MIN_PARTITION_SIZE));
-        assertEquals(2, partitionsAfterShuffle(spark), "local[2]: the shuffle keeps both cores");
-        spark.conf().set(MIN_PARTITION_SIZE, "1m");
+        assertEquals("false", spark.conf().get(COALESCE));
+        assertEquals(2, assemblyPartitions(spark), "local[2], 2 shuffle partitions: both cores");
+        spark.conf().set(COALESCE, "true");
         try {
-            assertEquals(1, partitionsAfterShuffle(spark), "Spark's own 1 MB floor makes it one task");
+            assertEquals(1, assemblyPartitions(spark), "Spark's coalescing makes it one task");
         } finally {
-            spark.conf().set(MIN_PARTITION_SIZE, ZhifangSessions.EMBEDDED_MIN_PARTITION_SIZE);
+            spark.conf().set(COALESCE, "false");
         }
     }
 }
