@@ -80,8 +80,8 @@ public final class WindowMerger {
             case DISTINCT -> days == 1
                     ? coalesce(sum(when(in, col(s.exactColumn()))), lit(0L))
                     : coalesce(hll_sketch_estimate(hll_union_agg(when(in, col(s.sketchColumn())))), lit(0L));
-            // One sum per bucket, compiled into the hash aggregate. A collect_list folded by zip_with was evaluated
-            // interpreted, per state row: the largest single cost of the features stage at 100,000 subscribers.
+            // One sum per bucket, compiled into the hash aggregate, where a collect_list folded by zip_with ran
+            // interpreted, once per state row.
             case ARRAY_SUM -> {
                 Column[] buckets = new Column[s.size()];
                 for (int i = 0; i < s.size(); i++) {

@@ -15,9 +15,9 @@ import static org.apache.spark.sql.functions.col;
  * {@link GraphAlgorithms} works on, and back.
  *
  * <p>Cost: {@link #index} is a distributed sort of the distinct keys (range partitioning, so no
- * single task holds them all, as a global {@code row_number} would: at a province's hundreds of
- * millions of numbers that one task was the graph stage's bottleneck) and runs two small jobs when
- * called: the sort's sample of range bounds and a count per sorted partition, which numbers the keys
+ * single task holds them all, as a global {@code row_number} would: with a province's hundreds of
+ * millions of numbers that one task would bound the graph stage) and runs small jobs when called:
+ * the sort's sampling of range bounds and a count per sorted partition, which numbers the keys
  * densely ({@code zipWithIndex}). The same keys get the same ids on every run, whatever the
  * partitioning. {@link #toVertexEdges} is two hash joins, a lazy transform.
  */

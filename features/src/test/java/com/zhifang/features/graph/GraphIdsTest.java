@@ -9,6 +9,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -37,7 +38,7 @@ class GraphIdsTest {
     @Test
     void keysSpreadOverManyPartitionsAreNumberedDenselyInKeyOrder() {
         StructType schema = new StructType().add("a", DataTypes.StringType).add("b", DataTypes.StringType);
-        List<Row> edges = new java.util.ArrayList<>();
+        List<Row> edges = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             edges.add(RowFactory.create(String.format("k%04d", (i * 7919) % 1000), String.format("k%04d", (i * 7919 + 1) % 1000)));
         }
