@@ -1,10 +1,14 @@
 package com.zhifang.features.spark;
 
 import com.zhifang.features.testing.SparkTestSession;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -12,6 +16,7 @@ import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class ZhifangSessionsTest {
     private static final String COALESCE = "spark.sql.adaptive.coalescePartitions.enabled";
@@ -39,5 +44,21 @@ class ZhifangSessionsTest {
         } finally {
             spark.conf().set(COALESCE, "false");
         }
+    }
+
+    /**
+     * Tasks load classes (and compile generated code) with the application's class loader, not a
+     * per-session loader that fetches unknown names from the driver over RPC.
+     */
+    @Test
+    void tasksDoNotFetchClassesFromTheDriver() {
+        SparkSession spark = SparkTestSession.get();
+        assertEquals("false", spark.conf().get(ZhifangSessions.ARTIFACT_ISOLATION));
+        List<String> loaders = spark.range(0, 4, 1, 2)
+                .mapPartitions((MapPartitionsFunction<Long, String>) rows ->
+                        List.of(Thread.currentThread().getContextClassLoader().getClass().getName()).iterator(), Encoders.STRING())
+                .collectAsList();
+        assertEquals(2, loaders.size());
+        loaders.forEach(loader -> assertFalse(loader.endsWith("ExecutorClassLoader"), loader));
     }
 }
