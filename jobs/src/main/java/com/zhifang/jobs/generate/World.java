@@ -944,17 +944,27 @@ final class World {
     for (Trunk t : privateLines) {
       if (t.legitKind != null) {
         String category = t.legitKind.equals("BANK_CALL_CENTRE") ? "BANK" : "COURIER";
-        allowlist.add(new AllowEntry(t.serviceNumber, t.owner, category, "2027-12-31"));
-        allowlist.add(new AllowEntry(t.authorizedCli[1] + "*", t.owner, category, "2027-06-30"));
+        allow(new AllowEntry(t.serviceNumber, t.owner, category, "2027-12-31"));
+        allow(new AllowEntry(t.authorizedCli[1] + "*", t.owner, category, "2027-06-30"));
       }
     }
     for (Port p : ports) {
       if (p.kind != PortKind.SPAM) {
         String category = p.kind == PortKind.OTP_PORT ? "BANK" : "COURIER";
-        allowlist.add(new AllowEntry(p.codes[0], p.owner, category, "2027-12-31"));
+        allow(new AllowEntry(p.codes[0], p.owner, category, "2027-12-31"));
       }
     }
-    allowlist.add(new AllowEntry("12345", "国家税务总局纳税服务热线", "PUBLIC_SERVICE", "2028-12-31"));
-    allowlist.add(new AllowEntry("12315", "全国12315消费者投诉举报平台", "PUBLIC_SERVICE", "2028-12-31"));
+    allow(new AllowEntry("12345", "国家税务总局纳税服务热线", "PUBLIC_SERVICE", "2028-12-31"));
+    allow(new AllowEntry("12315", "全国12315消费者投诉举报平台", "PUBLIC_SERVICE", "2028-12-31"));
+  }
+
+  /**
+   * Lists a number once: in large worlds several OTP port customers of one bank share its port
+   * code, and a repeated row would be a duplicate the manifest does not announce (ingest counts it).
+   */
+  private void allow(AllowEntry entry) {
+    if (allowlist.stream().noneMatch(a -> a.number.equals(entry.number))) {
+      allowlist.add(entry);
+    }
   }
 }

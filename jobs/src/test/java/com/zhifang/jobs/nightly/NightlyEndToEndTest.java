@@ -2,11 +2,10 @@ package com.zhifang.jobs.nightly;
 
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
-import com.zhifang.jobs.generate.GeneratorSettings;
-import com.zhifang.jobs.generate.LandingZoneGenerator;
 import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.jobs.export.ExportAction;
 import com.zhifang.jobs.run.RunReport;
+import com.zhifang.jobs.testing.GeneratedWarehouse;
 import com.zhifang.models.evaluate.ListEvaluation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,15 +14,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,19 +29,16 @@ import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * {@code nightly} (every stage) over a generated landing zone (300 subscribers, 2 days), then the
- * known fraud from truth.csv must stand out on the features that describe it and lead the suspect
- * list, against the legitimate look-alikes (couriers, ride-hail drivers, OTP ports, licit trunks);
- * the export must match the table and its manifest.
+ * {@code nightly} (every stage) over a generated landing zone (300 subscribers, 2 days, the shared
+ * {@link GeneratedWarehouse}), then the known fraud from truth.csv must stand out on the features
+ * that describe it and lead the suspect list, against the legitimate look-alikes (couriers,
+ * ride-hail drivers, OTP ports, licit trunks); the export must match the table and its manifest.
  */
 class NightlyEndToEndTest {
-    static final LocalDate NOV_1 = LocalDate.of(2026, 11, 1);
-    static final LocalDate NOV_2 = LocalDate.of(2026, 11, 2);
+    static final LocalDate NOV_2 = GeneratedWarehouse.LAST_DAY;
 
-    @TempDir
-    static Path tmp;
     static SparkSession spark;
-    static List<RunReport> reports;
+    static RunReport nightly;
     /** truth.csv: entity id -> pattern (fraud) or kind (legitimate). */
     static Map<String, String> truth;
     static Map<String, Row> numbers;
@@ -60,21 +51,12 @@ class NightlyEndToEndTest {
     @BeforeAll
     static void runNightly() throws Exception {
         spark = SparkTestSession.get();
-        landing = tmp.resolve("landing");
-        new LandingZoneGenerator(GeneratorSettings.builder(landing).subscribers(300).days(2).seed(7).gzip(false).build()).execute();
-        truth = Files.readAllLines(landing.resolve("truth.csv")).stream().skip(1).map(l -> l.split(",", -1))
+        GeneratedWarehouse generated = GeneratedWarehouse.get();
+        landing = generated.landing();
+        truth = Files.readAllLines(generated.truth()).stream().skip(1).map(l -> l.split(",", -1))
                 .collect(Collectors.toMap(f -> f[1], f -> f[3].isEmpty() ? f[4] : f[3], (a, b) -> a));
-        warehouse = new Warehouse(tmp.resolve("warehouse").toString());
-        Clock clock = Clock.fixed(Instant.parse("2026-11-03T02:00:00Z"), ZoneOffset.UTC);
-        // Day 1 ingested only, day 2 the full nightly: features of day 2 build the missing state of day 1
-        // themselves (a first run on an existing warehouse) and take day 2's late records into it.
-        NightlyJob job = new NightlyJob(spark, clock);
-        reports = new java.util.ArrayList<>(job.run("ingest",
-                new NightlySettings(landing.toString(), warehouse, List.of(NOV_1), SparkTestSession.CARRIER_ZONE),
-                EnumSet.of(NightlyStage.INGEST)));
-        reports.addAll(job.run("nightly",
-                new NightlySettings(landing.toString(), warehouse, List.of(NOV_2), SparkTestSession.CARRIER_ZONE),
-                NightlyStage.nightly()));
+        warehouse = generated.warehouse();
+        nightly = generated.withNightly();
         numbers = rows(warehouse.read(spark, Tables.FEATURES_NUMBER), NUMBER);
         devices = rows(warehouse.read(spark, Tables.FEATURES_DEVICE), IMEI);
         trunks = rows(warehouse.read(spark, Tables.FEATURES_TRUNK), TRUNK_ID);
@@ -107,11 +89,10 @@ class NightlyEndToEndTest {
 
     @Test
     void nightlyRunsEveryStageInOrderAndReportsCounts() {
-        assertEquals(List.of("SUCCEEDED", "SUCCEEDED"), reports.stream().map(RunReport::status).toList());
-        RunReport nightly = reports.get(1);
+        assertEquals("SUCCEEDED", nightly.status());
         assertEquals(List.of("ingest", "features", "graph", "score", "export"), nightly.stages().stream().map(s -> s.stage()).toList());
         assertTrue(nightly.counters().get("features.number rows") > 300, nightly.counters().toString());
-        assertEquals(2L, nightly.counters().get("features.state days recomputed"), "day 1 had no state yet");
+        assertEquals(2L, nightly.counters().get("features.state days recomputed"), "no day had a state yet");
         assertEquals(nightly.counters().get("score.listed"), nightly.counters().get("export.rows"));
         assertNotNull(nightly.versions().get("rules"));
         assertEquals("none (rules only)", nightly.versions().get("model"));
@@ -130,7 +111,7 @@ class NightlyEndToEndTest {
         assertEquals(tableRows, manifest.get("rows").asLong());
         java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
         assertEquals(java.util.HexFormat.of().formatHex(sha.digest(csv)), manifest.get("sha256").asText());
-        assertEquals(reports.get(1).versions().get("rules"), manifest.get("versions").get("rules").asText());
+        assertEquals(nightly.versions().get("rules"), manifest.get("versions").get("rules").asText());
         assertEquals("1", lines.get(1).split(",")[0]);
     }
 

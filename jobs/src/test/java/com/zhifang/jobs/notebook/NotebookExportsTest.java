@@ -29,6 +29,7 @@ class NotebookExportsTest {
         }
         assertFalse(notebooks.isEmpty(), "no notebook exports found in " + EXPORTS.toAbsolutePath());
         GeneratedWarehouse generated = GeneratedWarehouse.get();
+        generated.withNightly();   // every table the notebooks query holds the day's rows
         String someNumber = generated.warehouse().read(SparkTestSession.get(), "voice_calls")
                 .filter("record_type = 'MO'").select("calling_number").first().getString(0);
         Map<String, String> parameters = Map.of("date", GeneratedWarehouse.LAST_DAY.toString(), "number", someNumber);

@@ -1,21 +1,29 @@
 package com.zhifang.jobs.testing;
 
-import com.zhifang.features.behaviour.FeatureSets;
 import com.zhifang.features.testing.SparkTestSession;
 import com.zhifang.jobs.bench.IngestBenchmark;
-import com.zhifang.jobs.features.FeaturesAction;
 import com.zhifang.jobs.io.Warehouse;
+import com.zhifang.jobs.nightly.NightlyJob;
+import com.zhifang.jobs.nightly.NightlySettings;
+import com.zhifang.jobs.nightly.NightlyStage;
+import com.zhifang.jobs.run.RunReport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * A small generated landing zone (300 subscribers, 2 days, known fraud in truth.csv), ingested
- * once per test JVM and shared by the test classes that need a realistic warehouse. Features of
- * {@link #LAST_DAY} are computed on request ({@link #withFeatures()}), also once per JVM.
+ * once per test JVM and shared by the test classes that need a realistic warehouse. The full
+ * nightly of {@link #LAST_DAY} runs on request ({@link #withNightly()}), also once per JVM, so the
+ * end-to-end test, the graph and training tests and the notebooks share one run instead of each
+ * paying for its own (the most expensive part of the test suite).
  */
 public final class GeneratedWarehouse {
     public static final int SUBSCRIBERS = 300;
@@ -23,11 +31,14 @@ public final class GeneratedWarehouse {
     public static final LocalDate FIRST_DAY = LocalDate.of(2026, 11, 1);
     public static final LocalDate LAST_DAY = FIRST_DAY.plusDays(DAYS - 1L);
 
+    /** The nightly's clock: the morning after {@link #LAST_DAY}, so run ids and model versions are fixed. */
+    public static final Clock NIGHTLY_CLOCK = Clock.fixed(Instant.parse("2026-11-03T02:00:00Z"), ZoneOffset.UTC);
+
     private static GeneratedWarehouse instance;
 
     private final Path work;
     private final IngestBenchmark.Result ingest;
-    private boolean featured;
+    private RunReport nightly;
 
     private GeneratedWarehouse(Path work, IngestBenchmark.Result ingest) {
         this.work = work;
@@ -49,15 +60,18 @@ public final class GeneratedWarehouse {
     }
 
     /**
-     * This warehouse with {@code features_*} rows of {@link #LAST_DAY} (default windows); the day
-     * states of both days are computed on the way. Computed once per JVM; the run is idempotent.
+     * The report of {@code nightly} (every stage) for {@link #LAST_DAY}, run once per JVM on this
+     * warehouse. Both days are already ingested, so its ingest stage is a re-run that finds day 2's
+     * records already there; its features stage is the first, so it builds both days' states.
      */
-    public synchronized GeneratedWarehouse withFeatures() {
-        if (!featured) {
-            new FeaturesAction(SparkTestSession.get(), warehouse(), LAST_DAY, FeatureSets.DEFAULT_WINDOWS).execute();
-            featured = true;
+    public synchronized RunReport withNightly() {
+        if (nightly == null) {
+            List<RunReport> reports = new NightlyJob(SparkTestSession.get(), NIGHTLY_CLOCK).run("nightly",
+                    new NightlySettings(landing().toString(), warehouse(), List.of(LAST_DAY), SparkTestSession.CARRIER_ZONE),
+                    NightlyStage.nightly());
+            nightly = reports.get(reports.size() - 1);
         }
-        return this;
+        return nightly;
     }
 
     public Path landing() {
