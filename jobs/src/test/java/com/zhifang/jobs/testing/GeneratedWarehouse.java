@@ -32,7 +32,7 @@ public final class GeneratedWarehouse {
     public static final LocalDate LAST_DAY = FIRST_DAY.plusDays(DAYS - 1L);
 
     /** The nightly's clock: the morning after {@link #LAST_DAY}, so run ids and model versions are fixed. */
-    public static final Clock NIGHTLY_CLOCK = Clock.fixed(Instant.parse("2026-11-03T02:00:00Z"), ZoneOffset.UTC);
+    private static final Clock NIGHTLY_CLOCK = Clock.fixed(Instant.parse("2026-11-03T02:00:00Z"), ZoneOffset.UTC);
 
     private static GeneratedWarehouse instance;
 
