@@ -83,4 +83,17 @@ class GraphActionTest {
         assertTrue(counters.get("graph.hubs excluded") > 0, "service numbers are hubs");
         assertTrue(counters.get("graph.rings with seeds") >= 1);
     }
+
+    /**
+     * The super-node cap is the 99.9% quantile of neighbour counts, not whatever the sketch's error
+     * allows: 200,000 numbers whose counts are 1..200,000 (each once) have their 99.9% quantile at
+     * 199,800; a 0.1% rank error would allow anything from 199,600 to the maximum.
+     */
+    @Test
+    void theCapIsTheQuantileWithinATenthOfTheTailAboveIt() {
+        Dataset<Row> neighbours = spark.range(1, 200_001, 1, 4).selectExpr("id AS neighbours");
+        long cap = GraphAction.cap(neighbours, "neighbours", 0.999, 10);
+        assertTrue(Math.abs(cap - 199_800) <= 20, "cap " + cap);
+        assertEquals(500, GraphAction.cap(spark.range(1, 2).selectExpr("id AS neighbours"), "neighbours", 0.999, 500), "the floor");
+    }
 }
