@@ -40,9 +40,10 @@ import static org.junit.jupiter.api.Assertions.*;
  *
  * <p>Cost: the most expensive check of {@code mvn verify} (see the README for the measured minutes
  * on 2 cores), so it runs one day (2026-11-07, its missing prior states bootstrapped) and not the
- * sample week, and the two legs run at the same time. Run by Failsafe in the jobs module's integration-test phase, after the jars and
- * {@code target/classpath.txt} are packaged; the scripts are told not to build
- * ({@code ZHIFANG_SKIP_BUILD=1}), so no nested Maven touches the target folder of this build.
+ * sample week, and the two legs run at the same time. Run by Failsafe in the jobs module's
+ * integration-test phase, after the jars and {@code target/classpath.txt} are packaged; the
+ * scripts are told not to build ({@code ZHIFANG_SKIP_BUILD=1}), so no nested Maven touches the
+ * target folder of this build.
  *
  * <p>Assumes bash and a JDK 17 {@code java} on the PATH (what the scripts use) and free loopback
  * ports. The cluster gets its own state folder and a free master port, so a cluster left over by an
