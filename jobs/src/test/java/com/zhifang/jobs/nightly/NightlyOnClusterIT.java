@@ -19,11 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static com.zhifang.features.schema.Columns.*;
@@ -40,10 +38,9 @@ import static org.junit.jupiter.api.Assertions.*;
  *
  * <p>Cost: the most expensive check of {@code mvn verify} (see the README for the measured minutes
  * on 2 cores), so it runs one day (2026-11-07, its missing prior states bootstrapped) and not the
- * sample week, and the two legs run at the same time. Run by Failsafe in the jobs module's
- * integration-test phase, after the jars and {@code target/classpath.txt} are packaged; the
- * scripts are told not to build ({@code ZHIFANG_SKIP_BUILD=1}), so no nested Maven touches the
- * target folder of this build.
+ * sample week. Run by Failsafe in the jobs module's integration-test phase, after the jars and
+ * {@code target/classpath.txt} are packaged; the scripts are told not to build
+ * ({@code ZHIFANG_SKIP_BUILD=1}), so no nested Maven touches the target folder of this build.
  *
  * <p>Assumes bash and a JDK 17 {@code java} on the PATH (what the scripts use) and free loopback
  * ports. The cluster gets its own state folder and a free master port, so a cluster left over by an
@@ -88,26 +85,18 @@ class NightlyOnClusterIT {
         embedded = new Warehouse(tmp.resolve("embedded").toString());
         submitted = new Warehouse(tmp.resolve("cluster").toString());
 
-        // The legs run side by side: each is mostly one busy driver thread plus JIT compilation, so together they
-        // keep the cores busier than one after the other, and the check costs less wall time.
-        ProcessBuilder embeddedNightly = script("zhifang", nightly(embedded));
-        Started embeddedLeg = start(logs.resolve("embedded.log"), embeddedNightly);
-        try {
-            // A pid file here is a cluster an interrupted run left behind: stop exactly its processes first.
-            run("cluster stop (leftovers)", logs.resolve("cluster-stop-leftovers.log"), CLUSTER_START_TIMEOUT, script("cluster", List.of("stop")));
-            clusterStarted = true;
-            List<String> started = run("cluster start", logs.resolve("cluster-start.log"), CLUSTER_START_TIMEOUT,
-                    script("cluster", List.of("start")));
-            String master = started.stream().map(String::strip).filter(l -> l.startsWith("spark://")).reduce((a, b) -> b)
-                    .orElseThrow(() -> new AssertionError("scripts/cluster start printed no master URL: " + started));
-            List<String> submit = new ArrayList<>(List.of("--master", master));
-            submit.addAll(nightly(submitted));
-            run("submitted nightly", logs.resolve("submit.log"), LEG_TIMEOUT, script("submit", submit));
-        } catch (Exception | Error e) {
-            kill(embeddedLeg.process());
-            throw e;
-        }
-        await("embedded nightly", logs.resolve("embedded.log"), LEG_TIMEOUT, embeddedLeg, embeddedNightly);
+        run("embedded nightly", logs.resolve("embedded.log"), LEG_TIMEOUT, script("zhifang", nightly(embedded)));
+
+        // A pid file here is a cluster an interrupted run left behind: stop exactly its processes first.
+        run("cluster stop (leftovers)", logs.resolve("cluster-stop-leftovers.log"), CLUSTER_START_TIMEOUT, script("cluster", List.of("stop")));
+        clusterStarted = true;
+        List<String> started = run("cluster start", logs.resolve("cluster-start.log"), CLUSTER_START_TIMEOUT,
+                script("cluster", List.of("start")));
+        String master = started.stream().map(String::strip).filter(l -> l.startsWith("spark://")).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("scripts/cluster start printed no master URL: " + started));
+        List<String> submit = new ArrayList<>(List.of("--master", master));
+        submit.addAll(nightly(submitted));
+        run("submitted nightly", logs.resolve("submit.log"), LEG_TIMEOUT, script("submit", submit));
     }
 
     @AfterAll
@@ -160,30 +149,14 @@ class NightlyOnClusterIT {
 
     /** Runs a script with its output (stdout and stderr) in {@code log}; fails quoting the log's tail unless it exits 0 in time. */
     private static List<String> run(String step, Path log, Duration timeout, ProcessBuilder builder) throws Exception {
-        return await(step, log, timeout, start(log, builder), builder);
-    }
-
-    /** A script started at {@code at}; {@code ended} completes when it exits (a leg may end before it is awaited). */
-    private record Started(Process process, Instant at, CompletableFuture<Instant> ended) {}
-
-    private static Started start(Path log, ProcessBuilder builder) throws IOException {
-        Instant at = Instant.now();
+        long started = System.nanoTime();
         Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new Started(process, at, process.onExit().thenApply(p -> Instant.now()));
-    }
-
-    /**
-     * Waits for a started script, killing it (and what it started) when {@code timeout} has passed
-     * since it started; fails quoting the tail of its log unless it exited 0.
-     */
-    private static List<String> await(String step, Path log, Duration timeout, Started started, ProcessBuilder builder) throws Exception {
-        Process process = started.process();
-        Duration left = timeout.minus(Duration.between(started.at(), Instant.now()));
-        boolean finished = process.waitFor(Math.max(0, left.toMillis()), TimeUnit.MILLISECONDS);
+        boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (!finished) {
-            kill(process);
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor();
         }
-        Duration took = Duration.between(started.at(), started.ended().getNow(Instant.now()));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
         LOG.info("{}: {} in {} s (log {})", step, finished ? "exit " + process.exitValue() : "timed out", took.toSeconds(), log);
         List<String> output = Files.readAllLines(log, StandardCharsets.UTF_8);
         if (!finished || process.exitValue() != 0) {
@@ -192,11 +165,6 @@ class NightlyOnClusterIT {
                     + "\nlast lines of " + log + ":\n" + tail);
         }
         return output;
-    }
-
-    private static void kill(Process process) throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly().waitFor();
     }
 
     private static int freePort() {
