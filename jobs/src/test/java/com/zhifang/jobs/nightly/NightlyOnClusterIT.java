@@ -1,7 +1,8 @@
 package com.zhifang.jobs.nightly;
 
-import com.zhifang.features.schema.Tables;
-import com.zhifang.features.testing.SparkTestSession;
+import com.zhifang.features.ingest.csv.CsvRecord;
+import com.zhifang.features.ingest.csv.Rfc4180Reader;
+import com.zhifang.jobs.export.ExportAction;
 import com.zhifang.jobs.io.Warehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +26,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static com.zhifang.features.schema.Columns.*;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -111,20 +110,31 @@ class NightlyOnClusterIT {
         List<String> local = list(embedded);
         List<String> cluster = list(submitted);
         assertFalse(local.isEmpty(), "the sample day lists suspects embedded");
-        assertEquals(local, cluster, "suspects of " + DAY + " (rank entity_type entity_id score): embedded vs cluster");
+        assertEquals(local, cluster, "exported suspects of " + DAY + " (rank entity_type entity_id score): embedded vs cluster");
     }
 
     /**
-     * The day's list in rank order, one "rank type id score" line per entity; scores are stored rounded
-     * to 6 decimals, so they compare exactly. Reasons are left out on purpose: their 7-day distinct
-     * counts are HyperLogLog estimates, which can shift with how rows are partitioned and ordered, so a
-     * cluster run may read "612 distinct callees" where the embedded run read 611 (seen on this day).
+     * The day's exported list ({@code <warehouse>/exports/<D>/suspects.csv}, what the police liaison
+     * receives) in rank order, one "rank type id score" line per entity. Read as plain CSV, so the
+     * comparison needs no Spark session of its own. Reasons are left out on purpose: their 7-day
+     * distinct counts are HyperLogLog estimates, which can shift with how rows are partitioned and
+     * ordered, so a cluster run may read "612 distinct callees" where the embedded run read 611
+     * (seen on this day).
      */
     private static List<String> list(Warehouse warehouse) {
-        return warehouse.read(SparkTestSession.get(), Tables.SUSPECTS).where(col(LIST_DATE).equalTo(lit(DAY)))
-                .orderBy(RANK).select(RANK, ENTITY_TYPE, ENTITY_ID, SCORE).collectAsList().stream()
-                .map(r -> r.get(0) + " " + r.get(1) + " " + r.get(2) + " " + r.getDouble(3))
-                .toList();
+        Path csv = Path.of(warehouse.exportDir(DAY), ExportAction.CSV_FILE);
+        List<String> lines = new ArrayList<>();
+        try (Rfc4180Reader reader = new Rfc4180Reader(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
+            CsvRecord header = reader.next();
+            assertNotNull(header, csv + " is empty");
+            assertEquals(List.of(RANK, ENTITY_TYPE, ENTITY_ID, SCORE), header.fields().subList(0, 4), csv + ": the spec's first columns");
+            for (CsvRecord row = reader.next(); row != null; row = reader.next()) {
+                lines.add(String.join(" ", row.fields().subList(0, 4)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(csv.toString(), e);
+        }
+        return lines;
     }
 
     private static List<String> nightly(Warehouse warehouse) {
