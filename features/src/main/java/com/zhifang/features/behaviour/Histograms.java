@@ -2,8 +2,6 @@ package com.zhifang.features.behaviour;
 
 import org.apache.spark.sql.Column;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.apache.spark.sql.functions.*;
@@ -39,25 +37,32 @@ public final class Histograms {
     }
 
     /**
-     * Quantile {@code q} of a histogram column (SQL identifier {@code hist}) with the given lower
-     * edges: the bucket where the cumulative count reaches {@code q} of the total, interpolated
-     * linearly inside it (the open last bucket gives its lower edge). Null for an empty histogram.
-     * One pass over the buckets (a fold carrying the running count), so it stays cheap per row.
+     * Quantile {@code q} of a histogram column with the given lower edges: the bucket where the
+     * cumulative count reaches {@code q} of the total, interpolated linearly inside it (the open last
+     * bucket gives its lower edge). Null for an empty or missing histogram.
+     *
+     * <p>Unrolled over the fixed buckets into plain arithmetic and one {@code CASE}, which Spark
+     * compiles (the running sums are shared subexpressions). A fold with SQL's {@code aggregate}
+     * ran interpreted, and in Spark 4.2 each array element it read built a new SQL configuration
+     * object on the executor: about 7% of the features stage's task time at 20,000 subscribers.
      */
-    public static Column quantile(String hist, double q, long[] edges) {
-        String e = Arrays.stream(edges).mapToObj(x -> x + "D").collect(Collectors.joining(", ", "array(", ")"));
-        String total = "aggregate(" + hist + ", 0L, (a, x) -> a + x)";
-        // s.t: target count (computed once), s.c: count so far, s.i: bucket index,
-        // s.k: bucket where the target is reached (0-based), s.b: count before that bucket.
-        String found = "s.k < 0 AND s.t > 0 AND s.c + x >= s.t";   // empty histogram: never found, null
-        String lo = "try_element_at(" + e + ", s.k + 1)";
-        String hi = "try_element_at(" + e + ", s.k + 2)";
-        String count = "try_element_at(" + hist + ", s.k + 1)";
-        return expr("aggregate(" + hist + ", named_struct('t', " + q + "D * " + total + ", 'c', 0L, 'i', 0, 'k', -1, 'b', 0L), "
-                + "(s, x) -> named_struct('t', s.t, 'c', s.c + x, 'i', s.i + 1, 'k', if(" + found + ", s.i, s.k), "
-                + "'b', if(" + found + ", s.c, s.b)), "
-                + "s -> CASE WHEN s.k < 0 THEN NULL WHEN " + hi + " IS NULL THEN " + lo
-                + " ELSE " + lo + " + try_divide(s.t - s.b, " + count + ") * (" + hi + " - " + lo + ") END)");
+    public static Column quantile(Column hist, double q, long[] edges) {
+        int n = edges.length;
+        Column[] cumulative = new Column[n];
+        for (int i = 0; i < n; i++) {
+            Column bucket = hist.getItem(i);
+            cumulative[i] = i == 0 ? bucket : cumulative[i - 1].plus(bucket);
+        }
+        Column target = lit(q).multiply(cumulative[n - 1]);
+        Column result = when(target.isNull().or(target.leq(0)), lit(null).cast("double"));
+        for (int k = 0; k < n; k++) {
+            Column before = k == 0 ? lit(0L) : cumulative[k - 1];
+            Column lower = lit((double) edges[k]);
+            Column value = k == n - 1 ? lower
+                    : lower.plus(try_divide(target.minus(before), hist.getItem(k)).multiply(lit((double) (edges[k + 1] - edges[k]))));
+            result = result.when(cumulative[k].geq(target), value);
+        }
+        return result.otherwise(lit(null).cast("double"));
     }
 
     /** Sum of the buckets {@code from..to-1} of a histogram column. */

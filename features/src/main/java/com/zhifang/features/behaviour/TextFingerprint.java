@@ -1,6 +1,13 @@
 package com.zhifang.features.behaviour;
 
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.catalyst.expressions.XXH64;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.unsafe.Platform;
+
+import java.nio.charset.StandardCharsets;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -8,14 +15,19 @@ import static org.apache.spark.sql.functions.*;
  * The one text fingerprint: messages from the same template get the same value although spammers
  * vary them (names, codes, short links, separators, homophones).
  *
- * <p>Steps, all in SQL expressions (no UDF): lower-case; drop the bracketed signature
- * ({@code 【...】}, which spam rotates); mask URLs, honorific names ({@code 王先生}, {@code 李女士})
- * and every token holding a digit (amounts, codes, ids); keep letters only (drops separators,
- * punctuation, emoji used to break keyword filters). The fingerprint is then a one-permutation
- * MinHash of the character bigrams: the smallest 64-bit hash of any bigram. Two variants of one
- * template share most bigrams, so they share the minimum with probability equal to their bigram
- * Jaccard similarity (typically 0.7-0.9 for spam variants); unrelated texts almost never do.
- * Texts shorter than two letters hash whole. Null for an empty or missing text.
+ * <p>Steps, in SQL expressions: lower-case; drop the bracketed signature ({@code 【...】}, which
+ * spam rotates); mask URLs, honorific names ({@code 王先生}, {@code 李女士}) and every token holding
+ * a digit (amounts, codes, ids); keep letters only (drops separators, punctuation, emoji used to
+ * break keyword filters). The fingerprint is then a one-permutation MinHash of the character
+ * bigrams: the smallest 64-bit hash of any bigram. Two variants of one template share most
+ * bigrams, so they share the minimum with probability equal to their bigram Jaccard similarity
+ * (typically 0.7-0.9 for spam variants); unrelated texts almost never do. Texts shorter than two
+ * letters hash whole. Null for an empty or missing text.
+ *
+ * <p>The MinHash is one small Java function ({@link #minBigramHash}), giving exactly Spark's
+ * {@code xxhash64} of each bigram. Written as a SQL lambda over the bigram positions it ran
+ * interpreted, and Spark inlined the five masking regexes into the lambda, so they ran once per
+ * character instead of once per message.
  */
 public final class TextFingerprint {
     private TextFingerprint() {}
@@ -33,11 +45,39 @@ public final class TextFingerprint {
         t = regexp_replace(t, lit(NAME_REGEX), lit(" "));
         t = regexp_replace(t, lit("(?i)[a-z]*[0-9][a-z0-9]*"), lit(" "));
         Column skeleton = regexp_replace(t, lit("[^\\p{L}]"), lit(""));
-        Column minBigram = array_min(transform(sequence(lit(1), length(skeleton).minus(1)),
-                i -> xxhash64(skeleton.substr(i, lit(2)))));
         return when(text.isNull().or(trim(text).equalTo("")), lit(null).cast("bigint"))
-                .when(length(skeleton).lt(2), xxhash64(skeleton))
-                .otherwise(minBigram);
+                .otherwise(MIN_BIGRAM_HASH.apply(skeleton));
+    }
+
+    private static final UserDefinedFunction MIN_BIGRAM_HASH =
+            udf((UDF1<String, Long>) TextFingerprint::minBigramHash, DataTypes.LongType);
+
+    /** Spark's {@code xxhash64} seed: the values equal {@code xxhash64(substr(s, i, 2))} in SQL. */
+    private static final long XXHASH64_SEED = 42L;
+
+    /**
+     * The smallest {@code xxhash64} of any two consecutive characters (code points, as SQL's
+     * {@code substr} counts them) of {@code skeleton}; the hash of the whole text when it has fewer
+     * than two. Null for null.
+     */
+    static Long minBigramHash(String skeleton) {
+        if (skeleton == null) {
+            return null;
+        }
+        int[] codePoints = skeleton.codePoints().toArray();
+        if (codePoints.length < 2) {
+            return xxhash64(skeleton);
+        }
+        long min = Long.MAX_VALUE;
+        for (int i = 0; i + 1 < codePoints.length; i++) {
+            min = Math.min(min, xxhash64(new String(codePoints, i, 2)));
+        }
+        return min;
+    }
+
+    private static long xxhash64(String s) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        return XXH64.hashUnsafeBytes(utf8, Platform.BYTE_ARRAY_OFFSET, utf8.length, XXHASH64_SEED);
     }
 
     /** Whether a text holds a link. */

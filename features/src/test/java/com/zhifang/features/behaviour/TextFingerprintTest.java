@@ -42,4 +42,15 @@ class TextFingerprintTest {
         assertEquals(List.of(false, false, false, true, true, false),
                 fp.stream().map(r -> r.getBoolean(1)).toList());
     }
+
+    @Test
+    void minBigramHashIsSparksXxhash64OfTheBigrams() {
+        List<String> texts = Arrays.asList("首存送返水官网认准官方", "ab", "a", "", "贷款😀到账", null);
+        Dataset<Row> df = SparkTestSession.get().createDataset(texts, Encoders.STRING()).toDF("s");
+        List<Row> sql = df.selectExpr("CASE WHEN length(s) < 2 THEN xxhash64(s) "
+                + "ELSE array_min(transform(sequence(1, length(s) - 1), i -> xxhash64(substr(s, i, 2)))) END").collectAsList();
+        for (int i = 0; i < texts.size(); i++) {
+            assertEquals(sql.get(i).get(0), TextFingerprint.minBigramHash(texts.get(i)), "text " + i + ": " + texts.get(i));
+        }
+    }
 }

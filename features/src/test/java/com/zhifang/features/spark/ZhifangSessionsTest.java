@@ -6,6 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.internal.SQLConf;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,6 +18,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ZhifangSessionsTest {
     private static final String COALESCE = "spark.sql.adaptive.coalescePartitions.enabled";
@@ -60,5 +62,34 @@ class ZhifangSessionsTest {
                 .collectAsList();
         assertEquals(2, loaders.size());
         loaders.forEach(loader -> assertFalse(loader.endsWith("ExecutorClassLoader"), loader));
+    }
+
+    /** What a task's {@code SQLConf.get} gives: whether two lookups return one object, and a session setting's value. */
+    private static List<String> taskConf(SparkSession spark, String key) {
+        return spark.range(0, 4, 1, 2)
+                .mapPartitions((MapPartitionsFunction<Long, String>) rows -> {
+                    SQLConf first = SQLConf.get();
+                    return List.of((first == SQLConf.get()) + " " + first.getConfString(key, "unset")).iterator();
+                }, Encoders.STRING())
+                .collectAsList();
+    }
+
+    /**
+     * Each task builds its SQL configuration once ({@link TaskSqlConfPlugin}); Spark 4.2 alone builds
+     * a new one per lookup. The values are still the session's, as of the job that ran the task.
+     */
+    @Test
+    void aTaskBuildsItsSqlConfigurationOnceAndSeesTheSessionsSettings() {
+        SparkSession spark = SparkTestSession.get();
+        assertTrue(TaskSqlConfPlugin.active());
+        String key = "spark.sql.zhifang.test.marker";
+        spark.conf().set(key, "first");
+        try {
+            assertEquals(List.of("true first", "true first"), taskConf(spark, key));
+            spark.conf().set(key, "second");
+            assertEquals(List.of("true second", "true second"), taskConf(spark, key), "no task keeps an earlier task's settings");
+        } finally {
+            spark.conf().unset(key);
+        }
     }
 }
