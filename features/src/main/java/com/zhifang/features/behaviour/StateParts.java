@@ -5,9 +5,11 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -18,37 +20,76 @@ import static org.apache.spark.sql.functions.*;
  * complaints...), each holding the keys and some of the state columns, one row per key.
  *
  * <p>Instead of a chain of full outer joins (a shuffle of both sides per join), the parts are
- * padded with typed nulls to the full schema, unioned and grouped once by key, keeping each
- * column's only non-null value: one shuffle of the (already aggregated, small) parts. Counters an
- * entity has no part for become 0.
+ * unioned and grouped once by key: one shuffle of the (already aggregated, small) parts. Each
+ * part's values travel as one struct column, the other parts' structs null, and the merge keeps
+ * each part's one non-null struct. Padding every part to the full state schema and taking the
+ * first non-null value per column instead made every union row as wide as the state (over a
+ * hundred columns for numbers, some of them arrays and sketches, so Spark sorts rather than
+ * hashes) and the merge one aggregate per column. A single part is already one row per key and
+ * is not grouped at all. Counters an entity has no part for become 0.
  */
 public final class StateParts {
     private StateParts() {}
 
     public static Dataset<Row> combine(EntityFeatures def, LocalDate day, List<Dataset<Row>> parts) {
-        List<StructField> fields = new ArrayList<>(def.keys());
+        List<StructField> fields = new ArrayList<>();
         def.state().forEach(s -> fields.addAll(s.physicalFields()));
-        Dataset<Row> union = null;
-        for (Dataset<Row> part : parts) {
-            Set<String> has = Set.of(part.columns());
-            Column[] cols = fields.stream()
-                    .map(f -> has.contains(f.name()) ? col(f.name()).cast(f.dataType()).as(f.name()) : EntityFeatures.nullOf(f))
-                    .toArray(Column[]::new);
-            Dataset<Row> padded = part.select(cols);
-            union = union == null ? padded : union.unionByName(padded);
-        }
-        Column[] keys = def.keyNames().stream().map(k -> col(k)).toArray(Column[]::new);
-        List<Column> values = new ArrayList<>();
-        for (StateColumn s : def.state()) {
-            for (StructField f : s.physicalFields()) {
-                Column v = first(col(f.name()), true);
-                boolean counter = s.merge() == StateColumn.Merge.SUM || s.merge() == StateColumn.Merge.MAX
-                        || f.name().equals(s.exactColumn());
-                values.add((counter ? coalesce(v, lit(0).cast(f.dataType())) : v).as(f.name()));
+        Column[] keys = def.keys().stream().map(k -> col(k.name()).cast(k.dataType()).as(k.name())).toArray(Column[]::new);
+        List<Column> out = new ArrayList<>(def.keyNames().stream().map(k -> col(k)).toList());
+        Dataset<Row> merged;
+        if (parts.size() == 1) {
+            Set<String> has = Set.of(parts.get(0).columns());
+            List<Column> cols = new ArrayList<>(List.of(keys));
+            fields.stream().filter(f -> has.contains(f.name())).forEach(f -> cols.add(col(f.name()).cast(f.dataType()).as(f.name())));
+            merged = parts.get(0).select(cols.toArray(new Column[0]));
+            fields.forEach(f -> out.add(valueOrDefault(def, f, has.contains(f.name()) ? col(f.name()) : null)));
+        } else {
+            List<StructType> partTypes = new ArrayList<>();
+            for (Dataset<Row> part : parts) {
+                Set<String> has = Set.of(part.columns());
+                partTypes.add(new StructType(fields.stream().filter(f -> has.contains(f.name())).toArray(StructField[]::new)));
+            }
+            Dataset<Row> union = null;
+            for (int i = 0; i < parts.size(); i++) {
+                List<Column> cols = new ArrayList<>(List.of(keys));
+                for (int j = 0; j < parts.size(); j++) {
+                    cols.add((j == i ? struct(Arrays.stream(partTypes.get(j).fields())
+                            .map(f -> col(f.name()).cast(f.dataType()).as(f.name())).toArray(Column[]::new))
+                            : lit(null).cast(partTypes.get(j))).as(partColumn(j)));
+                }
+                Dataset<Row> wrapped = parts.get(i).select(cols.toArray(new Column[0]));
+                union = union == null ? wrapped : union.unionByName(wrapped);
+            }
+            List<Column> firsts = new ArrayList<>();
+            for (int j = 0; j < parts.size(); j++) {
+                firsts.add(first(col(partColumn(j)), true).as(partColumn(j)));
+            }
+            merged = union.groupBy(def.keyNames().stream().map(k -> col(k)).toArray(Column[]::new))
+                    .agg(firsts.get(0), firsts.subList(1, firsts.size()).toArray(new Column[0]));
+            for (StructField f : fields) {
+                List<Column> candidates = new ArrayList<>();
+                for (int j = 0; j < parts.size(); j++) {
+                    if (Arrays.asList(partTypes.get(j).fieldNames()).contains(f.name())) {
+                        candidates.add(col(partColumn(j)).getField(f.name()));
+                    }
+                }
+                out.add(valueOrDefault(def, f, candidates.isEmpty() ? null
+                        : candidates.size() == 1 ? candidates.get(0) : coalesce(candidates.toArray(new Column[0]))));
             }
         }
-        Dataset<Row> combined = union.groupBy(keys).agg(values.get(0), values.subList(1, values.size()).toArray(new Column[0]))
-                .withColumn(Columns.TRAFFIC_DAY, lit(day));
-        return EntityFeatures.conform(combined, def.stateSchema(), "combine(" + def.entityType() + ")");
+        out.add(lit(day).as(Columns.TRAFFIC_DAY));
+        return EntityFeatures.conform(merged.select(out.toArray(new Column[0])), def.stateSchema(), "combine(" + def.entityType() + ")");
+    }
+
+    private static String partColumn(int part) {
+        return "_part" + part;
+    }
+
+    /** The field's value (null when no part has it); counters and exact distinct counts default to 0. */
+    private static Column valueOrDefault(EntityFeatures def, StructField f, Column value) {
+        Column v = value == null ? lit(null).cast(f.dataType()) : value.cast(f.dataType());
+        boolean counter = def.state().stream().anyMatch(s -> s.physicalFields().contains(f)
+                && (s.merge() == StateColumn.Merge.SUM || s.merge() == StateColumn.Merge.MAX || f.name().equals(s.exactColumn())));
+        return (counter ? coalesce(v, lit(0).cast(f.dataType())) : v).as(f.name());
     }
 }
