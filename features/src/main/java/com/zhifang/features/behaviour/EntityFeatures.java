@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 /**
  * What is known about one entity type (number, device, trunk, port customer): its key, its per-day
@@ -84,10 +83,5 @@ public record EntityFeatures(String entityType, List<StructField> keys, List<Sta
             cols[i] = col(f.name()).cast(f.dataType()).as(f.name());
         }
         return df.select(cols);
-    }
-
-    /** A typed null, for a state or output column that one part of a computation does not produce. */
-    public static Column nullOf(StructField f) {
-        return lit(null).cast(f.dataType()).as(f.name());
     }
 }

@@ -20,10 +20,10 @@ import java.util.Map;
  * properties on every call unless the thread has one set (Spark sets one only around some
  * calls). Spark 4.2's types framework looks the configuration up in {@code TypeOps.apply}, which
  * runs for every field of every new aggregation buffer ({@code SpecificInternalRow}) and every
- * interpreted array element read. In the features stage that is once per field per entity in the
- * object-hash and sort-based aggregations (the day-state assembly has over a hundred fields), and
- * at 20,000 subscribers it made 7% of the task samples outright, more counting what those
- * aggregations do around it (JFR profile, docs/scaling.md).
+ * interpreted array element read. In the features stage that is once per buffer field per entity
+ * in the object-hash and sort-based aggregations (sketches, exact distinct sets, the day-state
+ * assembly), and at 20,000 subscribers it made 7% of the task samples outright (JFR profile,
+ * docs/scaling.md).
  *
  * <p>At task start (in the task's own thread, after Spark set the task context) this plugin makes
  * the one configuration {@code SQLConf.get} would build and keeps it in Spark's thread-local for
