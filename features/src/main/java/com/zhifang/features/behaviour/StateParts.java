@@ -10,7 +10,9 @@ import org.apache.spark.sql.types.StructType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.apache.spark.sql.functions.*;
@@ -35,19 +37,29 @@ public final class StateParts {
         List<StructField> fields = new ArrayList<>();
         def.state().forEach(s -> fields.addAll(s.physicalFields()));
         Column[] keys = def.keys().stream().map(k -> col(k.name()).cast(k.dataType()).as(k.name())).toArray(Column[]::new);
-        List<Column> out = new ArrayList<>(def.keyNames().stream().map(k -> col(k)).toList());
+        // State field name -> where its value is in `merged`; fields no part produces are absent.
+        Map<String, Column> available = new LinkedHashMap<>();
         Dataset<Row> merged;
         if (parts.size() == 1) {
             Set<String> has = Set.of(parts.get(0).columns());
             List<Column> cols = new ArrayList<>(List.of(keys));
-            fields.stream().filter(f -> has.contains(f.name())).forEach(f -> cols.add(col(f.name()).cast(f.dataType()).as(f.name())));
+            for (StructField f : fields) {
+                if (has.contains(f.name())) {
+                    cols.add(col(f.name()));
+                    available.put(f.name(), col(f.name()));
+                }
+            }
             merged = parts.get(0).select(cols.toArray(new Column[0]));
-            fields.forEach(f -> out.add(valueOrDefault(def, f, has.contains(f.name()) ? col(f.name()) : null)));
         } else {
             List<StructType> partTypes = new ArrayList<>();
-            for (Dataset<Row> part : parts) {
-                Set<String> has = Set.of(part.columns());
-                partTypes.add(new StructType(fields.stream().filter(f -> has.contains(f.name())).toArray(StructField[]::new)));
+            for (int j = 0; j < parts.size(); j++) {
+                Set<String> has = Set.of(parts.get(j).columns());
+                StructType partType = new StructType(fields.stream().filter(f -> has.contains(f.name())).toArray(StructField[]::new));
+                partTypes.add(partType);
+                for (String name : partType.fieldNames()) {
+                    Column value = col(partColumn(j)).getField(name);
+                    available.merge(name, value, (earlier, later) -> coalesce(earlier, later));
+                }
             }
             Dataset<Row> union = null;
             for (int i = 0; i < parts.size(); i++) {
@@ -66,15 +78,14 @@ public final class StateParts {
             }
             merged = union.groupBy(def.keyNames().stream().map(k -> col(k)).toArray(Column[]::new))
                     .agg(firsts.get(0), firsts.subList(1, firsts.size()).toArray(new Column[0]));
-            for (StructField f : fields) {
-                List<Column> candidates = new ArrayList<>();
-                for (int j = 0; j < parts.size(); j++) {
-                    if (Arrays.asList(partTypes.get(j).fieldNames()).contains(f.name())) {
-                        candidates.add(col(partColumn(j)).getField(f.name()));
-                    }
-                }
-                out.add(valueOrDefault(def, f, candidates.isEmpty() ? null
-                        : candidates.size() == 1 ? candidates.get(0) : coalesce(candidates.toArray(new Column[0]))));
+        }
+        List<Column> out = new ArrayList<>(def.keyNames().stream().map(k -> col(k)).toList());
+        for (StateColumn s : def.state()) {
+            for (StructField f : s.physicalFields()) {
+                Column v = available.getOrDefault(f.name(), lit(null)).cast(f.dataType());
+                boolean counter = s.merge() == StateColumn.Merge.SUM || s.merge() == StateColumn.Merge.MAX
+                        || f.name().equals(s.exactColumn());
+                out.add((counter ? coalesce(v, lit(0).cast(f.dataType())) : v).as(f.name()));
             }
         }
         out.add(lit(day).as(Columns.TRAFFIC_DAY));
@@ -83,13 +94,5 @@ public final class StateParts {
 
     private static String partColumn(int part) {
         return "_part" + part;
-    }
-
-    /** The field's value (null when no part has it); counters and exact distinct counts default to 0. */
-    private static Column valueOrDefault(EntityFeatures def, StructField f, Column value) {
-        Column v = value == null ? lit(null).cast(f.dataType()) : value.cast(f.dataType());
-        boolean counter = def.state().stream().anyMatch(s -> s.physicalFields().contains(f)
-                && (s.merge() == StateColumn.Merge.SUM || s.merge() == StateColumn.Merge.MAX || f.name().equals(s.exactColumn())));
-        return (counter ? coalesce(v, lit(0).cast(f.dataType())) : v).as(f.name());
     }
 }

@@ -58,8 +58,8 @@ public final class TaskSqlConfPlugin implements SparkPlugin {
             @Override
             public void onTaskStart() {
                 if (EXISTING_CONF != null) {
-                    EXISTING_CONF.remove();
-                    EXISTING_CONF.set(SQLConf.get());   // built once from the task's properties
+                    EXISTING_CONF.remove();             // else SQLConf.get would return an earlier task's
+                    EXISTING_CONF.set(SQLConf.get());   // built once from this task's properties
                 }
             }
 
@@ -94,7 +94,7 @@ public final class TaskSqlConfPlugin implements SparkPlugin {
             accessor.setAccessible(true);
             return (ThreadLocal<SQLConf>) accessor.invoke(SQLConf$.MODULE$);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LoggerFactory.getLogger(TaskSqlConfPlugin.class).debug("no SQLConf.existingConf", e);
+            LOG.debug("no SQLConf.existingConf", e);
             return null;
         }
     }
