@@ -25,10 +25,10 @@ import static org.apache.spark.sql.functions.*;
  *
  * <p>Cost (the bulk of the features stage): the outgoing calls are shuffled once by number and
  * sorted by time (sequential dialling and inter-call gaps need each caller's calls in order; the
- * per-number aggregation reuses that partitioning); incoming calls, cells, SMS and complaints are
- * one partially-aggregated shuffle each; pairs join the prior pairs; the parts are assembled by one
- * more shuffle of per-number rows ({@link StateParts}). Two broadcast anti-joins on the subscriber
- * numbers decide the sides ({@link Sides}).
+ * per-number aggregation reuses that partitioning); incoming calls, SMS and complaints are one
+ * partially-aggregated shuffle each, cells two (distinct pairs, then per number); pairs join the
+ * prior pairs; the parts are assembled by one more shuffle of per-number rows ({@link StateParts}).
+ * Two broadcast anti-joins on the subscriber numbers decide the sides ({@link Sides}).
  */
 public final class NumberStates {
     private NumberStates() {}
@@ -92,12 +92,22 @@ public final class NumberStates {
                 sum(when(Sides.oneRing(), 1L).otherwise(0L)).as(ONE_RING_IN));
     }
 
-    /** Per served number: distinct cells it used (exact and HLL). */
+    /**
+     * Per served number: distinct cells it used (exact and HLL). The (number, cell) pairs are made
+     * distinct first, in a plain hash aggregation: the sketch makes the per-number aggregation an
+     * object aggregation, which past 128 keys sorts its input rows by number, and E.164 keys share
+     * their first 8 bytes ("+86138..."), the sort prefix, so every comparison reads whole strings.
+     * Sorting the distinct pairs instead of every served row took the per-number state's task CPU
+     * from 147 to 129 s at 10 M voice rows (one run each); a sketch and a distinct count do not
+     * change when duplicates are dropped.
+     */
     static Dataset<Row> toCellState(Dataset<Row> served) {
         RequiredColumns.check(served, "toCellState", NUMBER, CELL_ID);
-        return served.filter(col(NUMBER).isNotNull().and(col(CELL_ID).isNotNull())).groupBy(NUMBER).agg(
-                size(collect_set(col(CELL_ID))).cast("long").as(CELLS + EXACT_SUFFIX),
-                hll_sketch_agg(col(CELL_ID)).as(CELLS + HLL_SUFFIX));
+        return served.filter(col(NUMBER).isNotNull().and(col(CELL_ID).isNotNull()))
+                .select(col(NUMBER), col(CELL_ID)).distinct()
+                .groupBy(NUMBER).agg(
+                        count(lit(1)).as(CELLS + EXACT_SUFFIX),
+                        hll_sketch_agg(col(CELL_ID)).as(CELLS + HLL_SUFFIX));
     }
 
     /** Per reported number: complaints by category and channel, and distinct reporters. */

@@ -12,10 +12,13 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static com.zhifang.features.schema.Columns.*;
 import static com.zhifang.features.testing.Records.*;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.hll_sketch_estimate;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -148,6 +151,18 @@ class NumberStatesTest {
         assertEquals(1L, (Long) get(features, A, complaintsBy("HARASSMENT")));
         assertEquals(1L, (Long) get(features, A, complaintsBy("12321")));
         assertEquals(1L, (Long) get(features, A, COMPLAINT_REPORTERS));
+    }
+
+    /** Repeated cells count once (the pairs are made distinct before the sketch); rows without a number or a cell are left out. */
+    @Test
+    void cellsCountEachDistinctCellOnce() {
+        Dataset<Row> served = SparkTestSession.get().sql("SELECT * FROM VALUES ('" + A + "', 'c1'), ('" + A + "', 'c1'), ('" + A + "', 'c2'),"
+                + " ('" + A + "', NULL), ('" + B + "', 'c1'), (NULL, 'c3') AS served(" + NUMBER + ", " + CELL_ID + ")");
+        Map<String, Row> cells = byKey(NumberStates.toCellState(served)
+                .select(col(NUMBER), col(CELLS + EXACT_SUFFIX), hll_sketch_estimate(col(CELLS + HLL_SUFFIX))));
+        assertEquals(Set.of(A, B), cells.keySet());
+        assertEquals(List.of(2L, 2L), List.of(cells.get(A).getLong(1), cells.get(A).getLong(2)), "A: exact, sketch");
+        assertEquals(List.of(1L, 1L), List.of(cells.get(B).getLong(1), cells.get(B).getLong(2)), "B: exact, sketch");
     }
 
     private static List<Long> rowList(Object seq) {
