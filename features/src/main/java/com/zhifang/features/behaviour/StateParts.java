@@ -37,26 +37,24 @@ public final class StateParts {
         List<StructField> fields = new ArrayList<>();
         def.state().forEach(s -> fields.addAll(s.physicalFields()));
         Column[] keys = def.keys().stream().map(k -> col(k.name()).cast(k.dataType()).as(k.name())).toArray(Column[]::new);
+        // The state fields each part produces, in state order.
+        List<StructType> partTypes = parts.stream().map(part -> {
+            Set<String> has = Set.of(part.columns());
+            return new StructType(fields.stream().filter(f -> has.contains(f.name())).toArray(StructField[]::new));
+        }).toList();
         // State field name -> where its value is in `merged`; fields no part produces are absent.
         Map<String, Column> available = new LinkedHashMap<>();
         Dataset<Row> merged;
         if (parts.size() == 1) {
-            Set<String> has = Set.of(parts.get(0).columns());
             List<Column> cols = new ArrayList<>(List.of(keys));
-            for (StructField f : fields) {
-                if (has.contains(f.name())) {
-                    cols.add(col(f.name()));
-                    available.put(f.name(), col(f.name()));
-                }
+            for (String name : partTypes.get(0).fieldNames()) {
+                cols.add(col(name));
+                available.put(name, col(name));
             }
             merged = parts.get(0).select(cols.toArray(new Column[0]));
         } else {
-            List<StructType> partTypes = new ArrayList<>();
             for (int j = 0; j < parts.size(); j++) {
-                Set<String> has = Set.of(parts.get(j).columns());
-                StructType partType = new StructType(fields.stream().filter(f -> has.contains(f.name())).toArray(StructField[]::new));
-                partTypes.add(partType);
-                for (String name : partType.fieldNames()) {
+                for (String name : partTypes.get(j).fieldNames()) {
                     Column value = col(partColumn(j)).getField(name);
                     available.merge(name, value, (earlier, later) -> coalesce(earlier, later));
                 }
