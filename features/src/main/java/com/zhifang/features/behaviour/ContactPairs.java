@@ -72,7 +72,7 @@ public final class ContactPairs {
         Column isOut = col(OUT_CALLS).gt(0);
         Column isIn = col(IN_CALLS).gt(0);
         Column block = Sides.blockOf(col(PEER));
-        return flagged.groupBy(NUMBER).agg(
+        return HashedKeys.groupByKey(flagged, NUMBER).agg(
                 sum(when(isOut, 1L).otherwise(0L)).as(CALLEES + EXACT_SUFFIX),
                 hll_sketch_agg(when(isOut, col(PEER))).as(CALLEES + HLL_SUFFIX),
                 sum(when(isIn, 1L).otherwise(0L)).as(CALLERS + EXACT_SUFFIX),

@@ -27,7 +27,8 @@ import static org.apache.spark.sql.functions.*;
  * sorted by time (sequential dialling and inter-call gaps need each caller's calls in order; the
  * per-number aggregation reuses that partitioning); incoming calls, SMS and complaints are one
  * partially-aggregated shuffle each, cells two (distinct pairs, then per number); pairs join the
- * prior pairs; the parts are assembled by one more shuffle of per-number rows ({@link StateParts}).
+ * prior pairs. Every part is grouped by (hash of the number, number) ({@link HashedKeys}), so the
+ * parts share one partitioning and are assembled ({@link StateParts}) without another shuffle.
  * Two broadcast anti-joins on the subscriber numbers decide the sides ({@link Sides}).
  */
 public final class NumberStates {
@@ -42,7 +43,7 @@ public final class NumberStates {
         parts.add(toIncomingCallState(Sides.incomingCalls(voice, subscribers)));
         parts.add(ContactPairs.toContactCounts(dayPairs, priorPairs));
         parts.addAll(SmsSenders.toSenderStateParts(Sides.outgoingSms(sms, subscribers), NUMBER));
-        parts.add(Sides.incomingSms(sms, subscribers).groupBy(NUMBER).agg(count(lit(1)).as(SMS_IN)));
+        parts.add(HashedKeys.groupByKey(Sides.incomingSms(sms, subscribers), NUMBER).agg(count(lit(1)).as(SMS_IN)));
         parts.add(toCellState(ServedRows.toServedRows(voice, sms)));
         parts.add(toComplaintState(complaints));
         return StateParts.combine(FeatureSets.NUMBER_FEATURES, day, parts);
@@ -52,11 +53,11 @@ public final class NumberStates {
     static Dataset<Row> toOutgoingCallState(Dataset<Row> outgoing) {
         RequiredColumns.check(outgoing, "toOutgoingCallState", NUMBER, PEER, RECORD_ID, START_TIME, ANSWERED, DURATION_S,
                 RING_S, RELEASE_CAUSE);
-        WindowSpec inOrder = Window.partitionBy(NUMBER).orderBy(START_TIME, RECORD_ID);
+        WindowSpec inOrder = Window.partitionBy(HashedKeys.KEY_HASH, NUMBER).orderBy(START_TIME, RECORD_ID);
         // E.164 digits as a number, so "within a small step" is a subtraction (null for odd keys).
         Column peerValue = regexp_replace(col(PEER), "^\\+", "").try_cast(DataTypes.LongType);
         Dataset<Row> ordered = outgoing
-                .select(col(NUMBER), col(START_TIME), col(ANSWERED), col(DURATION_S), col(RING_S), col(RELEASE_CAUSE),
+                .select(HashedKeys.hashOf(col(NUMBER)).as(HashedKeys.KEY_HASH), col(NUMBER), col(START_TIME), col(ANSWERED), col(DURATION_S), col(RING_S), col(RELEASE_CAUSE),
                         Sides.oneRing().as("_one_ring"), peerValue.as("_peer_value"), col(RECORD_ID),
                         Histograms.bucketOf(col(DURATION_S), Histograms.DURATION_EDGES).as("_duration_bucket"),
                         hour(col(START_TIME)).as("_hour"))
@@ -66,7 +67,7 @@ public final class NumberStates {
         Column step = abs(col("_peer_value").minus(col("_prev_peer")));
         Column durationBucket = col("_duration_bucket");
         Column hourOf = col("_hour");
-        return ordered.groupBy(NUMBER).agg(
+        return ordered.groupBy(HashedKeys.KEY_HASH, NUMBER).agg(
                         count(lit(1)).as(CALLS_OUT),
                         sum(when(answered, 1L).otherwise(0L)).as(ANSWERED_OUT),
                         sum(when(answered.and(col(DURATION_S).lt(FeatureSets.SHORT_CALL_SECONDS)), 1L).otherwise(0L)).as(SHORT_CALLS_OUT),
@@ -86,7 +87,7 @@ public final class NumberStates {
     /** Per callee: calls received, answered, and one-ring calls received (a Wangiri victim's view). */
     static Dataset<Row> toIncomingCallState(Dataset<Row> incoming) {
         RequiredColumns.check(incoming, "toIncomingCallState", NUMBER, ANSWERED, RING_S);
-        return incoming.groupBy(NUMBER).agg(
+        return HashedKeys.groupByKey(incoming, NUMBER).agg(
                 count(lit(1)).as(CALLS_IN),
                 sum(when(col(ANSWERED), 1L).otherwise(0L)).as(ANSWERED_IN),
                 sum(when(Sides.oneRing(), 1L).otherwise(0L)).as(ONE_RING_IN));
@@ -103,9 +104,9 @@ public final class NumberStates {
      */
     static Dataset<Row> toCellState(Dataset<Row> served) {
         RequiredColumns.check(served, "toCellState", NUMBER, CELL_ID);
-        return served.filter(col(NUMBER).isNotNull().and(col(CELL_ID).isNotNull()))
-                .select(col(NUMBER), col(CELL_ID)).distinct()
-                .groupBy(NUMBER).agg(
+        Dataset<Row> pairs = served.filter(col(NUMBER).isNotNull().and(col(CELL_ID).isNotNull()))
+                .select(col(NUMBER), col(CELL_ID)).distinct();
+        return HashedKeys.groupByKey(pairs, NUMBER).agg(
                         count(lit(1)).as(CELLS + EXACT_SUFFIX),
                         hll_sketch_agg(col(CELL_ID)).as(CELLS + HLL_SUFFIX));
     }
@@ -121,8 +122,7 @@ public final class NumberStates {
                 aggs.add(sum(when(col(CHANNEL).equalTo(c), 1L).otherwise(0L)).as(complaintsBy(c))));
         aggs.add(size(collect_set(col(REPORTER_HASH))).cast("long").as(COMPLAINT_REPORTERS + EXACT_SUFFIX));
         aggs.add(hll_sketch_agg(col(REPORTER_HASH)).as(COMPLAINT_REPORTERS + HLL_SUFFIX));
-        return complaints.filter(col(REPORTED_NUMBER).isNotNull())
-                .groupBy(col(REPORTED_NUMBER).as(NUMBER))
+        return HashedKeys.groupByKey(complaints.filter(col(REPORTED_NUMBER).isNotNull()).withColumn(NUMBER, col(REPORTED_NUMBER)), NUMBER)
                 .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
     }
 }

@@ -29,7 +29,7 @@ public final class PortCustomerStates {
         RequiredColumns.check(sms, "toPortCustomerDayState", RECORD_TYPE, PORT_CUSTOMER, SENDER, SENDER_RAW);
         Dataset<Row> port = portMessages(sms).withColumn("_code", coalesce(col(SENDER), col(SENDER_RAW)));
         List<Dataset<Row>> parts = new ArrayList<>(SmsSenders.toSenderStateParts(port, PORT_CUSTOMER));
-        parts.add(port.groupBy(PORT_CUSTOMER).agg(
+        parts.add(HashedKeys.groupByKey(port, PORT_CUSTOMER).agg(
                 size(collect_set(col("_code"))).cast("long").as(PORT_CODES + EXACT_SUFFIX),
                 hll_sketch_agg(col("_code")).as(PORT_CODES + HLL_SUFFIX)));
         return StateParts.combine(FeatureSets.PORT_CUSTOMER_FEATURES, day, parts);

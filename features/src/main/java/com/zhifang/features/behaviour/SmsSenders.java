@@ -39,13 +39,13 @@ public final class SmsSenders {
                 sum(when(col(DELIVERED), 1L).otherwise(0L)).as("_delivered"),
                 sum(when(hasText, 1L).otherwise(0L)).as("_text"),
                 sum(when(col("_url"), 1L).otherwise(0L)).as("_urls"));
-        Dataset<Row> counts = byRecipient.groupBy(key).agg(
+        Dataset<Row> counts = HashedKeys.groupByKey(byRecipient, key).agg(
                 sum("_n").as(SMS_OUT), sum("_delivered").as(SMS_DELIVERED),
                 sum("_text").as(SMS_WITH_CONTENT), sum("_urls").as(SMS_WITH_URL),
                 count(col(RECIPIENT)).as(SMS_RECIPIENTS + EXACT_SUFFIX),
                 hll_sketch_agg(col(RECIPIENT)).as(SMS_RECIPIENTS + HLL_SUFFIX));
-        Dataset<Row> templates = rows.filter(hasText).groupBy(col(key), col("_fp")).agg(count(lit(1)).as("_n"))
-                .groupBy(key).agg(map_from_entries(collect_list(struct(col("_fp"), col("_n")))).as(SMS_TEMPLATES));
+        Dataset<Row> templates = HashedKeys.groupByKey(rows.filter(hasText).groupBy(col(key), col("_fp")).agg(count(lit(1)).as("_n")), key)
+                .agg(map_from_entries(collect_list(struct(col("_fp"), col("_n")))).as(SMS_TEMPLATES));
         return List.of(counts, templates);
     }
 }

@@ -1,6 +1,7 @@
 package com.zhifang.features.behaviour;
 
 import com.zhifang.features.schema.Columns;
+import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,7 +23,8 @@ import static org.apache.spark.sql.functions.*;
  * complaints...), each holding the keys and some of the state columns, one row per key.
  *
  * <p>Instead of a chain of full outer joins (a shuffle of both sides per join), the parts are
- * unioned and grouped once by key: one shuffle of the (already aggregated, small) parts. Each
+ * unioned and grouped once by key. Several parts must each be grouped by {@link HashedKeys}: they
+ * then share one partitioning, which their union keeps, so the grouping needs no shuffle. Each
  * part's values travel as one struct column, the other parts' structs null, and the merge keeps
  * each part's one non-null struct. Padding every part to the full state schema and taking the
  * first non-null value per column instead made every union row as wide as the state (over a
@@ -53,6 +55,7 @@ public final class StateParts {
             }
             merged = parts.get(0).select(cols.toArray(new Column[0]));
         } else {
+            parts.forEach(part -> RequiredColumns.check(part, "combine(" + def.entityType() + ")", HashedKeys.KEY_HASH));
             for (int j = 0; j < parts.size(); j++) {
                 for (String name : partTypes.get(j).fieldNames()) {
                     Column value = col(partColumn(j)).getField(name);
@@ -62,6 +65,7 @@ public final class StateParts {
             Dataset<Row> union = null;
             for (int i = 0; i < parts.size(); i++) {
                 List<Column> cols = new ArrayList<>(List.of(keys));
+                cols.add(col(HashedKeys.KEY_HASH));
                 for (int j = 0; j < parts.size(); j++) {
                     cols.add((j == i ? struct(Arrays.stream(partTypes.get(j).fields())
                             .map(f -> col(f.name()).cast(f.dataType()).as(f.name())).toArray(Column[]::new))
@@ -74,7 +78,9 @@ public final class StateParts {
             for (int j = 0; j < parts.size(); j++) {
                 firsts.add(first(col(partColumn(j)), true).as(partColumn(j)));
             }
-            merged = union.groupBy(def.keyNames().stream().map(k -> col(k)).toArray(Column[]::new))
+            List<Column> groupKeys = new ArrayList<>(List.of(col(HashedKeys.KEY_HASH)));
+            def.keyNames().forEach(k -> groupKeys.add(col(k)));
+            merged = union.groupBy(groupKeys.toArray(new Column[0]))
                     .agg(firsts.get(0), firsts.subList(1, firsts.size()).toArray(new Column[0]));
         }
         List<Column> out = new ArrayList<>(def.keyNames().stream().map(k -> col(k)).toList());

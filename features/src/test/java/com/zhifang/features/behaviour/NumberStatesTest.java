@@ -34,6 +34,7 @@ class NumberStatesTest {
     static final String F = "+447700900123";
     static final List<Integer> ONE_DAY = List.of(1);
 
+    static Dataset<Row> state;
     static Map<String, Row> features;
     static Map<String, Row> reciprocity;
 
@@ -68,7 +69,7 @@ class NumberStatesTest {
         Dataset<Row> pairs = ContactPairs.toPairDayState(Sides.outgoingCalls(voice, subscribers),
                 Sides.incomingCalls(voice, subscribers), DAY);
         Dataset<Row> noPrior = spark.createDataFrame(List.of(), ContactPairs.PAIR_SCHEMA);
-        Dataset<Row> state = NumberStates.toNumberDayState(voice, sms, complaints, subscribers, pairs, noPrior, DAY);
+        state = NumberStates.toNumberDayState(voice, sms, complaints, subscribers, pairs, noPrior, DAY);
         features = byKey(WindowMerger.toWindowFeatures(state, FeatureSets.NUMBER_FEATURES, DAY, ONE_DAY));
         reciprocity = byKey(ContactPairs.toWindowReciprocity(pairs, DAY, ONE_DAY));
     }
@@ -163,6 +164,21 @@ class NumberStatesTest {
         assertEquals(Set.of(A, B), cells.keySet());
         assertEquals(List.of(2L, 2L), List.of(cells.get(A).getLong(1), cells.get(A).getLong(2)), "A: exact, sketch");
         assertEquals(List.of(1L, 1L), List.of(cells.get(B).getLong(1), cells.get(B).getLong(2)), "B: exact, sketch");
+    }
+
+    /**
+     * Every part is grouped by (key hash, number), so their union is already partitioned for the
+     * assembly: no shuffle between the union and the aggregation that merges the parts.
+     */
+    @Test
+    void partsShareOnePartitioningSoTheAssemblyAddsNoShuffle() {
+        String plan = state.queryExecution().executedPlan().toString();
+        List<String> lines = plan.lines().map(l -> l.replaceAll("^[\\s:+|-]+", "")).toList();
+        int union = lines.indexOf(lines.stream().filter(l -> l.startsWith("Union")).findFirst().orElseThrow(() -> new AssertionError(plan)));
+        int merge = lines.indexOf(lines.stream().filter(l -> l.contains("Aggregate(key=[" + HashedKeys.KEY_HASH) && !l.contains("partial_"))
+                .findFirst().orElseThrow(() -> new AssertionError("no final aggregation by key hash and number:\n" + plan)));
+        assertTrue(merge < union && lines.subList(merge, union).stream().noneMatch(l -> l.contains("Exchange")),
+                "no shuffle between the union of the parts and the aggregation that merges them:\n" + plan);
     }
 
     private static List<Long> rowList(Object seq) {

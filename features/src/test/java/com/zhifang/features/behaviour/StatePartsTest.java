@@ -35,6 +35,11 @@ class StatePartsTest {
                 + " FROM VALUES ('c1'), ('c2') AS t(c)");
     }
 
+    /** A part as {@link HashedKeys#groupByKey} leaves it: with the hash of its key. */
+    private static Dataset<Row> keyed(Dataset<Row> part) {
+        return part.withColumn(HashedKeys.KEY_HASH, HashedKeys.hashOf(col(NUMBER)));
+    }
+
     private static Map<String, Row> byNumber(Dataset<Row> state) {
         return state.collectAsList().stream().collect(Collectors.toMap(r -> r.getAs(NUMBER), r -> r));
     }
@@ -42,7 +47,8 @@ class StatePartsTest {
     @Test
     void partsMergeIntoOneRowPerKeyWithZeroCountersAndNullSketches() {
         SparkSession spark = SparkTestSession.get();
-        Dataset<Row> state = StateParts.combine(FeatureSets.NUMBER_FEATURES, DAY, List.of(callsOut(spark), callsIn(spark), cells(spark)));
+        Dataset<Row> state = StateParts.combine(FeatureSets.NUMBER_FEATURES, DAY,
+                List.of(keyed(callsOut(spark)), keyed(callsIn(spark)), keyed(cells(spark))));
         assertArrayEquals(FeatureSets.NUMBER_FEATURES.stateSchema().fieldNames(), state.columns(), "the state schema, in order");
         Map<String, Row> rows = byNumber(state);
         assertEquals(3, rows.size());
