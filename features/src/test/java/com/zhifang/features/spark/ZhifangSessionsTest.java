@@ -92,4 +92,14 @@ class ZhifangSessionsTest {
             spark.conf().unset(key);
         }
     }
+
+    /**
+     * Tasks find the types-framework switch set (to false, Spark's production value), so Spark 4.2
+     * does not work out its default, an environment and system-property lookup, for every field of
+     * every new object-aggregation buffer.
+     */
+    @Test
+    void tasksSeeTheTypesFrameworkSwitchSet() {
+        assertEquals(List.of("true false", "true false"), taskConf(SparkTestSession.get(), ZhifangSessions.TYPES_FRAMEWORK));
+    }
 }
