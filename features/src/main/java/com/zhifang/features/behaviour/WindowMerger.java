@@ -19,13 +19,19 @@ import static org.apache.spark.sql.functions.*;
  * The one merger of per-day states into window values, for every entity type: the feature row of
  * day D for a window of n days is computed from the states of D-n+1..D only, never from records.
  *
- * <p>Cost: one aggregation (one shuffle of the state rows of the longest window, keyed by the
- * entity), whatever the number of windows: each window is a conditional aggregate over the same
- * rows ({@code sum(when(traffic_day >= D-n+1, x))}). Distinct counts of a 1-day window are the exact
+ * <p>Each window is a conditional aggregate over the same rows ({@code sum(when(traffic_day >=
+ * D-n+1, x))}), whatever the number of windows. Distinct counts of a 1-day window are the exact
  * daily counts; longer windows union the daily HLL sketches; histograms sum bucket by bucket (one
  * compiled sum per bucket and window); count maps fold with {@code map_zip_with}, interpreted, as
- * their keys are open-ended. Assumes one state row per entity and day (what the day-state builders
- * produce).
+ * their keys are open-ended.
+ *
+ * <p>Cost: two aggregations of the state rows of the longest window, keyed by the entity, and a
+ * join of their results (both already partitioned by the key; sorted for the join). The sums and
+ * maxima (hundreds of columns for numbers) are one hash aggregation Spark compiles; the sketch
+ * unions and map lists, which only Spark's object aggregation can hold, are the other. In a single
+ * aggregation the few object aggregates made Spark run every one of the hundreds of sums
+ * interpreted, with a new buffer of hundreds of fields per key (measured in docs/scaling.md).
+ * Assumes one state row per entity and day (what the day-state builders produce).
  */
 public final class WindowMerger {
     private WindowMerger() {}
@@ -38,20 +44,24 @@ public final class WindowMerger {
         int longest = Collections.max(windows);
         Dataset<Row> inWindow = states.filter(col(Columns.TRAFFIC_DAY).between(lit(day.minusDays(longest - 1)), lit(day)));
 
-        List<Column> aggs = new ArrayList<>();
+        List<Column> compiled = new ArrayList<>();
+        List<Column> objects = new ArrayList<>();
         Map<Integer, Map<String, String>> mergedNames = new LinkedHashMap<>();
         for (int w : windows) {
             LocalDate from = day.minusDays(w - 1);
             Map<String, String> names = new LinkedHashMap<>();
             for (StateColumn s : def.state()) {
                 String name = "_m" + w + "_" + s.name();
-                aggs.add(merge(s, from, w).as(name));
+                (mergesObjects(s, w) ? objects : compiled).add(merge(s, from, w).as(name));
                 names.put(s.name(), name);
             }
             mergedNames.put(w, names);
         }
         Column[] keys = def.keyNames().stream().map(k -> col(k)).toArray(Column[]::new);
-        Dataset<Row> merged = inWindow.groupBy(keys).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+        // Keys are never null (the state tables declare them NOT NULL), so the inner join keeps every entity.
+        Dataset<Row> merged = objects.isEmpty() ? aggregate(inWindow, keys, compiled)
+                : compiled.isEmpty() ? aggregate(inWindow, keys, objects)
+                : aggregate(inWindow, keys, compiled).join(aggregate(inWindow, keys, objects), def.keyNames().toArray(new String[0]));
 
         List<Column> out = new ArrayList<>(List.of(keys));
         out.add(lit(day).as(Columns.FEATURE_DATE));
@@ -62,6 +72,18 @@ public final class WindowMerger {
             }
         }
         return merged.select(out.toArray(new Column[0]));
+    }
+
+    private static Dataset<Row> aggregate(Dataset<Row> rows, Column[] keys, List<Column> aggs) {
+        return rows.groupBy(keys).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+    }
+
+    /**
+     * Whether merging {@code s} over {@code days} needs an object aggregation (sketch union, list of
+     * maps) rather than a sum or maximum Spark compiles into its hash aggregation.
+     */
+    private static boolean mergesObjects(StateColumn s, int days) {
+        return s.merge() == StateColumn.Merge.COUNT_MAP || (s.merge() == StateColumn.Merge.DISTINCT && days > 1);
     }
 
     /** Window lengths must be positive and distinct. */

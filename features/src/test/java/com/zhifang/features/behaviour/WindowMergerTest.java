@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class WindowMergerTest {
     static final LocalDate D1 = LocalDate.of(2026, 11, 1);
     static final LocalDate D3 = LocalDate.of(2026, 11, 3);
+    static Dataset<Row> states;
     static Map<String, Row> merged;
     static Map<String, Row> recomputed;
 
@@ -55,7 +56,7 @@ class WindowMergerTest {
         Dataset<Row> subs = table(spark, Tables.REF_SUBSCRIBERS);
         Dataset<Row> noPairs = spark.createDataFrame(List.of(), ContactPairs.PAIR_SCHEMA);
 
-        Dataset<Row> states = null;
+        states = null;
         for (LocalDate d = D1; !d.isAfter(D3); d = d.plusDays(1)) {
             Dataset<Row> dayVoice = voice.filter(org.apache.spark.sql.functions.col(TRAFFIC_DAY).equalTo(org.apache.spark.sql.functions.lit(d)));
             // Materialised like the stored day states are, so the merge plan does not carry three state plans.
@@ -75,6 +76,20 @@ class WindowMergerTest {
 
     static Map<String, Row> byKey(Dataset<Row> df) {
         return df.collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0), r -> r));
+    }
+
+    /**
+     * The hundreds of sums run in Spark's compiled hash aggregation; only the sketch unions and map
+     * lists take an object aggregation (in one aggregation with them, every sum ran interpreted).
+     */
+    @Test
+    void sumsAreCompiledAndOnlySketchesAndMapsAggregateAsObjects() {
+        String plan = WindowMerger.toWindowFeatures(states, FeatureSets.NUMBER_FEATURES, D3, List.of(1, 3))
+                .queryExecution().executedPlan().toString();
+        List<String> objectAggregations = plan.lines().filter(l -> l.contains("ObjectHashAggregate(") || l.contains("SortAggregate(")).toList();
+        assertFalse(objectAggregations.isEmpty(), plan);
+        objectAggregations.forEach(l -> assertFalse(l.contains("sum("), "no sum in an object aggregation: " + l));
+        assertTrue(plan.lines().anyMatch(l -> l.contains(" HashAggregate(") && l.contains("sum(")), "the sums' compiled aggregation:\n" + plan);
     }
 
     @Test
