@@ -57,8 +57,8 @@ public final class NumberStates {
         // E.164 digits as a number, so "within a small step" is a subtraction (null for odd keys).
         Column peerValue = regexp_replace(col(PEER), "^\\+", "").try_cast(DataTypes.LongType);
         Dataset<Row> ordered = outgoing
-                .select(HashedKeys.hashOf(col(NUMBER)).as(HashedKeys.KEY_HASH), col(NUMBER), col(START_TIME), col(ANSWERED), col(DURATION_S), col(RING_S), col(RELEASE_CAUSE),
-                        Sides.oneRing().as("_one_ring"), peerValue.as("_peer_value"), col(RECORD_ID),
+                .select(HashedKeys.hashOf(col(NUMBER)).as(HashedKeys.KEY_HASH), col(NUMBER), col(START_TIME), col(ANSWERED),
+                        col(DURATION_S), col(RING_S), col(RELEASE_CAUSE), Sides.oneRing().as("_one_ring"), peerValue.as("_peer_value"), col(RECORD_ID),
                         Histograms.bucketOf(col(DURATION_S), Histograms.DURATION_EDGES).as("_duration_bucket"),
                         hour(col(START_TIME)).as("_hour"))
                 .withColumn("_prev_peer", lag(col("_peer_value"), 1).over(inOrder))
@@ -122,7 +122,8 @@ public final class NumberStates {
                 aggs.add(sum(when(col(CHANNEL).equalTo(c), 1L).otherwise(0L)).as(complaintsBy(c))));
         aggs.add(size(collect_set(col(REPORTER_HASH))).cast("long").as(COMPLAINT_REPORTERS + EXACT_SUFFIX));
         aggs.add(hll_sketch_agg(col(REPORTER_HASH)).as(COMPLAINT_REPORTERS + HLL_SUFFIX));
-        return HashedKeys.groupByKey(complaints.filter(col(REPORTED_NUMBER).isNotNull()).withColumn(NUMBER, col(REPORTED_NUMBER)), NUMBER)
+        Dataset<Row> reported = complaints.filter(col(REPORTED_NUMBER).isNotNull()).withColumn(NUMBER, col(REPORTED_NUMBER));
+        return HashedKeys.groupByKey(reported, NUMBER)
                 .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
     }
 }

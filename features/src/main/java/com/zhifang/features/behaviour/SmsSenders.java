@@ -44,8 +44,8 @@ public final class SmsSenders {
                 sum("_text").as(SMS_WITH_CONTENT), sum("_urls").as(SMS_WITH_URL),
                 count(col(RECIPIENT)).as(SMS_RECIPIENTS + EXACT_SUFFIX),
                 hll_sketch_agg(col(RECIPIENT)).as(SMS_RECIPIENTS + HLL_SUFFIX));
-        Dataset<Row> templates = HashedKeys.groupByKey(rows.filter(hasText).groupBy(col(key), col("_fp")).agg(count(lit(1)).as("_n")), key)
-                .agg(map_from_entries(collect_list(struct(col("_fp"), col("_n")))).as(SMS_TEMPLATES));
+        Dataset<Row> byTemplate = rows.filter(hasText).groupBy(col(key), col("_fp")).agg(count(lit(1)).as("_n"));
+        Dataset<Row> templates = HashedKeys.groupByKey(byTemplate, key).agg(map_from_entries(collect_list(struct(col("_fp"), col("_n")))).as(SMS_TEMPLATES));
         return List.of(counts, templates);
     }
 }

@@ -80,4 +80,13 @@ class StatePartsTest {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> (Long) e.getValue().getAs(CALLS_IN))));
         assertEquals(0L, (Long) rows.get("A").getAs(CALLS_OUT));
     }
+
+    /** Several parts must carry the key hash: without it their union would be shuffled again. */
+    @Test
+    void severalPartsWithoutTheKeyHashAreRejected() {
+        SparkSession spark = SparkTestSession.get();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StateParts.combine(FeatureSets.NUMBER_FEATURES, DAY, List.of(keyed(callsOut(spark)), callsIn(spark))));
+        assertTrue(e.getMessage().contains(HashedKeys.KEY_HASH), e.getMessage());
+    }
 }
