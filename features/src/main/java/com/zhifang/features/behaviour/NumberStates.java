@@ -58,7 +58,8 @@ public final class NumberStates {
         Column peerValue = regexp_replace(col(PEER), "^\\+", "").try_cast(DataTypes.LongType);
         Dataset<Row> ordered = outgoing
                 .select(HashedKeys.hashOf(col(NUMBER)).as(HashedKeys.KEY_HASH), col(NUMBER), col(START_TIME), col(ANSWERED),
-                        col(DURATION_S), col(RING_S), col(RELEASE_CAUSE), Sides.oneRing().as("_one_ring"), peerValue.as("_peer_value"), col(RECORD_ID),
+                        col(DURATION_S), col(RING_S), col(RELEASE_CAUSE), Sides.oneRing().as("_one_ring"),
+                        peerValue.as("_peer_value"), col(RECORD_ID),
                         Histograms.bucketOf(col(DURATION_S), Histograms.DURATION_EDGES).as("_duration_bucket"),
                         hour(col(START_TIME)).as("_hour"))
                 .withColumn("_prev_peer", lag(col("_peer_value"), 1).over(inOrder))
@@ -107,8 +108,8 @@ public final class NumberStates {
         Dataset<Row> pairs = served.filter(col(NUMBER).isNotNull().and(col(CELL_ID).isNotNull()))
                 .select(col(NUMBER), col(CELL_ID)).distinct();
         return HashedKeys.groupByKey(pairs, NUMBER).agg(
-                        count(lit(1)).as(CELLS + EXACT_SUFFIX),
-                        hll_sketch_agg(col(CELL_ID)).as(CELLS + HLL_SUFFIX));
+                count(lit(1)).as(CELLS + EXACT_SUFFIX),
+                hll_sketch_agg(col(CELL_ID)).as(CELLS + HLL_SUFFIX));
     }
 
     /** Per reported number: complaints by category and channel, and distinct reporters. */

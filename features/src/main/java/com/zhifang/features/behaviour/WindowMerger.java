@@ -61,7 +61,8 @@ public final class WindowMerger {
         // Keys are never null (the state tables declare them NOT NULL), so the inner join keeps every entity.
         Dataset<Row> merged = objects.isEmpty() ? aggregate(inWindow, keys, compiled)
                 : compiled.isEmpty() ? aggregate(inWindow, keys, objects)
-                : aggregate(inWindow, keys, compiled).join(aggregate(inWindow, keys, objects), def.keyNames().toArray(new String[0]));
+                : aggregate(inWindow, keys, compiled)
+                        .join(aggregate(inWindow, keys, objects), def.keyNames().toArray(new String[0]));
 
         List<Column> out = new ArrayList<>(List.of(keys));
         out.add(lit(day).as(Columns.FEATURE_DATE));

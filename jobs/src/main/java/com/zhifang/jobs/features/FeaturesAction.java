@@ -50,8 +50,8 @@ import static org.apache.spark.sql.functions.*;
  * <p>Idempotent: every write replaces its day's partition ({@code replaceWhere}).
  *
  * <p>Cost per recomputed day: scans of its voice and SMS partitions (a few per entity type, not
- * cached: see {@link #computeDayStates}), the state shuffles described in {@link NumberStates}, {@link DeviceStates},
- * {@link TrunkStates}, {@link PortCustomerStates}; per run: one merge aggregation per entity type
+ * cached: see {@link #computeDayStates}), the state shuffles described in {@link NumberStates},
+ * {@link DeviceStates}, {@link TrunkStates}, {@link PortCustomerStates}; per run: one merge aggregation per entity type
  * over the window's states and one over the window's contact pairs.
  */
 public final class FeaturesAction {
