@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -139,6 +141,43 @@ class GraphAlgorithmsTest {
         assertEquals(1.0, (double) clustering.get(1L), 1e-12);
         assertEquals(1.0 / 3, (double) clustering.get(3L), 1e-12);
         assertEquals(0.0, (double) clustering.get(4L), 1e-12);
+    }
+
+    @Test
+    void triangleCountsMatchBruteForceWithRepeatsReversalsAndSelfLoops() {
+        // GraphX is handed the edges already canonical (each pair once, lower id first, no
+        // self-loops); repeats, reversed copies and self-loops here must not change the counts.
+        int n = 40;
+        SplittableRandom random = new SplittableRandom(7);
+        boolean[][] adjacent = new boolean[n][n];
+        List<long[]> pairs = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            int a = random.nextInt(n);
+            int b = random.nextInt(n);
+            pairs.add(new long[] {a, b});
+            if (random.nextInt(4) == 0) {
+                pairs.add(new long[] {b, a});
+            }
+            adjacent[a][b] = a != b;
+            adjacent[b][a] = a != b;
+        }
+        Map<Long, Long> expected = new TreeMap<>();
+        for (int v = 0; v < n; v++) {
+            int vertex = v;
+            if (IntStream.range(0, n).noneMatch(u -> adjacent[vertex][u])) {
+                continue; // only self-loops, or no edge: not in the graph
+            }
+            long count = 0;
+            for (int a = 0; a < n; a++) {
+                for (int b = a + 1; b < n; b++) {
+                    count += adjacent[v][a] && adjacent[v][b] && adjacent[a][b] ? 1 : 0;
+                }
+            }
+            expected.put((long) v, count);
+        }
+        Map<Long, Object> triangles = byVertex(GraphAlgorithms.triangleCount(edges(pairs.toArray(new long[0][]))), "triangles");
+        assertEquals(expected, triangles);
+        assertTrue(expected.values().stream().mapToLong(Long::longValue).sum() > 20, "the graph has triangles to count");
     }
 
     @Test
