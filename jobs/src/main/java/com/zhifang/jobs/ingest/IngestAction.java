@@ -112,7 +112,13 @@ public final class IngestAction {
             }
         }
         if (filesByDataset.isEmpty()) {
-            LOG.info("ingest {}: no landing files", day);
+            // A day without files is allowed (the spec: even no traffic), but a missing day folder is
+            // also what a wrong --landing path looks like, so say where it was looked for.
+            if (exists(fs, dayDir)) {
+                LOG.info("ingest {}: no landing files in {}", day, dayDir);
+            } else {
+                LOG.warn("ingest {}: no folder {} in the landing zone; nothing ingested for that day", day, dayDir);
+            }
             return new IngestResult(List.of(), List.of());
         }
         // Created up front, one at a time: concurrent creation of one Delta table would conflict.
@@ -343,6 +349,14 @@ public final class IngestAction {
             return files;
         } catch (IOException e) {
             throw new LandingFileException(dir.toString(), "folder cannot be listed: " + e, e);
+        }
+    }
+
+    private static boolean exists(FileSystem fs, Path path) {
+        try {
+            return fs.exists(path);
+        } catch (IOException e) {
+            throw new LandingFileException(path.toString(), "cannot be read: " + e, e);
         }
     }
 
