@@ -356,17 +356,13 @@ public final class IngestAction {
         try {
             return fs.exists(path);
         } catch (IOException e) {
-            throw new LandingFileException(path.toString(), "cannot be read: " + e, e);
+            throw new LandingFileException(path.toString(), "landing folder cannot be read: " + e, e);
         }
     }
 
     private void requireLandingRoot(FileSystem fs) {
-        try {
-            if (!fs.exists(new Path(landingRoot))) {
-                throw new LandingFileException(landingRoot, "landing folder does not exist");
-            }
-        } catch (IOException e) {
-            throw new LandingFileException(landingRoot, "landing folder cannot be read: " + e, e);
+        if (!exists(fs, new Path(landingRoot))) {
+            throw new LandingFileException(landingRoot, "landing folder does not exist");
         }
     }
 
