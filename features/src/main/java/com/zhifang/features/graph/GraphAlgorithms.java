@@ -149,24 +149,29 @@ public final class GraphAlgorithms {
     public static Dataset<Row> personalizedPageRank(Dataset<Row> edges, Dataset<Row> seeds, int iterations, double resetProbability) {
         requireEdges(edges);
         RequiredColumns.check(seeds, "seeds", VERTEX);
-        Dataset<Row> plainEdges = edges.select(col(SRC), col(DST));
         Dataset<Row> seedVertices = seeds.select(col(VERTEX)).distinct();
-        Row maxima = plainEdges.agg(max(col(SRC)), max(col(DST))).first();
         Row maxSeed = seedVertices.agg(max(col(VERTEX))).first();
         if (maxSeed.isNullAt(0)) {
             throw new IllegalArgumentException("personalized PageRank needs at least one seed");
         }
-        long virtualSource = Math.max(Math.max(longOrMin(maxima, 0), longOrMin(maxima, 1)), maxSeed.getLong(0)) + 1;
-        Dataset<Row> withSource = plainEdges.union(seedVertices.select(lit(virtualSource).as(SRC), col(VERTEX).as(DST)));
-        Graph<Integer, Integer> graph = toGraph(withSource);
-        Graph<Object, Object> ranks = PageRank.runWithOptions(graph, iterations, resetProbability,
-                Option.apply(virtualSource), true, INT_ATTRIBUTE, INT_ATTRIBUTE);
-        Dataset<Row> raw = verticesToFrame(edges, ranks, "__rank", DataTypes.DoubleType)
-                .where(col(VERTEX).notEqual(lit(virtualSource)));
-        double realMass = raw.agg(sum("__rank")).first().getDouble(0);
-        Dataset<Row> result = raw.select(col(VERTEX), col("__rank").divide(realMass).as(PERSONALIZED_PAGERANK)).localCheckpoint(true);
-        release(graph, ranks);
-        return result;
+        // Kept: finding a free id for the virtual source reads every edge, and so does building the graph.
+        Dataset<Row> plainEdges = edges.select(col(SRC), col(DST)).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Row maxima = plainEdges.agg(max(col(SRC)), max(col(DST))).first();
+            long virtualSource = Math.max(Math.max(longOrMin(maxima, 0), longOrMin(maxima, 1)), maxSeed.getLong(0)) + 1;
+            Dataset<Row> withSource = plainEdges.union(seedVertices.select(lit(virtualSource).as(SRC), col(VERTEX).as(DST)));
+            Graph<Integer, Integer> graph = toGraph(withSource);
+            Graph<Object, Object> ranks = PageRank.runWithOptions(graph, iterations, resetProbability,
+                    Option.apply(virtualSource), true, INT_ATTRIBUTE, INT_ATTRIBUTE);
+            Dataset<Row> raw = verticesToFrame(edges, ranks, "__rank", DataTypes.DoubleType)
+                    .where(col(VERTEX).notEqual(lit(virtualSource)));
+            double realMass = raw.agg(sum("__rank")).first().getDouble(0);
+            Dataset<Row> result = raw.select(col(VERTEX), col("__rank").divide(realMass).as(PERSONALIZED_PAGERANK)).localCheckpoint(true);
+            release(graph, ranks);
+            return result;
+        } finally {
+            plainEdges.unpersist(false);
+        }
     }
 
     /** Weakly connected components: {@code component} is the smallest vertex id in the component. Eager. */

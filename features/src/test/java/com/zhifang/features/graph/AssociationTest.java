@@ -29,6 +29,17 @@ class AssociationTest {
     }
 
     @Test
+    void aSustainedRelationshipCarriesThreeTimesTheWalkOfAMissedCall() {
+        // Both leaves hang on the seed alone, so each receives the seed's rank in proportion to its edge copies.
+        Dataset<Row> weighted = frame("from_number STRING, to_number STRING, calls LONG, talk_s LONG",
+                row("seed", "friend", 5L, 300L), row("seed", "stranger", 1L, 0L));
+        Map<String, Object> ppr = byNumber(
+                Association.personalizedPageRank(Association.toCallWalkEdges(weighted), numbers("seed"), "ppr", 30, 0.15), "ppr");
+        assertEquals(3.0, (Double) ppr.get("friend") / (Double) ppr.get("stranger"), 1e-9, ppr.toString());
+        assertEquals(1.0, ppr.values().stream().mapToDouble(v -> (Double) v).sum(), 1e-9);
+    }
+
+    @Test
     void noSeedInTheGraphGivesNoScores() {
         assertEquals(0, Association.personalizedPageRank(Association.toCallWalkEdges(edges), numbers("absent"), "ppr", 5, 0.15).count());
     }
