@@ -33,8 +33,8 @@ import static org.apache.spark.sql.functions.sum;
  * Degree and classic PageRank keep them: those describe the number itself.
  *
  * <p>Cost: {@link #neighbourCounts} is two aggregations over the call edges; {@link #toHubs} a union
- * of small sets, the allowlist broadcast (prefix match is a broadcast nested-loop join against the
- * window's distinct numbers). Lazy.
+ * of small sets: the service and port ends of the edges, and the allowlist broadcast against the
+ * neighbour counts' numbers (prefix match is a broadcast nested-loop join). Lazy.
  */
 public final class HubFilter {
     public static final String SUPER_NODE = "SUPER_NODE";
@@ -58,22 +58,27 @@ public final class HubFilter {
     /**
      * {@code number, hub_reason} for every hub among the call edges' numbers. {@code allowlist} is
      * the snapshot in force on {@code day} ({@code number, is_prefix, valid_until}); {@code neighbours}
-     * is {@link #neighbourCounts}; {@code superNodeCap} the most distinct neighbours a non-hub may have.
+     * is {@link #neighbourCounts} of the same edges (its numbers are the ones looked up in the
+     * allowlist); {@code superNodeCap} the most distinct neighbours a non-hub may have.
      */
     public static Dataset<Row> toHubs(Dataset<Row> callEdges, Dataset<Row> allowlist, LocalDate day,
                                       Dataset<Row> neighbours, long superNodeCap) {
         RequiredColumns.check(callEdges, "call edges", FROM_NUMBER, TO_NUMBER, FROM_CLASS, TO_CLASS);
         RequiredColumns.check(allowlist, "allowlist", NUMBER, IS_PREFIX, VALID_UNTIL);
         RequiredColumns.check(neighbours, "neighbour counts", NUMBER, NEIGHBOURS);
-        Dataset<Row> numbers = callEdges.select(col(FROM_NUMBER).as(NUMBER), col(FROM_CLASS).as("__class"))
-                .union(callEdges.select(col(TO_NUMBER).as(NUMBER), col(TO_CLASS).as("__class")))
-                .distinct();
-        Dataset<Row> byClass = numbers.where(col("__class").isin(NumberClass.SERVICE.name(), NumberClass.SMS_PORT.name()))
-                .select(col(NUMBER), col("__class").as(HUB_REASON), lit(1).as("__priority"));
+        // Hub classes are rare: filter the edge ends before deduplicating them.
+        Object[] hubClasses = {NumberClass.SERVICE.name(), NumberClass.SMS_PORT.name()};
+        Dataset<Row> byClass = callEdges.where(col(FROM_CLASS).isin(hubClasses))
+                .select(col(FROM_NUMBER).as(NUMBER), col(FROM_CLASS).as(HUB_REASON))
+                .union(callEdges.where(col(TO_CLASS).isin(hubClasses))
+                        .select(col(TO_NUMBER).as(NUMBER), col(TO_CLASS).as(HUB_REASON)))
+                .distinct()
+                .withColumn("__priority", lit(1));
         Dataset<Row> entries = allowlist.where(col(VALID_UNTIL).isNull().or(col(VALID_UNTIL).geq(lit(day))));
         Dataset<Row> exact = entries.where(col(IS_PREFIX).equalTo(false)).select(col(NUMBER).as("__entry"));
         Dataset<Row> prefixes = entries.where(col(IS_PREFIX)).select(col(NUMBER).as("__entry"));
-        Dataset<Row> distinctNumbers = numbers.select(NUMBER).distinct();
+        // The neighbour counts hold each number of the call edges once: no second deduplication of the edges' ends.
+        Dataset<Row> distinctNumbers = neighbours.select(NUMBER);
         Dataset<Row> allowlisted = distinctNumbers.join(broadcast(exact), col(NUMBER).equalTo(col("__entry")))
                 .select(NUMBER)
                 .union(distinctNumbers.join(broadcast(prefixes), col(NUMBER).startsWith(col("__entry"))).select(NUMBER))

@@ -39,11 +39,11 @@ class SeedsAndHubsTest {
 
     @Test
     void hubsByClassAllowlistAndDegree() {
-        Dataset<Row> callEdges = calls("a>95588", "b>95588", "a>+8640012345", "x>+8613911110000", "x>y", "x>z", "x>w", "q>y");
+        Dataset<Row> callEdges = calls("a>95588", "b>95588", "10086>c", "a>+8640012345", "x>+8613911110000", "x>y", "x>z", "x>w", "q>y");
         Dataset<Row> allowlist = frame("number STRING, is_prefix BOOLEAN, valid_until DATE",
                 row("+86139111", true, null), row("y", false, day(1)), row("+8640012345", false, day(30)));
         Dataset<Row> hubs = HubFilter.toHubs(callEdges, allowlist, D, HubFilter.neighbourCounts(callEdges), 3);
-        assertEquals(Map.of("95588", "SERVICE", "+8613911110000", "ALLOWLISTED", "+8640012345", "ALLOWLISTED", "x", "SUPER_NODE"),
+        assertEquals(Map.of("95588", "SERVICE", "10086", "SERVICE", "+8613911110000", "ALLOWLISTED", "+8640012345", "ALLOWLISTED", "x", "SUPER_NODE"),
                 byNumber(hubs, "hub_reason"));
         assertEquals(List.of("q>y"), HubFilter.withoutHubs(callEdges, hubs, "from_number", "to_number")
                 .where("from_number <> 'a' and from_number <> 'b'")

@@ -134,22 +134,30 @@ public final class GraphAction {
     private Dataset<Row> numberFeatures(Dataset<Row> callEdges, Dataset<Row> smsEdges, Dataset<Row> hubFree, Dataset<Row> hubs,
                                         Dataset<Row> seeds, Dataset<Row> numberDevice, Dataset<Row> numberIdentity,
                                         Dataset<Row> sharedPairs, Dataset<Row> coVictimPairs, Dataset<Row> rings) {
-        // Structure over the whole call graph (hubs included: they describe the number itself).
+        // Structure over the whole call graph (hubs included: they describe the number itself), joined on the
+        // vertex ids it is computed on, so the numbers come back in one join.
         Dataset<Row> index = GraphIds.index(callEdges, FROM_NUMBER, TO_NUMBER).localCheckpoint(true);
-        Dataset<Row> vertexEdges = keep(GraphIds.toVertexEdges(callEdges.select(FROM_NUMBER, TO_NUMBER), index, FROM_NUMBER, TO_NUMBER));
-        Dataset<Row> degrees = GraphIds.withKeys(GraphAlgorithms.degrees(vertexEdges), index)
-                .select(col(GraphIds.KEY).as(NUMBER), col(GraphAlgorithms.OUT_NEIGHBOURS).as(OUT_DEGREE),
+        Dataset<Row> vertexEdges = keep(GraphIds.toVertexEdges(callEdges.select(FROM_NUMBER, TO_NUMBER, CALLS), index,
+                FROM_NUMBER, TO_NUMBER));
+        Dataset<Row> degrees = GraphAlgorithms.degrees(vertexEdges)
+                .select(col(GraphAlgorithms.VERTEX), col(GraphAlgorithms.OUT_NEIGHBOURS).as(OUT_DEGREE),
                         col(GraphAlgorithms.IN_NEIGHBOURS).as(IN_DEGREE), col(GraphAlgorithms.NEIGHBOURS).as(NEIGHBOURS),
                         col(GraphAlgorithms.RECIPROCITY).as(RECIPROCITY));
-        Dataset<Row> pageRank = GraphIds.withKeys(GraphAlgorithms.pageRank(vertexEdges, settings.pageRankIterations(),
-                settings.resetProbability()), index).select(col(GraphIds.KEY).as(NUMBER), col(GraphAlgorithms.PAGERANK).as(PAGERANK));
+        Dataset<Row> callVolumes = vertexEdges.groupBy(col(GraphAlgorithms.SRC).as(GraphAlgorithms.VERTEX)).agg(sum(CALLS).as(CALLS_OUT))
+                .join(vertexEdges.groupBy(col(GraphAlgorithms.DST).as(GraphAlgorithms.VERTEX)).agg(sum(CALLS).as(CALLS_IN)),
+                        new String[] {GraphAlgorithms.VERTEX}, "full");
+        Dataset<Row> pageRank = GraphAlgorithms.pageRank(vertexEdges, settings.pageRankIterations(), settings.resetProbability())
+                .select(col(GraphAlgorithms.VERTEX), col(GraphAlgorithms.PAGERANK).as(PAGERANK));
         // Triangles without hubs: through 10086 everybody would close triangles, and hubs' neighbour sets are what makes counting costly.
         Dataset<Row> hubFreeVertexEdges = GraphIds.toVertexEdges(hubFree.select(FROM_NUMBER, TO_NUMBER), index, FROM_NUMBER, TO_NUMBER);
-        Dataset<Row> triangles = GraphIds.withKeys(GraphAlgorithms.triangleCount(hubFreeVertexEdges), index)
-                .select(col(GraphIds.KEY).as(NUMBER), col(GraphAlgorithms.TRIANGLES).as(TRIANGLES),
+        Dataset<Row> triangles = GraphAlgorithms.triangleCount(hubFreeVertexEdges)
+                .select(col(GraphAlgorithms.VERTEX), col(GraphAlgorithms.TRIANGLES).as(TRIANGLES),
                         col(GraphAlgorithms.CLUSTERING).as(CLUSTERING));
-        Dataset<Row> callVolumes = callEdges.groupBy(col(FROM_NUMBER).as(NUMBER)).agg(sum(CALLS).as(CALLS_OUT))
-                .join(callEdges.groupBy(col(TO_NUMBER).as(NUMBER)).agg(sum(CALLS).as(CALLS_IN)), new String[] {NUMBER}, "full");
+        Dataset<Row> structure = index;
+        for (Dataset<Row> part : List.of(degrees, callVolumes, pageRank, triangles)) {
+            structure = structure.join(part, new String[] {GraphAlgorithms.VERTEX}, "left");
+        }
+        structure = structure.withColumnRenamed(GraphIds.KEY, NUMBER).drop(GraphAlgorithms.VERTEX);
         Dataset<Row> smsDegrees = smsEdges.groupBy(col(FROM_NUMBER).as(NUMBER)).agg(countDistinct(TO_NUMBER).as(SMS_OUT_NEIGHBOURS))
                 .join(smsEdges.groupBy(col(TO_NUMBER).as(NUMBER)).agg(countDistinct(FROM_NUMBER).as(SMS_IN_NEIGHBOURS)),
                         new String[] {NUMBER}, "full");
@@ -184,7 +192,7 @@ public final class GraphAction {
                 .union(seeds.select(NUMBER))
                 .distinct();
         Dataset<Row> joined = universe;
-        for (Dataset<Row> part : List.of(hubs, degrees, callVolumes, smsDegrees, pageRank, triangles, pprCall, pprShared, hops,
+        for (Dataset<Row> part : List.of(hubs, structure, smsDegrees, pprCall, pprShared, hops,
                 seedSharing, coVictims, Rings.toMembership(rings))) {
             joined = joined.join(part, new String[] {NUMBER}, "left");
         }
