@@ -102,4 +102,12 @@ class ZhifangSessionsTest {
     void tasksSeeTheTypesFrameworkSwitchSet() {
         assertEquals(List.of("true false", "true false"), taskConf(SparkTestSession.get(), ZhifangSessions.TYPES_FRAMEWORK));
     }
+
+    /** Cached intermediates are stored without per-batch dictionary and run-length encoding, which cost more CPU than they saved. */
+    @Test
+    void cachedFramesAreNotCompressed() {
+        SparkSession spark = SparkTestSession.get();
+        assertEquals("false", spark.conf().get(ZhifangSessions.CACHE_COMPRESSED));
+        assertFalse(spark.sessionState().conf().useCompression(), "the setting Spark's cache builder reads");
+    }
 }
