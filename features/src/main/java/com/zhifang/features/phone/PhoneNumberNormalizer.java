@@ -94,10 +94,12 @@ public final class PhoneNumberNormalizer {
         if (nsn.startsWith("1") && length >= 3 && length <= 6) {  // 110, 12321, 10086, 12345 ...
             return new NormalizedNumber(raw, key, NumberClass.SERVICE);
         }
-        PhoneNumber parsed = new PhoneNumber().setCountryCode(CHINA_COUNTRY_CODE).setNationalNumber(parseLong(nsn));
-        if (length > 17 || !util.isValidNumber(parsed)) {
+        if (length > 17) {
             return new NormalizedNumber(raw, key, NumberClass.INVALID);
         }
+        // For +86, one region, libphonenumber's isValidNumber is exactly "getNumberType is not UNKNOWN", and
+        // UNKNOWN maps to INVALID: one type lookup (a regular expression per number type) instead of two.
+        PhoneNumber parsed = new PhoneNumber().setCountryCode(CHINA_COUNTRY_CODE).setNationalNumber(parseLong(nsn));
         return new NormalizedNumber(raw, key, classOf(util.getNumberType(parsed)));
     }
 

@@ -1,8 +1,12 @@
 package com.zhifang.features.phone;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -63,5 +67,29 @@ class PhoneNumberNormalizerTest {
         NormalizedNumber first = normalizer.normalize("13812345678");
         assertEquals(first, normalizer.normalize("13812345678"));
         assertEquals(first, new PhoneNumberNormalizer().normalize("13812345678"));
+    }
+
+    /**
+     * The normaliser classifies a +86 number by its type alone, relying on libphonenumber's validity
+     * for China being exactly "its type is known". Checked on random national numbers of every
+     * length the normaliser hands to the library, with leading digits of real ranges, so a library
+     * upgrade that breaks the equivalence fails here.
+     */
+    @Test
+    void validityForChinaIsAKnownNumberType() {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        Random random = new Random(20261130);
+        String[] leads = {"13", "14", "15", "16", "17", "18", "19", "10", "12", "2", "3", "4", "5", "7", "8", "9", "400", "800"};
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder nsn = new StringBuilder(leads[random.nextInt(leads.length)]);
+            int length = 7 + random.nextInt(11);
+            while (nsn.length() < length) {
+                nsn.append(random.nextInt(10));
+            }
+            Phonenumber.PhoneNumber number = new Phonenumber.PhoneNumber().setCountryCode(86)
+                    .setNationalNumber(Long.parseLong(nsn.toString()));
+            assertEquals(util.isValidNumber(number), util.getNumberType(number) != PhoneNumberUtil.PhoneNumberType.UNKNOWN,
+                    nsn::toString);
+        }
     }
 }
