@@ -7,11 +7,11 @@ import com.zhifang.jobs.cli.TrainCommand;
 import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.jobs.testing.GeneratedWarehouse;
 import com.zhifang.models.train.ApprovedModel;
+import com.zhifang.models.train.BoostedTreesModel;
 import com.zhifang.models.train.ModelFeatures;
 import com.zhifang.models.train.ModelRegistry;
 import com.zhifang.models.train.ModelScores;
 import com.zhifang.models.train.TrainSettings;
-import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -84,7 +84,7 @@ class TrainActionTest {
     }
 
     @Test
-    void trainsSavesReloadsAndScoresKnownFraudAboveLegitimateNumbers() {
+    void trainsSavesReloadsAndScoresKnownFraudAboveLegitimateNumbers() throws IOException {
         Set<String> expectedPositives = confirmedNumbers();
         TrainSettings settings = TrainSettings.defaults().withMinPositives(expectedPositives.size())
                 .withNegativeSampleRate(0.1).withTrees(20);
@@ -104,7 +104,7 @@ class TrainActionTest {
         assertEquals(result.positives(), card.path("counts").path("positive_numbers").asLong());
 
         Optional<ApprovedModel> approved = registry.newestApproved();
-        PipelineModel model;
+        BoostedTreesModel model;
         if (result.approved()) {
             assertEquals(result.version(), approved.map(ApprovedModel::version));
             assertEquals(ModelFeatures.COLUMNS, approved.get().features());
@@ -112,7 +112,8 @@ class TrainActionTest {
         } else {
             assertTrue(result.reason().contains("below the bar"), result.reason());
             assertTrue(approved.isEmpty(), "an unapproved model is never picked for scoring");
-            model = PipelineModel.load(warehouse.modelsDir() + "/" + result.version().get() + "/" + ModelRegistry.PIPELINE_DIR);
+            Path trees = Path.of(warehouse.modelsDir(), result.version().get(), ModelRegistry.TREES_FILE);
+            model = BoostedTreesModel.fromBytes(features, Files.readAllBytes(trees));
         }
 
         Dataset<Row> dayFeatures = warehouse.read(spark, Tables.FEATURES_NUMBER).where(col(FEATURE_DATE).equalTo(lit(D)));

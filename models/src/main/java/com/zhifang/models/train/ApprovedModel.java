@@ -1,7 +1,5 @@
 package com.zhifang.models.train;
 
-import org.apache.spark.ml.PipelineModel;
-
 import java.time.LocalDate;
 import java.util.List;
 
@@ -10,10 +8,10 @@ import java.util.List;
  *
  * @param version    its version id ({@code gbt-<D>-<yyyyMMddHHmmss>})
  * @param trainedFor the date D it was trained for (labels and features up to D)
- * @param model      the fitted pipeline; give it to {@link ModelScores#toModelScores}
+ * @param model      the fitted trees; give them to {@link ModelScores#toModelScores}
  * @param features   the model inputs it was trained on, in vector order
  */
-public record ApprovedModel(String version, LocalDate trainedFor, PipelineModel model, List<String> features) {
+public record ApprovedModel(String version, LocalDate trainedFor, BoostedTreesModel model, List<String> features) {
     public ApprovedModel {
         features = List.copyOf(features);
     }

@@ -31,6 +31,7 @@ public record ModelCard(String version, LocalDate trainedFor, Instant createdAt,
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("version", version);
         root.put("algorithm", ALGORITHM);
+        root.put("trees_library", "xgboost4j-spark");
         root.put("trained_for", trainedFor.toString());
         root.put("created_at", createdAt.toString());
         Map<String, Object> range = new LinkedHashMap<>();
@@ -70,6 +71,10 @@ public record ModelCard(String version, LocalDate trainedFor, Instant createdAt,
         s.put("max_depth", settings.maxDepth());
         s.put("step_size", settings.stepSize());
         s.put("seed", settings.seed());
+        BoostedTrees.Settings trees = settings.boostedTrees();
+        s.put("row_sample", trees.subsample());
+        s.put("column_sample", trees.columnSample());
+        s.put("min_child_weight", trees.minChildWeight());
         root.put("settings", s);
         root.put("features", features);
         root.put("approved", approved);

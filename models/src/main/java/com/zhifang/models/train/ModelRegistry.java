@@ -3,11 +3,11 @@ package com.zhifang.models.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 /**
  * Trained models under {@code <warehouse>/models/}, one folder per version:
  * <pre>
- *   &lt;root&gt;/&lt;version&gt;/pipeline/      the fitted PipelineModel (MLlib's format)
+ *   &lt;root&gt;/&lt;version&gt;/trees.ubj       the fitted trees (XGBoost's booster format, {@link BoostedTreesModel#toBytes})
  *   &lt;root&gt;/&lt;version&gt;/metrics.json    {@link ModelCard}: counts, held-out metrics, inputs, range, settings
  *   &lt;root&gt;/&lt;version&gt;/APPROVED        empty marker: the model may score
  * </pre>
@@ -43,15 +43,19 @@ import java.util.regex.Pattern;
  *
  * <p>A model is approved when its held-out AUC-ROC reaches {@link TrainSettings#approveAuc()} and
  * it saw at least {@link TrainSettings#minPositives()} positive numbers. The marker is written
- * last, after the pipeline and the metrics: a save that dies half way leaves an unapproved folder,
- * which scoring ignores. Approval can be withdrawn by deleting the marker.
+ * last, after the trees and the metrics: a save that dies half way leaves an unapproved folder,
+ * which scoring ignores. Approval can be withdrawn by deleting the marker. Folders saved by
+ * Zhifang before the move to XGBoost hold an MLlib {@code pipeline/} instead of {@code trees.ubj};
+ * scoring skips them with a warning (retrain to replace them).
  *
  * <p>Any Hadoop file system URI works as root. Cost: file listing and small files; loading a
- * pipeline reads its few metadata and tree files.
+ * model reads its trees file and its metrics.
  */
 public final class ModelRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
-    public static final String PIPELINE_DIR = "pipeline";
+    public static final String TREES_FILE = "trees.ubj";
+    /** What versions saved before the move to XGBoost hold instead of {@link #TREES_FILE}. */
+    static final String LEGACY_PIPELINE_DIR = "pipeline";
     public static final String METRICS_FILE = "metrics.json";
     public static final String APPROVED_MARKER = "APPROVED";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -97,13 +101,13 @@ public final class ModelRegistry {
     }
 
     /**
-     * Saves a trained model as a new version: pipeline, metrics.json, and the approval marker when
+     * Saves a trained model as a new version: trees, metrics.json, and the approval marker when
      * {@link #approval} says so. Fails if the version folder exists (two saves in one second).
      *
      * @param rangeFrom first feature date of the training range
      */
     public ModelCard save(LocalDate trainedFor, LocalDate rangeFrom, Clock clock, TrainingReport report, TrainSettings settings) {
-        PipelineModel model = report.model().orElseThrow(() -> new IllegalArgumentException(
+        BoostedTreesModel model = report.model().orElseThrow(() -> new IllegalArgumentException(
                 "nothing to save: training was refused: " + report.refusal().orElse("")));
         Instant createdAt = clock.instant();
         String version = versionId(trainedFor, Clock.fixed(createdAt, ZoneOffset.UTC));
@@ -116,7 +120,9 @@ public final class ModelRegistry {
             if (fs.exists(dir)) {
                 throw new IllegalStateException("model version " + version + " exists already at " + dir);
             }
-            model.write().overwrite().save(new Path(dir, PIPELINE_DIR).toString());
+            try (FSDataOutputStream out = fs.create(new Path(dir, TREES_FILE), false)) {
+                out.write(model.toBytes());
+            }
             write(fs, new Path(dir, METRICS_FILE), JSON.writeValueAsString(card.toJsonMap()));
             if (approval.approved()) {
                 write(fs, new Path(dir, APPROVED_MARKER), approval.reason() + "\n");
@@ -178,9 +184,15 @@ public final class ModelRegistry {
             LocalDate trainedFor = trainedFor(version);
             if ((onOrBefore == null || !trainedFor.isAfter(onOrBefore)) && isApproved(version)) {
                 Path dir = new Path(root, version);
-                PipelineModel model = PipelineModel.load(new Path(dir, PIPELINE_DIR).toString());
+                Optional<byte[]> trees = readTrees(dir);
+                if (trees.isEmpty()) {
+                    LOG.warn("model {}: approved but saved before the move to XGBoost (no {}); skipped, retrain to replace it",
+                            version, TREES_FILE);
+                    continue;
+                }
                 List<String> features = new ArrayList<>();
                 readCard(new Path(dir, METRICS_FILE)).path("features").forEach(f -> features.add(f.asText()));
+                BoostedTreesModel model = BoostedTreesModel.fromBytes(features, trees.get());
                 LOG.info("model {}: newest approved{}", version, onOrBefore == null ? "" : " on or before " + onOrBefore);
                 return Optional.of(new ApprovedModel(version, trainedFor, model, features));
             }
@@ -207,6 +219,22 @@ public final class ModelRegistry {
             return JSON.readTree(in);
         } catch (FileNotFoundException e) {
             throw new IllegalStateException("model folder without " + METRICS_FILE + ": " + file.getParent(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** The saved trees of a version folder; empty when it has none (a legacy MLlib pipeline). */
+    private Optional<byte[]> readTrees(Path dir) {
+        Path file = new Path(dir, TREES_FILE);
+        try {
+            FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(file)) {
+                return Optional.empty();
+            }
+            try (FSDataInputStream in = fs.open(file)) {
+                return Optional.of(in.readAllBytes());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -1,13 +1,9 @@
 package com.zhifang.models.train;
 
-import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.Transformer;
-import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -32,16 +28,16 @@ public final class ModelScores {
     private ModelScores() {}
 
     /**
-     * @param model         a pipeline saved by {@link ModelRegistry} (e.g. {@link ApprovedModel#model()})
+     * @param model         trees saved by {@link ModelRegistry} (e.g. {@link ApprovedModel#model()})
      * @param features      {@code features_number} rows of one feature date
      * @param graphFeatures {@code graph_features_number} rows of the same date (may be empty)
      * @throws IllegalArgumentException when the model reads an input this code no longer builds
      */
-    public static Dataset<Row> toModelScores(PipelineModel model, Dataset<Row> features, Dataset<Row> graphFeatures) {
+    public static Dataset<Row> toModelScores(BoostedTreesModel model, Dataset<Row> features, Dataset<Row> graphFeatures) {
         Dataset<Row> input = ModelFeatures.toModelInput(features, graphFeatures);
         Set<String> available = Set.of(input.columns());
         List<String> missing = new ArrayList<>();
-        for (String c : inputsOf(model)) {
+        for (String c : model.inputs()) {
             if (!available.contains(c)) {
                 missing.add(c);
             }
@@ -50,16 +46,6 @@ public final class ModelScores {
             throw new IllegalArgumentException("the model reads input(s) " + missing + " that ModelFeatures no longer builds; "
                     + "retrain it");
         }
-        return model.transform(input).select(col(NUMBER), ModelTrainer.fraudProbability().as(MODEL_SCORE));
-    }
-
-    /** The input columns of a pipeline's assembler. */
-    static List<String> inputsOf(PipelineModel model) {
-        for (Transformer stage : model.stages()) {
-            if (stage instanceof VectorAssembler assembler) {
-                return Arrays.asList(assembler.getInputCols());
-            }
-        }
-        throw new IllegalArgumentException("not a Zhifang model pipeline (no VectorAssembler stage): " + model.uid());
+        return model.withProbability(input, MODEL_SCORE).select(col(NUMBER), col(MODEL_SCORE));
     }
 }

@@ -1,12 +1,7 @@
 package com.zhifang.models.train;
 
 import com.zhifang.features.schema.RequiredColumns;
-import org.apache.spark.ml.Pipeline;
-import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.PipelineStage;
-import org.apache.spark.ml.classification.GBTClassifier;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
-import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import static com.zhifang.features.schema.Columns.*;
-import static org.apache.spark.ml.functions.vector_to_array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -32,9 +26,9 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * Fits the model: MLlib gradient-boosted trees on {@link ModelFeatures#COLUMNS} (a
- * {@link VectorAssembler} and a {@link GBTClassifier} in one {@link PipelineModel}), trained on the
- * rows not held out ({@link TrainingRows#withHoldout}) and measured on the held-out ones.
+ * Fits the model: gradient-boosted trees ({@link BoostedTrees}) on {@link ModelFeatures#COLUMNS},
+ * trained on the rows not held out ({@link TrainingRows#withHoldout}) and measured on the held-out
+ * ones.
  *
  * <p>Class weights: each positive training row weighs (negative rows / positive rows), each
  * negative 1, so both classes carry the same total weight in the loss; fraud is a small minority
@@ -44,14 +38,12 @@ import static org.apache.spark.sql.functions.when;
  * were quiet) when fewer than {@link TrainSettings#minPositives()} positive numbers have rows, or
  * when the training or the held-out part lacks a class.
  *
- * <p>Cost: one aggregation for the counts, then GBT: one pass per tree over the training rows
- * (MLlib caches them), then two evaluator passes and one aggregation over the held-out rows. The
- * caller should persist {@code rows}, which are read several times.
+ * <p>Cost: one aggregation for the counts, then the trees (one barrier task over the training rows,
+ * see {@link BoostedTrees}), then two evaluator passes and one aggregation over the held-out rows.
+ * The caller should persist {@code rows}, which are read several times.
  */
 public final class ModelTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(ModelTrainer.class);
-    /** Name of the assembled input vector inside the pipeline. */
-    public static final String INPUT_VECTOR = "model_input";
     public static final double THRESHOLD = 0.5;
     private static final String SCORE = "__score";
 
@@ -77,36 +69,15 @@ public final class ModelTrainer {
         LOG.info("train: fitting {} trees of depth {} on {} rows ({} positive, weight {}), holding out {} rows",
                 settings.trees(), settings.maxDepth(), counts.trainingRows(), counts.rows(1.0, false),
                 String.format("%.2f", positiveWeight), counts.heldOutRows());
-        PipelineModel model = pipeline(settings).fit(training);
+        BoostedTreesModel model = BoostedTrees.fit(training, ModelFeatures.COLUMNS, LABEL, CLASS_WEIGHT, settings.boostedTrees());
         ModelMetrics metrics = evaluate(model, rows.where(col(HOLDOUT).equalTo(true)));
         LOG.info("train: held out AUC-ROC {}, AUC-PR {}, precision {} recall {} at {}", metrics.aucRoc(), metrics.aucPr(),
                 metrics.precision(), metrics.recall(), THRESHOLD);
         return counts.report(Optional.of(model), positiveWeight, Optional.of(metrics), Optional.empty());
     }
 
-    /** The unfitted pipeline: assembler then weighted trees. */
-    static Pipeline pipeline(TrainSettings settings) {
-        VectorAssembler assembler = new VectorAssembler()
-                .setInputCols(ModelFeatures.COLUMNS.toArray(String[]::new))
-                .setOutputCol(INPUT_VECTOR);
-        GBTClassifier trees = new GBTClassifier()
-                .setLabelCol(LABEL)
-                .setWeightCol(CLASS_WEIGHT)
-                .setFeaturesCol(INPUT_VECTOR)
-                .setMaxIter(settings.trees())
-                .setMaxDepth(settings.maxDepth())
-                .setStepSize(settings.stepSize())
-                .setSeed(settings.seed());
-        return new Pipeline().setStages(new PipelineStage[] {assembler, trees});
-    }
-
-    /** The probability of class 1 from a fitted pipeline's output. */
-    static Column fraudProbability() {
-        return vector_to_array(col("probability"), "float64").getItem(1);
-    }
-
-    private static ModelMetrics evaluate(PipelineModel model, Dataset<Row> heldOut) {
-        Dataset<Row> scored = model.transform(heldOut).select(col(LABEL), fraudProbability().as(SCORE)).cache();
+    private static ModelMetrics evaluate(BoostedTreesModel model, Dataset<Row> heldOut) {
+        Dataset<Row> scored = model.withProbability(heldOut, SCORE).select(col(LABEL), col(SCORE)).cache();
         try {
             BinaryClassificationEvaluator evaluator = new BinaryClassificationEvaluator()
                     .setLabelCol(LABEL).setRawPredictionCol(SCORE);
@@ -202,7 +173,7 @@ public final class ModelTrainer {
             return rows(0.0, true) + rows(1.0, true);
         }
 
-        TrainingReport report(Optional<PipelineModel> model, double positiveWeight, Optional<ModelMetrics> metrics,
+        TrainingReport report(Optional<BoostedTreesModel> model, double positiveWeight, Optional<ModelMetrics> metrics,
                               Optional<String> refusal) {
             return new TrainingReport(model, positiveNumbers, negativeNumbers, numbersBySource, trainingRows(), heldOutRows(),
                     first, last, positiveWeight, metrics, refusal);

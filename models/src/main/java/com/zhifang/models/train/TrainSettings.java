@@ -10,7 +10,7 @@ package com.zhifang.models.train;
  * @param approveAuc         held-out AUC-ROC a model needs to be approved for scoring
  * @param negativeSampleRate share of unlabelled numbers taken as negatives ({@link TrainingRows})
  * @param holdoutShare       share of each class's numbers held out to measure the model
- * @param trees              boosting rounds of the gradient-boosted trees
+ * @param trees              boosting rounds of the gradient-boosted trees ({@link BoostedTrees})
  * @param maxDepth           depth of each tree
  * @param stepSize           learning rate
  * @param seed               seeds the negative sample, the held-out split and the trees
@@ -31,6 +31,14 @@ public record TrainSettings(int lookbackDays, int minPositives, double approveAu
         require(trees >= 1, "trees must be >= 1, got " + trees);
         require(maxDepth >= 1 && maxDepth <= 30, "maxDepth must be 1..30, got " + maxDepth);
         require(stepSize > 0 && stepSize <= 1, "stepSize must be in (0, 1], got " + stepSize);
+    }
+
+    /**
+     * The tree settings: these knobs plus fixed row and column sampling (0.8 each, the usual guard
+     * against trees memorising a few heavy numbers) and a least leaf weight of 1.
+     */
+    public BoostedTrees.Settings boostedTrees() {
+        return new BoostedTrees.Settings(trees, maxDepth, stepSize, 0.8, 0.8, 1.0, seed);
     }
 
     public static TrainSettings defaults() {

@@ -1,7 +1,5 @@
 package com.zhifang.models.train;
 
-import org.apache.spark.ml.PipelineModel;
-
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Map;
@@ -9,10 +7,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What {@link ModelTrainer#train} did: the fitted pipeline (empty when it refused), the counts it
+ * What {@link ModelTrainer#train} did: the fitted trees (empty when it refused), the counts it
  * saw, and the held-out metrics.
  *
- * @param model            the fitted pipeline, empty when training was refused
+ * @param model            the fitted trees, empty when training was refused
  * @param positiveNumbers  distinct numbers labelled 1 with rows in the range (training + held out)
  * @param negativeNumbers  distinct numbers labelled 0: cleared ones plus the unlabelled sample
  * @param numbersBySource  distinct numbers per label source ({@code POLICE}, {@code CONFIRMED_FRAUD},
@@ -25,7 +23,7 @@ import java.util.TreeMap;
  * @param metrics          held-out metrics, empty when refused
  * @param refusal          why training was refused; empty when a model was fitted
  */
-public record TrainingReport(Optional<PipelineModel> model, long positiveNumbers, long negativeNumbers,
+public record TrainingReport(Optional<BoostedTreesModel> model, long positiveNumbers, long negativeNumbers,
                              Map<String, Long> numbersBySource, long trainingRows, long heldOutRows,
                              LocalDate firstFeatureDate, LocalDate lastFeatureDate, double positiveWeight,
                              Optional<ModelMetrics> metrics, Optional<String> refusal) {

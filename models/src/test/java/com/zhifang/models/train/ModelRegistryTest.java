@@ -96,6 +96,22 @@ class ModelRegistryTest {
         assertTrue(minFraud > maxLegit, minFraud + " vs " + maxLegit);
     }
 
+    @Test
+    void anApprovedFolderSavedBeforeXgboostIsSkippedNotFatal() throws Exception {
+        Path root = tmp.resolve("legacy-models");
+        ModelRegistry registry = new ModelRegistry(spark, root.toString());
+        ModelCard current = registry.save(NOV_4, NOV_4.minusDays(27), at("2026-11-05T01:00:00Z"), report, smallTrees());
+        assertTrue(current.approved(), current.approvalReason());
+        // A later approved version as Zhifang saved it before: an MLlib pipeline folder, no trees file.
+        Path legacy = root.resolve(ModelRegistry.versionId(NOV_5, at("2026-11-06T01:00:00Z")));
+        Files.createDirectories(legacy.resolve(ModelRegistry.LEGACY_PIPELINE_DIR).resolve("metadata"));
+        Files.copy(root.resolve(current.version()).resolve(ModelRegistry.METRICS_FILE), legacy.resolve(ModelRegistry.METRICS_FILE));
+        Files.writeString(legacy.resolve(ModelRegistry.APPROVED_MARKER), "approved\n");
+
+        assertEquals(2, registry.versions().size());
+        assertEquals(Optional.of(current.version()), registry.newestApproved().map(ApprovedModel::version));
+    }
+
     /** number -> score, on the NOV_5 rows. */
     private static Map<String, Double> scores(Dataset<Row> scored) {
         return scored.collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0), r -> r.getDouble(1), Math::max));

@@ -1,11 +1,13 @@
 package com.zhifang.models.benchmark.sichuan;
 
+import com.zhifang.models.train.BoostedTrees;
+
 /**
  * What one split measured on its test part, with the choices made on its validation part
  * (tree settings by validation AUC, threshold by validation macro F1).
  */
 public record SplitResult(String name, long trainRows, long validationRows, long testRows,
-                          FraudGbt.Settings chosenSettings, double validationAuc, double threshold,
+                          BoostedTrees.Settings chosenSettings, double validationAuc, double threshold,
                           double testAuc, BinaryMetrics.AtThreshold test) {
     public double macroF1() {
         return test.macroF1();

@@ -1,6 +1,7 @@
 package com.zhifang.models.benchmark.sichuan;
 
 import com.zhifang.features.testing.SparkTestSession;
+import com.zhifang.models.train.BoostedTrees;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -29,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SichuanBenchmarkTest {
     private static final int NODES = 300;
-    private static final FraudGbt.Settings SMALL_TREES = new FraudGbt.Settings(8, 3, 0.3, 1.0, 1);
+    private static final BoostedTrees.Settings SMALL_TREES = new BoostedTrees.Settings(8, 3, 0.3, 1.0, 1.0, 1, 7L);
 
     @TempDir
     static Path data;
@@ -42,7 +43,7 @@ class SichuanBenchmarkTest {
     }
 
     private static SichuanBenchmark.Settings settings(int folds) {
-        return new SichuanBenchmark.Settings(data, folds, 11, List.of(SMALL_TREES));
+        return new SichuanBenchmark.Settings(data, folds, 11, List.of(SMALL_TREES), false);
     }
 
     @Test
@@ -58,9 +59,20 @@ class SichuanBenchmarkTest {
         long cvTested = report.folds().stream().mapToLong(SplitResult::testRows).sum();
         assertEquals(NODES, cvTested, "each node is tested exactly once across the folds");
         String table = report.toMarkdown();
-        assertTrue(table.contains("| GDFGAT (graph attention), PLOS ONE 2025 (published, file-order split) | 94.53 | 92.08 |"), table);
+        assertTrue(table.contains("| GDFGAT (graph attention), PLOS ONE 2025 (published) | 94.53 | 92.08 |"), table);
         assertTrue(table.contains("file order 60/20/20"), table);
         assertTrue(table.contains("stratified 3-fold (mean ± sd)"), table);
+    }
+
+    @Test
+    void neighbourLabelsAreFourMoreInputsOnlyWhenAskedFor() throws IOException {
+        SichuanReport without = new SichuanBenchmark(spark).run(settings(3));
+        SichuanReport with = new SichuanBenchmark(spark).run(settings(3).withNeighbourLabels(true));
+
+        assertEquals(without.inputs() + GraphFeatures.NEIGHBOUR_LABELS.size(), with.inputs());
+        assertTrue(with.toMarkdown().contains("neighbour labels"), with.toMarkdown());
+        assertTrue(!without.toMarkdown().contains("neighbour labels"), without.toMarkdown());
+        assertTrue(with.fileOrder().testAuc() > 0.9, with.fileOrder().summary());
     }
 
     @Test
@@ -134,14 +146,15 @@ class SichuanBenchmarkTest {
     @Test
     void thresholdComesFromValidationAndTestLabelsChangeOnlyTheTestFigures() {
         SichuanBenchmark benchmark = new SichuanBenchmark(spark);
-        SichuanBenchmark.Prepared prepared = benchmark.prepare(data);
+        // With the neighbour-label features on: the one input that reads labels must not read test ones.
+        SichuanBenchmark.Prepared prepared = benchmark.prepare(data, true);
         Dataset<Row> split = BenchmarkSplits.withFileOrderParts(prepared.base(), prepared.nodeCount());
         Dataset<Row> testFlipped = split.withColumn(SichuanData.LABEL,
                 when(col(BenchmarkSplits.PART).equalTo(BenchmarkSplits.TEST), lit(1).minus(col(SichuanData.LABEL)))
                         .otherwise(col(SichuanData.LABEL)));
 
-        SplitResult original = benchmark.evaluate("original", split, prepared, settings(3));
-        SplitResult flipped = benchmark.evaluate("test labels flipped", testFlipped, prepared, settings(3));
+        SplitResult original = benchmark.evaluate("original", split, prepared, settings(3).withNeighbourLabels(true));
+        SplitResult flipped = benchmark.evaluate("test labels flipped", testFlipped, prepared, settings(3).withNeighbourLabels(true));
 
         assertEquals(original.validationAuc(), flipped.validationAuc(), 1e-12, "same model: test labels unseen");
         assertEquals(original.threshold(), flipped.threshold(), 1e-12, "threshold from validation only");
