@@ -42,8 +42,6 @@ import static org.apache.spark.sql.functions.lit;
 public final class BoostedTrees {
     /** Barrier tasks that train together; see the class comment. */
     static final int TRAINING_WORKERS = 1;
-    /** Column of the fitted model's probability vector (index 1: fraud). */
-    static final String PROBABILITY = "probability";
     /** The dense input vector XGBoost reads; dropped again from scored rows. */
     static final String INPUT_VECTOR = "__boosted_trees_input";
 

@@ -67,7 +67,8 @@ public final class BoostedTreesModel {
         XGBoostClassificationModel model = new XGBoostClassificationModel("boosted-trees", 2, booster, Option.empty());
         model.setFeaturesCol(BoostedTrees.INPUT_VECTOR);
         Dataset<Row> scored = model.transform(BoostedTrees.withInputVector(rows, inputs));
-        return scored.withColumn(output, vector_to_array(col(BoostedTrees.PROBABILITY), "float64").getItem(1))
-                .drop(BoostedTrees.INPUT_VECTOR, BoostedTrees.PROBABILITY, model.getRawPredictionCol(), model.getPredictionCol());
+        // The probability vector's index 1 is class 1, fraud.
+        return scored.withColumn(output, vector_to_array(col(model.getProbabilityCol()), "float64").getItem(1))
+                .drop(BoostedTrees.INPUT_VECTOR, model.getProbabilityCol(), model.getRawPredictionCol(), model.getPredictionCol());
     }
 }

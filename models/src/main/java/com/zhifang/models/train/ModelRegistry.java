@@ -194,7 +194,7 @@ public final class ModelRegistry {
                 readCard(new Path(dir, METRICS_FILE)).path("features").forEach(f -> features.add(f.asText()));
                 BoostedTreesModel model = BoostedTreesModel.fromBytes(features, trees.get());
                 LOG.info("model {}: newest approved{}", version, onOrBefore == null ? "" : " on or before " + onOrBefore);
-                return Optional.of(new ApprovedModel(version, trainedFor, model, features));
+                return Optional.of(new ApprovedModel(version, trainedFor, model));
             }
         }
         return Optional.empty();

@@ -11,7 +11,6 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +79,7 @@ public final class SichuanBenchmark {
         this.spark = spark;
     }
 
-    public SichuanReport run(Settings settings) throws IOException {
+    public SichuanReport run(Settings settings) {
         long started = System.nanoTime();
         Prepared prepared = prepare(settings.dataDirectory(), settings.neighbourLabels());
         LOG.info("graph features ready after {} s; {} model features", seconds(started), prepared.features().size());
@@ -94,12 +93,12 @@ public final class SichuanBenchmark {
         }
         folded.unpersist();
         prepared.release();
-        return new SichuanReport(prepared.nodeCount(), prepared.features().size(), settings.neighbourLabels(), fileOrder, folds,
+        return new SichuanReport(prepared.nodeCount(), prepared.features().size(), prepared.neighbourLabels(), fileOrder, folds,
                 seconds(started));
     }
 
     /** Everything that does not depend on the split: nodes with behaviour and label-free graph features. */
-    record Prepared(Dataset<Row> base, Dataset<Row> undirected, List<String> features, long nodeCount) {
+    record Prepared(Dataset<Row> base, Dataset<Row> undirected, List<String> features, boolean neighbourLabels, long nodeCount) {
         void release() {
             base.unpersist();
             undirected.unpersist();
@@ -121,14 +120,14 @@ public final class SichuanBenchmark {
                         neighbourLabels ? GraphFeatures.NEIGHBOUR_LABELS : List.<String>of())
                 .flatMap(List::stream).toList();
         LOG.info("Sichuan: {} nodes, {} behaviour features, {} model features", nodeCount, behaviour.size(), features.size());
-        return new Prepared(base, undirected, features, nodeCount);
+        return new Prepared(base, undirected, features, neighbourLabels, nodeCount);
     }
 
     /** One split: fit each candidate on train, keep the best by validation AUC, threshold on validation, score test. */
     SplitResult evaluate(String name, Dataset<Row> split, Prepared prepared, Settings settings) {
         long started = System.nanoTime();
         List<String> features = prepared.features();
-        Dataset<Row> frame = (settings.neighbourLabels() ? GraphFeatures.withNeighbourLabels(split, prepared.undirected()) : split)
+        Dataset<Row> frame = (prepared.neighbourLabels() ? GraphFeatures.withNeighbourLabels(split, prepared.undirected()) : split)
                 .localCheckpoint(true);
         Dataset<Row> train = frame.where(col(BenchmarkSplits.PART).equalTo(BenchmarkSplits.TRAIN));
         Dataset<Row> validation = frame.where(col(BenchmarkSplits.PART).equalTo(BenchmarkSplits.VALIDATION));
