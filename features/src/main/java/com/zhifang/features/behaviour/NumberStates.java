@@ -56,14 +56,17 @@ public final class NumberStates {
         WindowSpec inOrder = Window.partitionBy(HashedKeys.KEY_HASH, NUMBER).orderBy(START_TIME, RECORD_ID);
         // E.164 digits as a number, so "within a small step" is a subtraction (null for odd keys).
         Column peerValue = regexp_replace(col(PEER), "^\\+", "").try_cast(DataTypes.LongType);
+        // Both lags in one projection over precomputed inputs, so Spark runs one Window operator:
+        // separate withColumn calls put a projection between two Window operators (each buffering
+        // every number's calls again), which Spark does not collapse.
         Dataset<Row> ordered = outgoing
                 .select(HashedKeys.hashOf(col(NUMBER)).as(HashedKeys.KEY_HASH), col(NUMBER), col(START_TIME), col(ANSWERED),
                         col(DURATION_S), col(RING_S), col(RELEASE_CAUSE), Sides.oneRing().as("_one_ring"),
-                        peerValue.as("_peer_value"), col(RECORD_ID),
+                        peerValue.as("_peer_value"), unix_seconds(col(START_TIME)).as("_epoch_s"), col(RECORD_ID),
                         Histograms.bucketOf(col(DURATION_S), Histograms.DURATION_EDGES).as("_duration_bucket"),
                         hour(col(START_TIME)).as("_hour"))
-                .withColumn("_prev_peer", lag(col("_peer_value"), 1).over(inOrder))
-                .withColumn("_gap", unix_seconds(col(START_TIME)).minus(lag(unix_seconds(col(START_TIME)), 1).over(inOrder)).cast("double"));
+                .select(col("*"), lag(col("_peer_value"), 1).over(inOrder).as("_prev_peer"),
+                        col("_epoch_s").minus(lag(col("_epoch_s"), 1).over(inOrder)).cast("double").as("_gap"));
         Column answered = col(ANSWERED);
         Column step = abs(col("_peer_value").minus(col("_prev_peer")));
         Column durationBucket = col("_duration_bucket");

@@ -32,8 +32,10 @@ public final class SmsSenders {
         RequiredColumns.check(messages, "toSenderStateParts", key, RECIPIENT, CONTENT, DELIVERED);
         Dataset<Row> rows = messages.filter(col(key).isNotNull())
                 .select(col(key), col(RECIPIENT), col(DELIVERED),
-                        TextFingerprint.of(col(CONTENT)).as("_fp"), TextFingerprint.hasUrl(col(CONTENT)).as("_url"));
-        Column hasText = col("_fp").isNotNull();
+                        TextFingerprint.hasText(col(CONTENT)).as("_has_text"), TextFingerprint.hasUrl(col(CONTENT)).as("_url"),
+                        col(CONTENT));
+        // The counts need only whether there is text; the masks and the hash run in the template part alone.
+        Column hasText = col("_has_text");
         Dataset<Row> byRecipient = rows.groupBy(col(key), col(RECIPIENT)).agg(
                 count(lit(1)).as("_n"),
                 sum(when(col(DELIVERED), 1L).otherwise(0L)).as("_delivered"),
@@ -44,7 +46,8 @@ public final class SmsSenders {
                 sum("_text").as(SMS_WITH_CONTENT), sum("_urls").as(SMS_WITH_URL),
                 count(col(RECIPIENT)).as(SMS_RECIPIENTS + EXACT_SUFFIX),
                 hll_sketch_agg(col(RECIPIENT)).as(SMS_RECIPIENTS + HLL_SUFFIX));
-        Dataset<Row> byTemplate = rows.filter(hasText).groupBy(col(key), col("_fp")).agg(count(lit(1)).as("_n"));
+        Dataset<Row> byTemplate = rows.filter(hasText).withColumn("_fp", TextFingerprint.of(col(CONTENT)))
+                .groupBy(col(key), col("_fp")).agg(count(lit(1)).as("_n"));
         Dataset<Row> templates = HashedKeys.groupByKey(byTemplate, key).agg(map_from_entries(collect_list(struct(col("_fp"), col("_n")))).as(SMS_TEMPLATES));
         return List.of(counts, templates);
     }

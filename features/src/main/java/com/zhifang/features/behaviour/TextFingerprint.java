@@ -45,8 +45,15 @@ public final class TextFingerprint {
         t = regexp_replace(t, lit(NAME_REGEX), lit(" "));
         t = regexp_replace(t, lit("(?i)[a-z]*[0-9][a-z0-9]*"), lit(" "));
         Column skeleton = regexp_replace(t, lit("[^\\p{L}]"), lit(""));
-        return when(text.isNull().or(trim(text).equalTo("")), lit(null).cast("bigint"))
-                .otherwise(MIN_BIGRAM_HASH.apply(skeleton));
+        return when(hasText(text), MIN_BIGRAM_HASH.apply(skeleton));
+    }
+
+    /**
+     * Whether a text has a fingerprint (is neither missing nor blank): the same answer as
+     * {@code of(text).isNotNull()} without running the masks and the hash.
+     */
+    public static Column hasText(Column text) {
+        return coalesce(trim(text).notEqual(lit("")), lit(false));
     }
 
     private static final UserDefinedFunction MIN_BIGRAM_HASH =

@@ -181,6 +181,17 @@ class NumberStatesTest {
                 "no shuffle between the union of the parts and the aggregation that merges them:\n" + plan);
     }
 
+    /**
+     * Sequential dialling and inter-call gaps read the previous call of the same caller: both lags
+     * must share one Window operator (a second one buffers and walks every caller's calls again).
+     */
+    @Test
+    void bothLagsOfTheOutgoingCallsShareOneWindowOperator() {
+        String plan = state.queryExecution().optimizedPlan().toString();
+        long windows = plan.lines().filter(l -> l.replaceAll("^[\\s:+|-]+", "").startsWith("Window ")).count();
+        assertEquals(1, windows, plan);
+    }
+
     private static List<Long> rowList(Object seq) {
         return scala.jdk.javaapi.CollectionConverters.asJava((scala.collection.Seq<Long>) seq);
     }

@@ -53,4 +53,15 @@ class TextFingerprintTest {
             assertEquals(sql.get(i).get(0), TextFingerprint.minBigramHash(texts.get(i)), "text " + i + ": " + texts.get(i));
         }
     }
+
+    /** The template counts count texts by {@code hasText} and fingerprint them apart: both must agree. */
+    @Test
+    void hasTextIsExactlyHavingAFingerprint() {
+        List<String> texts = Arrays.asList("", null, "   ", "收到", "123 456", "t.cn/Ab3xYz", "a", "\t");
+        Dataset<Row> df = SparkTestSession.get().createDataset(texts, Encoders.STRING()).toDF("t");
+        for (Row r : df.select(TextFingerprint.hasText(col("t")), TextFingerprint.of(col("t")).isNotNull(), col("t")).collectAsList()) {
+            assertFalse(r.isNullAt(0), "never null: " + r.get(2));
+            assertEquals(r.getBoolean(1), r.getBoolean(0), "text [" + r.get(2) + "]");
+        }
+    }
 }
