@@ -27,10 +27,14 @@ import static org.apache.spark.sql.functions.*;
  *
  * <p>Cost: two aggregations of the state rows of the longest window, keyed by the entity, and a
  * join of their results (both already partitioned by the key; sorted for the join). The sums and
- * maxima (hundreds of columns for numbers) are one hash aggregation Spark compiles; the sketch
- * unions and map lists, which only Spark's object aggregation can hold, are the other. In a single
- * aggregation the few object aggregates made Spark run every one of the hundreds of sums
- * interpreted, with a new buffer of hundreds of fields per key (measured in docs/scaling.md).
+ * maxima are one hash aggregation; the sketch unions and map lists, which only Spark's object
+ * aggregation can hold, are the other. In a single aggregation the few object aggregates made Spark
+ * run every one of the hundreds of sums as an object aggregation, with a new buffer of hundreds of
+ * fields per key. For numbers the sums of two windows (about 170 fields) are more than Spark
+ * generates code for (100 fields), so that aggregation runs through Spark's generic hash
+ * aggregation; splitting it into groups small enough to compile, joined by key, was slower still
+ * (the extra scans, shuffles and joins of wide rows cost more than compiling saved). Both are
+ * measured in docs/scaling.md.
  * Assumes one state row per entity and day (what the day-state builders produce).
  */
 public final class WindowMerger {
