@@ -92,7 +92,7 @@ public final class FeaturesBenchmark {
             double sparkDailyWarm = timed(() -> sparkDailyNumberState(spark, parquet));
             LOG.info("bench: Spark daily per-number state (warm) {} s", sparkDailyWarm);
             // DuckDB also runs twice (the first run loads its native library), so each ratio compares
-            // like with like: one run alone moved by up to 70 % between sessions (14.5 s to 24.3 s).
+            // like with like: one DuckDB run of the same query took 14.5 s in one benchmark and 24.3 s in another.
             double duck = timed(() -> duckDbDailyNumberState(parquet));
             double duckWarm = timed(() -> duckDbDailyNumberState(parquet));
             LOG.info("bench: DuckDB daily per-number aggregates {} s cold, {} s warm; ratio cold {} warm {}", duck, duckWarm,
