@@ -26,10 +26,11 @@ public final class FeatureRows {
      * Numbers: our subscribers seen in the window, and other numbers that called or texted ours
      * (numbers only called by ours are context, not entities).
      *
+     * @param contacts    the window features from contact pairs ({@link ContactPairs#toWindowContacts})
      * @param subscribers the snapshot that applies to D
      * @param police      all police notices (those notified on or before D count)
      */
-    public static Dataset<Row> toNumberFeatures(Dataset<Row> windowed, Dataset<Row> reciprocity, Dataset<Row> subscribers,
+    public static Dataset<Row> toNumberFeatures(Dataset<Row> windowed, Dataset<Row> contacts, Dataset<Row> subscribers,
                                                 Dataset<Row> police, LocalDate day, List<Integer> windows) {
         EntityFeatures def = FeatureSets.NUMBER_FEATURES;
         RequiredColumns.check(subscribers, "toNumberFeatures", MSISDN, ACTIVATED_ON, PLAN, CUSTOMER_TYPE, RESELLER_ID,
@@ -42,7 +43,12 @@ public final class FeatureRows {
                         col(REAL_NAME_VERIFIED), col(STATUS), col(SIMS_SAME_IDENTITY));
         Dataset<Row> notified = police.filter(col(NOTIFIED_ON).leq(lit(day)).and(col(NUMBER).isNotNull()))
                 .groupBy(col(NUMBER).as("_notified")).agg(min(NOTIFIED_ON).as(POLICE_NOTIFIED_ON));
-        Dataset<Row> joined = withJoined(windowed, reciprocity, NUMBER, def.joinedFeatures(), windows)
+        Dataset<Row> withContacts = withJoined(windowed, contacts, NUMBER, def.joinedFeatures(), windows);
+        for (int w : windows) {
+            withContacts = withContacts.withColumn(windowed(NEW_CALLEE_SHARE, w),
+                    try_divide(col(windowed(NEW_CALLEES, w)).cast("double"), col(windowed(CALLEES, w))));
+        }
+        Dataset<Row> joined = withContacts
                 .join(profile, col(NUMBER).equalTo(col("_msisdn")), "left")
                 .join(broadcast(notified), col(NUMBER).equalTo(col("_notified")), "left")
                 .withColumn(IS_SUBSCRIBER, col("_msisdn").isNotNull())

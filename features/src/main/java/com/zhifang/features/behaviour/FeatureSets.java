@@ -35,8 +35,9 @@ public final class FeatureSets {
     private static final DataType D = DataTypes.DoubleType;
     private static final DataType S = DataTypes.StringType;
 
-    /** Window features of numbers computed from contact pairs, not from the day state (see {@link ContactPairs}). */
+    /** Window features of numbers computed from contact pairs, not from the day state ({@link ContactPairs#toWindowContacts}). */
     public static final List<StructField> NUMBER_PAIR_FEATURES = List.of(
+            field(CALLEES, L), field(CALLERS, L), field(CALLEE_BLOCKS, L), field(CALLEES_PER_BLOCK, D),
             field(RECIPROCITY, D), field(RECIPROCATED_CALLEES, L), field(ONE_RING_CALLEES, L), field(CALLBACKS_AFTER_ONE_RING, L));
     /** Window feature of trunks and port customers computed from carried numbers (see {@link CarriedNumbers}). */
     public static final List<StructField> CARRIED_FEATURES = List.of(field(COMPLAINTS_ON_CARRIED, L));
@@ -53,7 +54,7 @@ public final class FeatureSets {
                 histogram(HOUR_HIST_OUT, Histograms.HOURS), maxOf(PEAK_HOUR_CALLS_OUT),
                 counter(SEQ_PAIRS_OUT), counter(SEQ_STEPS_OUT), counter(GAP_N_OUT), counterDouble(GAP_SUM_OUT), counterDouble(GAP_SUMSQ_OUT),
                 counter(CALLS_IN), counter(ANSWERED_IN), counter(ONE_RING_IN),
-                distinctCount(CALLEES), distinctCount(CALLERS), distinctCount(CALLEE_BLOCKS), counter(NEW_CALLEES), distinctCount(CELLS),
+                counter(NEW_CALLEES), distinctCount(CELLS),
                 counter(SMS_IN)));
         state.addAll(smsSenderState());
         state.addAll(complaintState());
@@ -69,8 +70,7 @@ public final class FeatureSets {
                 new WindowFeature(NIGHT_SHARE, D, m -> try_divide(Histograms.sumRange(m.get(HOUR_HIST_OUT), 0, NIGHT_END_HOUR), m.get(CALLS_OUT))),
                 new WindowFeature(HOUR_PROFILE, StateColumn.HISTOGRAM_TYPE, m -> m.get(HOUR_HIST_OUT)),
                 new WindowFeature(PEAK_HOUR_CALLS, L, m -> m.get(PEAK_HOUR_CALLS_OUT)),
-                raw(CALLEES), raw(CALLERS), raw(CALLEE_BLOCKS), ratio(CALLEES_PER_BLOCK, CALLEES, CALLEE_BLOCKS),
-                new WindowFeature(NEW_CALLEE_SHARE, D, m -> try_divide(m.get(NEW_CALLEES), m.get(CALLEES))),
+                raw(NEW_CALLEES),
                 ratio(SEQUENTIAL_SHARE, SEQ_STEPS_OUT, SEQ_PAIRS_OUT),
                 new WindowFeature(GAP_CV, D, m -> gapCv(m)),
                 new WindowFeature(BURSTINESS, D, m -> {
@@ -81,8 +81,12 @@ public final class FeatureSets {
                 raw(CELLS), raw(SMS_IN)));
         f.addAll(smsSenderFeatures());
         f.addAll(complaintFeatures());
-        // New callees are counted per day against the lookback, so over a window the share is per callee-day.
-        return new EntityFeatures("NUMBER", List.of(field(NUMBER, S, false)), state, f, NUMBER_PAIR_FEATURES, List.of(
+        // New callees are counted per day against the lookback, and a callee new on one day is in the lookback of the
+        // next NOVELTY_LOOKBACK_DAYS, so over windows up to a day longer their sum is at most the distinct callees. The
+        // share (new callees / distinct callees, FeatureRows.toNumberFeatures) needs both the day states and the pairs.
+        List<StructField> joined = new ArrayList<>(NUMBER_PAIR_FEATURES);
+        joined.add(field(NEW_CALLEE_SHARE, D));
+        return new EntityFeatures("NUMBER", List.of(field(NUMBER, S, false)), state, f, joined, List.of(
                 field(IS_SUBSCRIBER, DataTypes.BooleanType, false), field(SIM_AGE_DAYS, DataTypes.IntegerType),
                 field(PLAN, S), field(CUSTOMER_TYPE, S), field(RESELLER_ID, S), field(REAL_NAME_VERIFIED, DataTypes.BooleanType),
                 field(STATUS, S), field(SIMS_SAME_IDENTITY, L), field(POLICE_NOTIFIED, DataTypes.BooleanType, false),

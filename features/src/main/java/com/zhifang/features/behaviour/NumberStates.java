@@ -26,9 +26,12 @@ import static org.apache.spark.sql.functions.*;
  * <p>Cost (the bulk of the features stage): the outgoing calls are shuffled once by number and
  * sorted by time (sequential dialling and inter-call gaps need each caller's calls in order; the
  * per-number aggregation reuses that partitioning); incoming calls, SMS and complaints are one
- * partially-aggregated shuffle each, cells two (distinct pairs, then per number); pairs join the
- * prior pairs. Every part is grouped by (hash of the number, number) ({@link HashedKeys}), so the
- * parts share one partitioning and are assembled ({@link StateParts}) without another shuffle.
+ * partially-aggregated shuffle each, cells two (distinct pairs, then per number); the day's
+ * outgoing pairs are anti-joined with the prior pairs (new callees). Distinct callees, callers and
+ * callee blocks are not part of the day state: {@link ContactPairs#toWindowContacts} counts them
+ * exactly from the stored pairs of the window. Every part is grouped by (hash of the number,
+ * number) ({@link HashedKeys}), so the parts share one partitioning and are assembled
+ * ({@link StateParts}) without another shuffle.
  * Two broadcast anti-joins on the subscriber numbers decide the sides ({@link Sides}).
  */
 public final class NumberStates {
@@ -41,7 +44,7 @@ public final class NumberStates {
         List<Dataset<Row>> parts = new ArrayList<>();
         parts.add(toOutgoingCallState(Sides.outgoingCalls(voice, subscribers)));
         parts.add(toIncomingCallState(Sides.incomingCalls(voice, subscribers)));
-        parts.add(ContactPairs.toContactCounts(dayPairs, priorPairs));
+        parts.add(ContactPairs.toNewCalleeCounts(dayPairs, priorPairs));
         parts.addAll(SmsSenders.toSenderStateParts(Sides.outgoingSms(sms, subscribers), NUMBER));
         parts.add(HashedKeys.groupByKey(Sides.incomingSms(sms, subscribers), NUMBER).agg(count(lit(1)).as(SMS_IN)));
         parts.add(toCellState(ServedRows.toServedRows(voice, sms)));

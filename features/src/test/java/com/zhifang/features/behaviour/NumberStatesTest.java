@@ -5,6 +5,7 @@ import com.zhifang.features.testing.Records;
 import com.zhifang.features.testing.SparkTestSession;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,12 +37,17 @@ class NumberStatesTest {
 
     static Dataset<Row> state;
     static Map<String, Row> features;
-    static Map<String, Row> reciprocity;
+    static Map<String, Row> contacts;
+    static Dataset<Row> voice;
+    static Dataset<Row> sms;
+    static Dataset<Row> complaints;
+    static Dataset<Row> subscribers;
+    static Dataset<Row> pairs;
 
     @BeforeAll
     static void compute() {
         SparkSession spark = SparkTestSession.get();
-        Dataset<Row> voice = table(spark, Tables.VOICE_CALLS,
+        voice = table(spark, Tables.VOICE_CALLS,
                 voice("v1", "MO", "2026-11-03T08:00:00", A, B).answered(30).row(),
                 voice("v2", "MT", "2026-11-03T08:00:00", A, B).answered(30).row(),
                 voice("v3", "MO", "2026-11-03T08:10:00", A, X).ring(2).cause(19).row(),
@@ -55,23 +61,23 @@ class NumberStatesTest {
                 voice("v11", "MO", "2026-11-03T12:00:00", A, F).answered(60).row(),
                 voice("v12", "GW", "2026-11-03T13:00:00", A, B).answered(5).trunk("ITG-1").row(),
                 voice("v13", "MT", "2026-11-03T13:00:00", A, B).answered(5).row());
-        Dataset<Row> sms = table(spark, Tables.SMS_MESSAGES,
+        sms = table(spark, Tables.SMS_MESSAGES,
                 sms("s1", "MO", "2026-11-03T14:00:00", A, "+8613700000001").content("王先生您好，您的额度已提升至30000元，详询 t.cn/abc12").row(),
                 sms("s2", "MO", "2026-11-03T14:01:00", A, "+8613700000002").content("李女士您好，您的额度已提升至50000元，详询 t.cn/xyz34").row(),
                 sms("s3", "MO", "2026-11-03T14:02:00", A, "+8613700000003").content("收到").row(),
                 sms("s4", "MT", "2026-11-03T15:00:00", B, A).content("").row());
-        Dataset<Row> complaints = table(spark, Tables.COMPLAINTS,
+        complaints = table(spark, Tables.COMPLAINTS,
                 complaint("c1", A, "2026-11-03T16:00:00", "FRAUD", "12321", "r1"),
                 complaint("c2", A, "2026-11-03T17:00:00", "HARASSMENT", "APP", "r1"));
-        Dataset<Row> subscribers = table(spark, Tables.REF_SUBSCRIBERS,
+        subscribers = table(spark, Tables.REF_SUBSCRIBERS,
                 subscriber(A, "imsi-a", LocalDate.of(2026, 10, 31), "PREPAID", "id-1", DAY),
                 subscriber(B, "imsi-b", LocalDate.of(2020, 1, 1), "POSTPAID", "id-2", DAY));
-        Dataset<Row> pairs = ContactPairs.toPairDayState(Sides.outgoingCalls(voice, subscribers),
+        pairs = ContactPairs.toPairDayState(Sides.outgoingCalls(voice, subscribers),
                 Sides.incomingCalls(voice, subscribers), DAY);
         Dataset<Row> noPrior = spark.createDataFrame(List.of(), ContactPairs.PAIR_SCHEMA);
         state = NumberStates.toNumberDayState(voice, sms, complaints, subscribers, pairs, noPrior, DAY);
         features = byKey(WindowMerger.toWindowFeatures(state, FeatureSets.NUMBER_FEATURES, DAY, ONE_DAY));
-        reciprocity = byKey(ContactPairs.toWindowReciprocity(pairs, DAY, ONE_DAY));
+        contacts = byKey(ContactPairs.toWindowContacts(pairs, DAY, ONE_DAY));
     }
 
     static Map<String, Row> byKey(Dataset<Row> df) {
@@ -126,16 +132,45 @@ class NumberStatesTest {
 
     @Test
     void contactsBlocksAndReciprocity() {
-        assertEquals(6L, (Long) get(features, A, CALLEES));
-        assertEquals(2L, (Long) get(features, A, CALLERS));
-        assertEquals(4L, (Long) get(features, A, CALLEE_BLOCKS), "B, X, F and the +8615000000 block");
-        assertEquals(1.5, get(features, A, CALLEES_PER_BLOCK), 1e-9);
-        assertEquals(1.0, get(features, A, NEW_CALLEE_SHARE), 1e-9, "no earlier contacts");
-        assertEquals(2.0 / 6, get(reciprocity, A, RECIPROCITY), 1e-9, "B and F called A");
-        assertEquals(2L, (Long) get(reciprocity, A, RECIPROCATED_CALLEES));
-        assertEquals(1L, (Long) get(reciprocity, A, ONE_RING_CALLEES));
-        assertEquals(0L, (Long) get(reciprocity, A, CALLBACKS_AFTER_ONE_RING), "X never called back");
-        assertEquals(1L, (Long) get(reciprocity, F, CALLBACKS_AFTER_ONE_RING), "A called F back after its one ring");
+        assertEquals(6L, (Long) get(contacts, A, CALLEES));
+        assertEquals(2L, (Long) get(contacts, A, CALLERS));
+        assertEquals(4L, (Long) get(contacts, A, CALLEE_BLOCKS), "B, X, F and the +8615000000 block");
+        assertEquals(1.5, get(contacts, A, CALLEES_PER_BLOCK), 1e-9);
+        assertEquals(6L, (Long) get(features, A, NEW_CALLEES), "no earlier contacts");
+        assertEquals(2.0 / 6, get(contacts, A, RECIPROCITY), 1e-9, "B and F called A");
+        assertEquals(2L, (Long) get(contacts, A, RECIPROCATED_CALLEES));
+        assertEquals(1L, (Long) get(contacts, A, ONE_RING_CALLEES));
+        assertEquals(0L, (Long) get(contacts, A, CALLBACKS_AFTER_ONE_RING), "X never called back");
+        assertEquals(1L, (Long) get(contacts, F, CALLBACKS_AFTER_ONE_RING), "A called F back after its one ring");
+        assertEquals(1L, (Long) get(contacts, X, CALLERS));
+        assertEquals(0L, (Long) get(contacts, X, CALLEES));
+        assertNull(get(contacts, X, CALLEES_PER_BLOCK), "no callee, no block: no ratio");
+        assertNull(get(contacts, X, RECIPROCITY));
+    }
+
+    /**
+     * A callee is new when no pair of the lookback holds it, whichever way the earlier call went:
+     * A called B two days before and X called A the day before, so 4 of A's 6 callees are new, and
+     * the feature row's share divides by the distinct callees from the pairs.
+     */
+    @Test
+    void newCalleesLeaveOutEveryEarlierContactEitherWay() {
+        SparkSession spark = SparkTestSession.get();
+        Dataset<Row> prior = spark.createDataFrame(List.of(
+                RowFactory.create(DAY.minusDays(2), A, B, 1L, 0L, null, 0L, null),
+                RowFactory.create(DAY.minusDays(1), A, X, 0L, 0L, null, 1L, java.sql.Timestamp.valueOf("2026-11-02 09:00:00")),
+                RowFactory.create(DAY.minusDays(1), B, "+8615000000100", 1L, 0L, null, 0L, null)), ContactPairs.PAIR_SCHEMA);
+        Dataset<Row> withPrior = NumberStates.toNumberDayState(voice, sms, complaints, subscribers, pairs, prior, DAY);
+        Map<String, Row> newCallees = byKey(withPrior.select(NUMBER, NEW_CALLEES));
+        assertEquals(4L, newCallees.get(A).getLong(1), "B and X were contacts before; another number's contact does not count");
+        assertEquals(1L, newCallees.get(B).getLong(1), "B's earlier contact was another number");
+
+        Dataset<Row> rows = FeatureRows.toNumberFeatures(
+                WindowMerger.toWindowFeatures(withPrior, FeatureSets.NUMBER_FEATURES, DAY, ONE_DAY),
+                ContactPairs.toWindowContacts(pairs, DAY, ONE_DAY), subscribers, table(spark, Tables.POLICE_NOTICES), DAY, ONE_DAY);
+        Map<String, Row> byNumber = byKey(rows);
+        assertEquals(4.0 / 6, get(byNumber, A, NEW_CALLEE_SHARE), 1e-9);
+        assertEquals(6L, (Long) get(byNumber, A, CALLEES));
     }
 
     @Test
@@ -179,6 +214,19 @@ class NumberStatesTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no final aggregation by key hash and number:\n" + plan)));
         assertTrue(merge < union && lines.subList(merge, union).stream().noneMatch(l -> l.contains("Exchange")),
                 "no shuffle between the union of the parts and the aggregation that merges them:\n" + plan);
+    }
+
+    /**
+     * The window's pair rows are shuffled once, by number: the aggregations by (number, peer), by
+     * (number, block) and by number all run within that partitioning.
+     */
+    @Test
+    void windowContactsShuffleThePairsOnce() {
+        Dataset<Row> stored = pairs.localCheckpoint();   // read like the stored pairs are, without the shuffles that built them
+        String plan = ContactPairs.toWindowContacts(stored, DAY, List.of(1, 7)).queryExecution().executedPlan().toString();
+        List<String> exchanges = plan.lines().filter(l -> l.contains("Exchange")).toList();
+        assertEquals(1, exchanges.size(), plan);
+        assertTrue(exchanges.get(0).contains("hashpartitioning(" + NUMBER), plan);
     }
 
     /**

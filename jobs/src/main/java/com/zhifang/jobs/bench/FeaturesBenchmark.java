@@ -42,9 +42,10 @@ import static org.apache.spark.sql.functions.lit;
  * {@code scripts/bench-features}: one generated day, ingested, its normalised voice, SMS and
  * subscriber snapshot written to Parquet; then, on the same machine and the same Parquet,
  * <ol>
- *   <li>Spark computing the daily per-number state ({@link NumberStates}: the same aggregates
- *       DuckDB computes, plus HLL sketches and text fingerprints) and writing it to Parquet, twice
- *       (the first run in a fresh JVM, the second warm);</li>
+ *   <li>Spark computing the daily per-number state ({@link NumberStates}) and the day's contact
+ *       counts from its stored pairs ({@link ContactPairs}): the same aggregates DuckDB computes, plus
+ *       HLL sketches of cells and recipients and text fingerprints; written to Parquet, twice (the
+ *       first run in a fresh JVM, the second warm);</li>
  *   <li>DuckDB (JDBC) computing the same daily per-number aggregates and writing them to Parquet,
  *       twice as well;</li>
  *   <li>for context, the whole Spark features stage ({@link FeaturesAction}: every entity type,
@@ -133,13 +134,20 @@ public final class FeaturesBenchmark {
         Dataset<Row> sms = spark.read().parquet(parquet.resolve("sms").toString());
         Dataset<Row> subs = spark.read().parquet(parquet.resolve("subscribers").toString());
         Dataset<Row> complaints = spark.createDataFrame(List.of(), Tables.schemaOf(Tables.COMPLAINTS));
-        Dataset<Row> pairs = ContactPairs.toPairDayState(Sides.outgoingCalls(voice, subs), Sides.incomingCalls(voice, subs), DAY);
+        // As the features stage does: the day's pairs are stored, then read by the day state (new callees)
+        // and by the contact counts (distinct callees, callers and blocks, exact); two outputs.
+        String pairsPath = parquet.resolve("out-spark-pairs").toString();
+        ContactPairs.toPairDayState(Sides.outgoingCalls(voice, subs), Sides.incomingCalls(voice, subs), DAY)
+                .write().mode("overwrite").parquet(pairsPath);
+        Dataset<Row> pairs = spark.read().parquet(pairsPath);
         Dataset<Row> noPrior = spark.createDataFrame(List.of(), ContactPairs.PAIR_SCHEMA);
         NumberStates.toNumberDayState(voice, sms, complaints, subs, pairs, noPrior, DAY)
                 .write().mode("overwrite").parquet(parquet.resolve("out-spark").toString());
+        ContactPairs.toWindowContacts(pairs, DAY, List.of(1))
+                .write().mode("overwrite").parquet(parquet.resolve("out-spark-contacts").toString());
     }
 
-    /** The same aggregates as {@link NumberStates} in DuckDB SQL (exact distinct counts instead of sketches, no fingerprints). */
+    /** The same aggregates as {@link NumberStates} and the contact counts in DuckDB SQL (exact distinct counts where Spark also keeps sketches, no fingerprints). */
     static void duckDbDailyNumberState(Path parquet) throws Exception {
         String v = "read_parquet('" + parquet.resolve("voice") + "/*.parquet')";
         String s = "read_parquet('" + parquet.resolve("sms") + "/*.parquet')";

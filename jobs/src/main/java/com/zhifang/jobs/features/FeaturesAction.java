@@ -157,8 +157,8 @@ public final class FeaturesAction {
 
     private Dataset<Row> numberFeatures() {
         Dataset<Row> windowed = merged(Tables.NUMBER_DAY_STATE, FeatureSets.NUMBER_FEATURES);
-        Dataset<Row> reciprocity = ContactPairs.toWindowReciprocity(read(Tables.PAIR_DAY_STATE), day, windows);
-        return FeatureRows.toNumberFeatures(windowed, reciprocity, ReferenceSnapshots.asOf(read(Tables.REF_SUBSCRIBERS), day),
+        Dataset<Row> contacts = ContactPairs.toWindowContacts(read(Tables.PAIR_DAY_STATE), day, windows);
+        return FeatureRows.toNumberFeatures(windowed, contacts, ReferenceSnapshots.asOf(read(Tables.REF_SUBSCRIBERS), day),
                 read(Tables.POLICE_NOTICES), day, windows);
     }
 
@@ -183,13 +183,17 @@ public final class FeaturesAction {
         return n;
     }
 
-    /** Window lists other than the default add their columns to the features table (schema evolution). */
+    /**
+     * Columns the table lacks are added to it (schema evolution): those of window lists other than
+     * the default, and features a newer release added to a warehouse an older one wrote. Rows of
+     * earlier dates hold null in them.
+     */
     private void replaceDayWithSchema(String table, Dataset<Row> rows) {
         spark.sparkContext().setJobDescription("zhifang features " + day + ": " + table);
         warehouse.ensureTable(spark, table);
         rows.write().format("delta").mode("overwrite")
                 .option("replaceWhere", FEATURE_DATE + " = DATE'" + day + "'")
-                .option("mergeSchema", String.valueOf(!windows.equals(FeatureSets.DEFAULT_WINDOWS)))
+                .option("mergeSchema", "true")
                 .save(warehouse.tablePath(table));
     }
 

@@ -5,6 +5,9 @@ import com.zhifang.features.testing.SparkTestSession;
 import com.zhifang.jobs.io.Warehouse;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import io.delta.tables.DeltaTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +81,32 @@ class FeaturesActionTest {
         assertEquals(3L, (Long) a2.getAs(windowed(CALLS_OUT, 7)));
         assertEquals(1L, (Long) a2.getAs(windowed(ONE_RING_CALLEES, 7)), "the late one-ring call to C");
         assertEquals(0.5, a2.<Double>getAs(windowed(RECIPROCITY, 7)), 1e-9, "B called back, C did not");
+        assertEquals(2L, (Long) a2.getAs(windowed(CALLEES, 7)), "B and C");
+        assertEquals(0L, (Long) a2.getAs(windowed(NEW_CALLEES, 1)), "B was a contact of day 1");
+        assertEquals(0.0, a2.<Double>getAs(windowed(NEW_CALLEE_SHARE, 1)), 1e-9);
+        assertEquals(2L, (Long) a2.getAs(windowed(NEW_CALLEES, 7)), "B and C were new on day 1, each counted once");
+        assertEquals(1.0, a2.<Double>getAs(windowed(NEW_CALLEE_SHARE, 7)), 1e-9);
+    }
+
+    /**
+     * A features table written by an older release, without a feature column this one adds, gains
+     * the column on the next run instead of failing the nightly.
+     */
+    @Test
+    void aFeaturesTableOfAnOlderReleaseGainsTheNewColumns() {
+        Warehouse older = new Warehouse(tmp.resolve("older-warehouse").toString());
+        List<String> added = List.of(windowed(NEW_CALLEES, 1), windowed(NEW_CALLEES, 7));
+        StructType olderSchema = new StructType(java.util.Arrays.stream(Tables.schemaOf(Tables.FEATURES_NUMBER).fields())
+                .filter(f -> !added.contains(f.name())).toArray(StructField[]::new));
+        DeltaTable.create(spark).location(older.tablePath(Tables.FEATURES_NUMBER)).addColumns(olderSchema)
+                .partitionedBy(Tables.partitionColumnOf(Tables.FEATURES_NUMBER)).execute();
+        for (String t : List.of(Tables.REF_SUBSCRIBERS, Tables.VOICE_CALLS)) {
+            older.ensureTable(spark, t);
+            warehouse.read(spark, t).write().format("delta").mode("append").save(older.tablePath(t));
+        }
+        new FeaturesAction(spark, older, NOV_1, WINDOWS).execute();
+        Row a1 = older.read(spark, Tables.FEATURES_NUMBER).filter(NUMBER + " = '" + A + "'").first();
+        assertEquals(2L, (Long) a1.getAs(windowed(NEW_CALLEES, 1)), "B and, from the late call, C");
     }
 
     @Test
