@@ -86,6 +86,17 @@ class BoostedTreesTest {
         assertTrue(e.getMessage().contains("answer_rate"), e.getMessage());
     }
 
+    /** 40 positives, 80 negatives: a positive weighs 2, a negative 1, so each class totals 80. */
+    @Test
+    void balancedClassWeightsGiveEachClassTheSameTotal() {
+        Map<Integer, Double> totals = BoostedTrees.withBalancedClassWeights(rows.drop("weight"), "label", "w", 40, 80)
+                .groupBy("label").agg(org.apache.spark.sql.functions.sum("w")).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getInt(0), r -> r.getDouble(1)));
+        assertEquals(Map.of(1, 80.0, 0, 80.0), totals);
+        assertThrows(IllegalArgumentException.class, () -> BoostedTrees.withBalancedClassWeights(rows, "label", "w", 0, 80),
+                "one class alone cannot be balanced");
+    }
+
     @Test
     void settingsOutsideTheirRangeAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new BoostedTrees.Settings(0, 2, 0.1, 1, 1, 0, 1L));

@@ -1,17 +1,11 @@
 package com.zhifang.models.benchmark.sichuan;
 
-import com.zhifang.features.schema.RequiredColumns;
 import com.zhifang.models.train.BoostedTrees;
 import com.zhifang.models.train.BoostedTreesModel;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.util.List;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 /**
  * The benchmark's classifier: the product's gradient-boosted trees ({@link BoostedTrees}) with
@@ -28,16 +22,12 @@ public final class FraudGbt {
     private FraudGbt() {}
 
     /**
-     * Adds {@link #WEIGHT}: each class weighted by n / (2 n_class), so both classes carry equal
-     * total weight. {@code fraudShare} is the fraud share of the rows the model trains on.
+     * Adds {@link #WEIGHT}: the product's balanced class weights
+     * ({@link BoostedTrees#withBalancedClassWeights}), from the class counts of the rows the model
+     * trains on.
      */
-    public static Dataset<Row> withClassWeights(Dataset<Row> frame, double fraudShare) {
-        RequiredColumns.check(frame, "training rows", SichuanData.LABEL);
-        if (!(fraudShare > 0 && fraudShare < 1)) {
-            throw new IllegalArgumentException("need both classes to weight them; fraud share " + fraudShare);
-        }
-        Column fraud = col(SichuanData.LABEL).equalTo(1);
-        return frame.withColumn(WEIGHT, when(fraud, lit(0.5 / fraudShare)).otherwise(lit(0.5 / (1 - fraudShare))));
+    public static Dataset<Row> withClassWeights(Dataset<Row> frame, long fraudRows, long normalRows) {
+        return BoostedTrees.withBalancedClassWeights(frame, SichuanData.LABEL, WEIGHT, fraudRows, normalRows);
     }
 
     /** Fits trees on {@code train} (which must carry {@link #WEIGHT}). Runs Spark jobs. */

@@ -133,8 +133,8 @@ public final class SichuanBenchmark {
         Dataset<Row> validation = frame.where(col(BenchmarkSplits.PART).equalTo(BenchmarkSplits.VALIDATION));
         Dataset<Row> test = frame.where(col(BenchmarkSplits.PART).equalTo(BenchmarkSplits.TEST));
         Row classCounts = train.agg(count(lit(1)), sum(col(SichuanData.LABEL))).first();
-        double fraudShare = (double) classCounts.getLong(1) / classCounts.getLong(0);
-        Dataset<Row> weighted = FraudGbt.withClassWeights(train, fraudShare).cache();
+        long fraudRows = classCounts.getLong(1);
+        Dataset<Row> weighted = FraudGbt.withClassWeights(train, fraudRows, classCounts.getLong(0) - fraudRows).cache();
 
         BoostedTreesModel best = null;
         BoostedTrees.Settings bestSettings = null;
