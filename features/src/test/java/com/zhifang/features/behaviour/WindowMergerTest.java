@@ -36,6 +36,7 @@ class WindowMergerTest {
     static Map<String, Row> recomputed;
     static Map<String, Row> contactsMerged;
     static Map<String, Row> contactsRecomputed;
+    static long pairsOnSeveralDays;
 
     @BeforeAll
     static void compute() {
@@ -45,6 +46,11 @@ class WindowMergerTest {
         for (int i = 0; i < 3000; i++) {
             String a = "+86138000" + String.format("%05d", r.nextInt(40));
             String b = "+86139" + String.format("%08d", r.nextInt(400));
+            if (i % 5 == 0) {   // some callees call back, so reciprocity and one-ring call-backs have values to merge
+                String callee = a;
+                a = b;
+                b = callee;
+            }
             String t = String.format("2026-11-0%dT%02d:%02d:%02d", 1 + r.nextInt(3), r.nextInt(24), r.nextInt(60), r.nextInt(60));
             Records.Voice v = voice("v" + i, "MO", t, a, b).device("imsi-" + a, "imei-" + a, "cell-" + r.nextInt(60));
             if (r.nextInt(3) > 0) {
@@ -71,6 +77,7 @@ class WindowMergerTest {
             pairs = pairs == null ? dayPairs : pairs.unionByName(dayPairs);
         }
         contactsMerged = byKey(ContactPairs.toWindowContacts(pairs, D3, List.of(3)));
+        pairsOnSeveralDays = pairs.groupBy(NUMBER, PEER).count().filter("count > 1").count();
         contactsRecomputed = byKey(ContactPairs.toWindowContacts(pairs(voice, subs, D3), D3, List.of(1)));
         merged = byKey(WindowMerger.toWindowFeatures(states, FeatureSets.NUMBER_FEATURES, D3, List.of(3)));
         recomputed = byKey(WindowMerger.toWindowFeatures(state(voice, sms, complaints, subs, noPairs, D3).localCheckpoint(),
@@ -132,14 +139,17 @@ class WindowMergerTest {
     void contactCountsFromThreeDaysOfPairsEqualRecompute() {
         assertEquals(contactsRecomputed.keySet(), contactsMerged.keySet());
         long callees = 0;
+        long reciprocated = 0;
         for (String number : contactsRecomputed.keySet()) {
             for (StructField f : FeatureSets.NUMBER_PAIR_FEATURES) {
                 assertEquals(contactsRecomputed.get(number).<Object>getAs(windowed(f.name(), 1)),
                         contactsMerged.get(number).<Object>getAs(windowed(f.name(), 3)), number + " " + f.name());
             }
             callees += contactsRecomputed.get(number).<Long>getAs(windowed(CALLEES, 1));
+            reciprocated += contactsRecomputed.get(number).<Long>getAs(windowed(RECIPROCATED_CALLEES, 1));
         }
-        assertTrue(callees > 1000, "the fixture has callees seen on several days: " + callees);
+        assertTrue(callees > 1000 && reciprocated > 20, "the fixture has callees and call-backs: " + callees + ", " + reciprocated);
+        assertTrue(pairsOnSeveralDays > 50, "pairs that the window must merge across days: " + pairsOnSeveralDays);
     }
 
     @Test
