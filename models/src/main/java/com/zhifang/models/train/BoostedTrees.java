@@ -87,11 +87,16 @@ public final class BoostedTrees {
     public static Dataset<Row> withBalancedClassWeights(Dataset<Row> rows, String label, String weightColumn,
                                                         long positives, long negatives) {
         RequiredColumns.check(rows, "withBalancedClassWeights", label);
+        return rows.withColumn(weightColumn,
+                when(col(label).equalTo(1), lit(positiveClassWeight(positives, negatives))).otherwise(lit(1.0)));
+    }
+
+    /** The weight of a positive row under {@link #withBalancedClassWeights}: negatives / positives. */
+    public static double positiveClassWeight(long positives, long negatives) {
         if (positives <= 0 || negatives <= 0) {
             throw new IllegalArgumentException("need both classes to weight them; positives " + positives + ", negatives " + negatives);
         }
-        return rows.withColumn(weightColumn,
-                when(col(label).equalTo(1), lit((double) negatives / positives)).otherwise(lit(1.0)));
+        return (double) negatives / positives;
     }
 
     /**

@@ -62,7 +62,7 @@ public final class ModelTrainer {
             LOG.warn("train: refused: {}", refusal.get());
             return counts.report(Optional.empty(), 0.0, Optional.empty(), refusal);
         }
-        double positiveWeight = (double) counts.rows(0.0, false) / counts.rows(1.0, false);
+        double positiveWeight = BoostedTrees.positiveClassWeight(counts.rows(1.0, false), counts.rows(0.0, false));
         Dataset<Row> training = BoostedTrees.withBalancedClassWeights(rows.where(col(HOLDOUT).equalTo(false)), LABEL, CLASS_WEIGHT,
                 counts.rows(1.0, false), counts.rows(0.0, false));
         LOG.info("train: fitting {} trees of depth {} on {} rows ({} positive, weight {}), holding out {} rows",
