@@ -19,7 +19,7 @@ import static org.apache.spark.sql.functions.col;
  * state (what is stored per traffic day), its window features (computed from merged states) and its
  * as-of attributes (facts about the entity on the feature date, not windowed). Joined features are
  * window features computed outside the day state (from contact pairs or carried numbers) and
- * joined to the merged row.
+ * joined to the merged row, or computed from both after that join (a number's new-callee share).
  *
  * <p>The state schema is {@code traffic_day, keys..., state columns...}; the output schema is
  * {@code keys..., feature_date, attributes..., <feature>_<n>d...} with the windows of each feature
