@@ -4,6 +4,7 @@ import com.zhifang.features.behaviour.CarriedNumbers;
 import com.zhifang.features.behaviour.ContactPairs;
 import com.zhifang.features.behaviour.EntityFeatures;
 import com.zhifang.features.behaviour.FeatureSets;
+import com.zhifang.features.graph.EdgeDayStates;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -49,6 +50,10 @@ public final class Tables {
     public static final String FEATURES_DEVICE = "features_device";
     public static final String FEATURES_TRUNK = "features_trunk";
     public static final String FEATURES_PORT_CUSTOMER = "features_port_customer";
+    // Graph stage: per-day edge states (partitioned by traffic_day), summed over the window each night.
+    public static final String CALL_EDGE_DAY_STATE = "call_edge_day_state";
+    public static final String SMS_EDGE_DAY_STATE = "sms_edge_day_state";
+    public static final String DEVICE_EDGE_DAY_STATE = "device_edge_day_state";
     /** Graph stage: one row per number per graph date. */
     public static final String GRAPH_FEATURES_NUMBER = "graph_features_number";
     /** Graph stage: one row per ring (group of numbers joined by strong links) per graph date. */
@@ -118,6 +123,9 @@ public final class Tables {
         behaviour(PORT_CUSTOMER_DAY_STATE, FEATURES_PORT_CUSTOMER, FeatureSets.PORT_CUSTOMER_FEATURES);
         table(PAIR_DAY_STATE, TRAFFIC_DAY, List.of(ContactPairs.PAIR_SCHEMA.fields()));
         table(CARRIED_NUMBER_DAY_STATE, TRAFFIC_DAY, List.of(CarriedNumbers.CARRIED_SCHEMA.fields()));
+        table(CALL_EDGE_DAY_STATE, TRAFFIC_DAY, List.of(EdgeDayStates.CALL_EDGE_SCHEMA.fields()));
+        table(SMS_EDGE_DAY_STATE, TRAFFIC_DAY, List.of(EdgeDayStates.SMS_EDGE_SCHEMA.fields()));
+        table(DEVICE_EDGE_DAY_STATE, TRAFFIC_DAY, List.of(EdgeDayStates.DEVICE_EDGE_SCHEMA.fields()));
         table(GRAPH_FEATURES_NUMBER, GRAPH_DATE, List.of(
                 f(GRAPH_DATE, D, false), f(NUMBER, S, false), f(IS_SEED, B, false), f(HUB_REASON, S),
                 f(OUT_DEGREE, L, false), f(IN_DEGREE, L, false), f(NEIGHBOURS, L, false), f(RECIPROCITY, DBL),

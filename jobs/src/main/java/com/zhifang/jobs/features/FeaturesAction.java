@@ -15,6 +15,7 @@ import com.zhifang.features.behaviour.TrunkStates;
 import com.zhifang.features.behaviour.WindowMerger;
 import com.zhifang.features.reference.ReferenceSnapshots;
 import com.zhifang.features.schema.Tables;
+import com.zhifang.jobs.io.DayStateSchedule;
 import com.zhifang.jobs.io.Warehouse;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Dataset;
@@ -28,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
 
 import static com.zhifang.features.schema.Columns.*;
 import static org.apache.spark.sql.functions.*;
@@ -56,6 +56,9 @@ import static org.apache.spark.sql.functions.*;
  */
 public final class FeaturesAction {
     private static final Logger LOG = LoggerFactory.getLogger(FeaturesAction.class);
+    /** Every computed day with records has number states; complaints change a day's states but call for none alone. */
+    private static final DayStateSchedule STATE_SCHEDULE = new DayStateSchedule(
+            List.of(Tables.VOICE_CALLS, Tables.SMS_MESSAGES), List.of(Tables.COMPLAINTS), Tables.NUMBER_DAY_STATE);
 
     private final SparkSession spark;
     private final Warehouse warehouse;
@@ -96,28 +99,7 @@ public final class FeaturesAction {
 
     /** D, the window's days that got late records or complaints in landing day D, and window days lacking a state. */
     List<LocalDate> daysToRecompute() {
-        LocalDate from = day.minusDays(longest - 1);
-        TreeSet<LocalDate> days = new TreeSet<>();
-        days.add(day);
-        TreeSet<LocalDate> withRecords = new TreeSet<>();
-        for (String table : List.of(Tables.VOICE_CALLS, Tables.SMS_MESSAGES, Tables.COMPLAINTS)) {
-            String dayColumn = Tables.partitionColumnOf(table);
-            // One small aggregation per table over the window's partitions: which days have rows, which got some today.
-            for (Row r : read(table).filter(col(dayColumn).between(lit(from), lit(day)))
-                    .groupBy(dayColumn).agg(max(col(LANDING_DAY).equalTo(lit(day))).as("_landed_today")).collectAsList()) {
-                LocalDate d = (LocalDate) r.get(0);
-                if (r.getBoolean(1)) {
-                    days.add(d);
-                }
-                if (!table.equals(Tables.COMPLAINTS)) {
-                    withRecords.add(d);
-                }
-            }
-        }
-        withRecords.removeAll(distinctDays(read(Tables.NUMBER_DAY_STATE).filter(col(TRAFFIC_DAY).between(lit(from), lit(day))),
-                TRAFFIC_DAY));
-        days.addAll(withRecords);
-        return List.copyOf(days);
+        return STATE_SCHEDULE.daysToRecompute(spark, warehouse, day.minusDays(longest - 1), day);
     }
 
     /**
@@ -201,9 +183,5 @@ public final class FeaturesAction {
     private Dataset<Row> read(String table) {
         return warehouse.exists(spark, table) ? warehouse.read(spark, table)
                 : spark.createDataFrame(new ArrayList<Row>(), Tables.schemaOf(table));
-    }
-
-    private static List<LocalDate> distinctDays(Dataset<Row> rows, String column) {
-        return rows.select(column).distinct().collectAsList().stream().map(r -> (LocalDate) r.get(0)).toList();
     }
 }

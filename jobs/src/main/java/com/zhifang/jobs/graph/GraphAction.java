@@ -2,8 +2,8 @@ package com.zhifang.jobs.graph;
 
 import com.zhifang.features.behaviour.Presentations;
 import com.zhifang.features.graph.Association;
-import com.zhifang.features.graph.CallGraph;
 import com.zhifang.features.graph.CoVictims;
+import com.zhifang.features.graph.EdgeDayStates;
 import com.zhifang.features.graph.GraphAlgorithms;
 import com.zhifang.features.graph.GraphIds;
 import com.zhifang.features.graph.HubFilter;
@@ -12,6 +12,7 @@ import com.zhifang.features.graph.Seeds;
 import com.zhifang.features.graph.SharingGraph;
 import com.zhifang.features.reference.ReferenceSnapshots;
 import com.zhifang.features.schema.Tables;
+import com.zhifang.jobs.io.DayStateSchedule;
 import com.zhifang.jobs.io.Warehouse;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -46,11 +47,26 @@ import static org.apache.spark.sql.functions.*;
  * ({@link GraphSettings}). Devices and identities held by too many numbers link nobody
  * ({@link SharingGraph}).
  *
- * <p>Idempotent: each table's {@code graph_date = D} partition is replaced ({@code replaceWhere}).
- * Missing input tables (no police notice ever delivered, no allowlist) count as empty.
+ * <p>Incremental input: the window's call, SMS and device edges are summed from per-day edge states
+ * ({@link EdgeDayStates}), not aggregated again from the window's raw records. A night computes the
+ * edge states of D, of every window day that received records in landing day D (late records), and
+ * of window days with records but no state yet ({@link DayStateSchedule}); the other days' edges are
+ * read as stored.
+ *
+ * <p>Idempotent: each table's {@code graph_date = D} partition is replaced ({@code replaceWhere}), and
+ * so is each recomputed day's edge-state partition. Missing input tables (no police notice ever
+ * delivered, no allowlist) count as empty.
+ *
+ * <p>Cost: per recomputed day, one scan of its voice and SMS partitions and three aggregations by edge;
+ * per night, one aggregation of the window's edge states by edge per graph, then the graph algorithms
+ * (GraphX iterations over the window's edges: PageRank, personalised PageRank, triangles) and the
+ * joins described with each part.
  */
 public final class GraphAction {
     private static final Logger LOG = LoggerFactory.getLogger(GraphAction.class);
+    /** A computed day with records has device edges (voice and SMS rows of our subscribers carry the IMEI). */
+    private static final DayStateSchedule STATE_SCHEDULE = new DayStateSchedule(
+            List.of(Tables.VOICE_CALLS, Tables.SMS_MESSAGES), List.of(), Tables.DEVICE_EDGE_DAY_STATE);
 
     private final SparkSession spark;
     private final Warehouse warehouse;
@@ -74,21 +90,31 @@ public final class GraphAction {
         }
     }
 
+    /**
+     * Brings the window's edge day states up to date (what {@link #execute} does first), and returns
+     * the days computed, oldest first. On its own: for benchmarks that prepare earlier nights' states.
+     */
+    public List<LocalDate> updateEdgeDayStates() {
+        List<LocalDate> stateDays = STATE_SCHEDULE.daysToRecompute(spark, warehouse, firstDayOfWindow(), day);
+        LOG.info("graph {}: edge day states to compute {}", day, stateDays);
+        stateDays.forEach(this::computeEdgeDayStates);
+        return stateDays;
+    }
+
+    private LocalDate firstDayOfWindow() {
+        return day.minusDays(settings.windowDays() - 1L);
+    }
+
     private GraphResult run() {
-        LocalDate first = day.minusDays(settings.windowDays() - 1L);
-        Dataset<Row> voice = window(Tables.VOICE_CALLS, first);
-        Dataset<Row> sms = window(Tables.SMS_MESSAGES, first);
+        LocalDate first = firstDayOfWindow();
+        List<LocalDate> stateDays = updateEdgeDayStates();
         Dataset<Row> seeds = Seeds.toSeeds(readOrEmpty(Tables.POLICE_NOTICES), readOrEmpty(Tables.FEEDBACK), day)
                 .localCheckpoint(true);
         Dataset<Row> subscribers = ReferenceSnapshots.asOf(readOrEmpty(Tables.REF_SUBSCRIBERS), day);
         Dataset<Row> allowlist = ReferenceSnapshots.asOf(readOrEmpty(Tables.REF_ALLOWLIST), day);
 
-        // Spoofed transit calls are not the shown number's calls. The run day's snapshots stand for the whole
-        // window: a subscriber back from abroad loses that week's roaming calls as edges, never gains suspicion.
-        Dataset<Row> trunks = ReferenceSnapshots.asOf(readOrEmpty(Tables.REF_TRUNKS), day);
-        Dataset<Row> roaming = ReferenceSnapshots.asOf(readOrEmpty(Tables.REF_ROAMING), day);
-        Dataset<Row> callEdges = keep(CallGraph.toCallEdges(Presentations.toAttributableCalls(voice, trunks, roaming)));
-        Dataset<Row> smsEdges = keep(CallGraph.toSmsEdges(sms));
+        Dataset<Row> callEdges = keep(EdgeDayStates.toWindowCallEdges(readOrEmpty(Tables.CALL_EDGE_DAY_STATE), first, day));
+        Dataset<Row> smsEdges = keep(EdgeDayStates.toWindowSmsEdges(readOrEmpty(Tables.SMS_EDGE_DAY_STATE), first, day));
         Dataset<Row> neighbours = keep(HubFilter.neighbourCounts(callEdges));
         long superNodeCap = cap(neighbours, NEIGHBOURS, settings.superNodeQuantile(), settings.superNodeFloor());
         long busyCalleeCap = cap(neighbours, IN_DEGREE, settings.busyCalleeQuantile(), settings.busyCalleeFloor());
@@ -103,7 +129,7 @@ public final class GraphAction {
                 settings.minCallees(), settings.coVictimMinJaccard(), settings.hashTables()).localCheckpoint(true);
 
         // Sharing: devices and identities, capped, hubs excluded.
-        Dataset<Row> numberDevice = keep(SharingGraph.toNumberDeviceEdges(voice, sms));
+        Dataset<Row> numberDevice = keep(EdgeDayStates.toWindowDeviceEdges(readOrEmpty(Tables.DEVICE_EDGE_DAY_STATE), first, day));
         Dataset<Row> numberIdentity = keep(SharingGraph.toNumberIdentityEdges(subscribers));
         Dataset<Row> sharedPairs = SharingGraph.toSharedPairs(numberDevice, IMEI, SharingGraph.SHARED_DEVICE,
                         settings.maxNumbersPerDevice(), hubs)
@@ -124,11 +150,35 @@ public final class GraphAction {
         write(Tables.GRAPH_FEATURES_DEVICE, devices);
 
         Row ringCounts = rings.agg(count(lit(1)), coalesce(sum(SIZE), lit(0L)), coalesce(sum(when(col(SEED_COUNT).gt(0), 1L)), lit(0L))).first();
-        GraphResult result = new GraphResult(callEdges.count(), seeds.count(), hubs.count(), superNodeCap, busyCalleeCap,
+        GraphResult result = new GraphResult(stateDays, callEdges.count(), seeds.count(), hubs.count(), superNodeCap, busyCalleeCap,
                 sharedPairs.count(), coVictimPairs.count(), features.count(), ringCounts.getLong(0), ringCounts.getLong(1),
                 ringCounts.getLong(2), warehouse.read(spark, Tables.GRAPH_FEATURES_DEVICE).where(col(GRAPH_DATE).equalTo(lit(day))).count());
         LOG.info("graph {}: {}", day, result);
         return result;
+    }
+
+    /**
+     * Day d's call, SMS and device edges, each table's d partition replaced. Spoofed transit calls
+     * are not the shown number's calls; which are spoofed is decided with d's own trunk and roaming
+     * snapshots, so a subscriber who roamed abroad on d keeps that day's calls home as edges after
+     * coming back.
+     */
+    private void computeEdgeDayStates(LocalDate d) {
+        Dataset<Row> voice = readOrEmpty(Tables.VOICE_CALLS).where(col(TRAFFIC_DAY).equalTo(lit(d)));
+        Dataset<Row> sms = readOrEmpty(Tables.SMS_MESSAGES).where(col(TRAFFIC_DAY).equalTo(lit(d)));
+        Dataset<Row> trunks = ReferenceSnapshots.asOf(readOrEmpty(Tables.REF_TRUNKS), d);
+        Dataset<Row> roaming = ReferenceSnapshots.asOf(readOrEmpty(Tables.REF_ROAMING), d);
+        replaceDay(Tables.CALL_EDGE_DAY_STATE, d,
+                EdgeDayStates.toCallEdgeDayState(Presentations.toAttributableCalls(voice, trunks, roaming), d));
+        replaceDay(Tables.SMS_EDGE_DAY_STATE, d, EdgeDayStates.toSmsEdgeDayState(sms, d));
+        // Written last: the schedule takes a day with device edges as done.
+        replaceDay(Tables.DEVICE_EDGE_DAY_STATE, d, EdgeDayStates.toDeviceEdgeDayState(voice, sms, d));
+    }
+
+    private void replaceDay(String table, LocalDate d, Dataset<Row> rows) {
+        spark.sparkContext().setJobDescription("zhifang graph " + day + ": " + table + " " + d);
+        warehouse.replacePartition(spark, table, d, rows);
+        spark.sparkContext().setJobDescription(null);
     }
 
     private Dataset<Row> numberFeatures(Dataset<Row> callEdges, Dataset<Row> smsEdges, Dataset<Row> hubFree, Dataset<Row> hubs,
@@ -227,10 +277,6 @@ public final class GraphAction {
         Dataset<Row> persisted = frame.persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(persisted);
         return persisted;
-    }
-
-    private Dataset<Row> window(String table, LocalDate first) {
-        return readOrEmpty(table).where(col(TRAFFIC_DAY).between(lit(first), lit(day)));
     }
 
     private Dataset<Row> readOrEmpty(String table) {

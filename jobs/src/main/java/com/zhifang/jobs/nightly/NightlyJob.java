@@ -127,6 +127,7 @@ public final class NightlyJob {
             case GRAPH -> {
                 GraphResult result = Stages.run(spark, report, stage.label(),
                         () -> new GraphAction(spark, settings.warehouse(), day, graphSettings).execute(), GraphResult::numbers);
+                report.count("graph.edge state days recomputed", result.stateDays().size());
                 report.count("graph.call edges", result.callEdges());
                 report.count("graph.seeds", result.seeds());
                 report.count("graph.hubs excluded", result.hubs());

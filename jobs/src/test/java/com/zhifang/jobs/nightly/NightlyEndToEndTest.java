@@ -93,6 +93,7 @@ class NightlyEndToEndTest {
         assertEquals(List.of("ingest", "features", "graph", "score", "export"), nightly.stages().stream().map(s -> s.stage()).toList());
         assertTrue(nightly.counters().get("features.number rows") > 300, nightly.counters().toString());
         assertEquals(2L, nightly.counters().get("features.state days recomputed"), "no day had a state yet");
+        assertEquals(2L, nightly.counters().get("graph.edge state days recomputed"), "no day had edges stored yet");
         assertEquals(nightly.counters().get("score.listed"), nightly.counters().get("export.rows"));
         assertNotNull(nightly.versions().get("rules"));
         assertEquals("none (rules only)", nightly.versions().get("model"));
