@@ -8,6 +8,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.unsafe.Platform;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -36,15 +37,19 @@ public final class TextFingerprint {
     public static final String URL_REGEX = "(?i)(https?://\\S+|www\\.\\S+|[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}/[a-z0-9/?=&%._-]*)";
     private static final String SIGNATURE_REGEX = "【[^】]*】";
     private static final String NAME_REGEX = "\\p{IsHan}(先生|女士|小姐|总)";
+    private static final String DIGIT_TOKEN_REGEX = "(?i)[a-z]*[0-9][a-z0-9]*";
+    /** The masks (Java regular expressions), in the order applied to the lower-cased text: each match becomes a space. */
+    public static final List<String> MASKS = List.of(SIGNATURE_REGEX, URL_REGEX, NAME_REGEX, DIGIT_TOKEN_REGEX);
+    /** What the skeleton drops after the masks: everything but letters. */
+    public static final String NON_LETTER_REGEX = "[^\\p{L}]";
 
     /** The fingerprint (bigint) of a text column. */
     public static Column of(Column text) {
         Column t = lower(text);
-        t = regexp_replace(t, lit(SIGNATURE_REGEX), lit(" "));
-        t = regexp_replace(t, lit(URL_REGEX), lit(" "));
-        t = regexp_replace(t, lit(NAME_REGEX), lit(" "));
-        t = regexp_replace(t, lit("(?i)[a-z]*[0-9][a-z0-9]*"), lit(" "));
-        Column skeleton = regexp_replace(t, lit("[^\\p{L}]"), lit(""));
+        for (String mask : MASKS) {
+            t = regexp_replace(t, lit(mask), lit(" "));
+        }
+        Column skeleton = regexp_replace(t, lit(NON_LETTER_REGEX), lit(""));
         return when(hasText(text), MIN_BIGRAM_HASH.apply(skeleton));
     }
 

@@ -3,6 +3,7 @@ package com.zhifang.jobs.bench;
 import com.zhifang.features.behaviour.ContactPairs;
 import com.zhifang.features.behaviour.NumberStates;
 import com.zhifang.features.behaviour.Sides;
+import com.zhifang.features.behaviour.TextFingerprint;
 import com.zhifang.features.reference.ReferenceSnapshots;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.features.FeaturesAction;
@@ -118,6 +119,11 @@ public final class FeaturesBenchmark {
         }
     }
 
+    /** A Java regular expression as a DuckDB (RE2) string literal. */
+    private static String sqlRegex(String javaRegex) {
+        return "'" + javaRegex.replace("\\p{IsHan}", "\\p{Han}").replace("'", "''") + "'";
+    }
+
     private static double timed(ThrowingRunnable body) throws Exception {
         long start = System.nanoTime();
         body.run();
@@ -147,7 +153,11 @@ public final class FeaturesBenchmark {
                 .write().mode("overwrite").parquet(parquet.resolve("out-spark-contacts").toString());
     }
 
-    /** The same aggregates as {@link NumberStates} and the contact counts in DuckDB SQL (exact distinct counts where Spark also keeps sketches, no fingerprints). */
+    /**
+     * The same aggregates as {@link NumberStates} and the contact counts in DuckDB SQL: exact distinct
+     * counts where Spark also keeps sketches, and the message counts per text fingerprint (the same
+     * masks, DuckDB's own hash).
+     */
     static void duckDbDailyNumberState(Path parquet) throws Exception {
         String v = "read_parquet('" + parquet.resolve("voice") + "/*.parquet')";
         String s = "read_parquet('" + parquet.resolve("sms") + "/*.parquet')";
@@ -159,6 +169,13 @@ public final class FeaturesBenchmark {
                 .mapToObj(i -> "sum(CASE WHEN answered AND b = " + i + " THEN 1 ELSE 0 END)").collect(Collectors.joining(", ", "list_value(", ")"));
         String hourHist = IntStream.range(0, 24)
                 .mapToObj(i -> "sum(CASE WHEN h = " + i + " THEN 1 ELSE 0 END)").collect(Collectors.joining(", ", "list_value(", ")"));
+        // The text fingerprint's skeleton with the same masks (RE2 names the Han script without "Is"); the
+        // MinHash of its bigrams uses DuckDB's own hash, which groups the same texts together.
+        String skeleton = "lower(content)";
+        for (String mask : TextFingerprint.MASKS) {
+            skeleton = "regexp_replace(" + skeleton + ", " + sqlRegex(mask) + ", ' ', 'g')";
+        }
+        skeleton = "regexp_replace(" + skeleton + ", " + sqlRegex(TextFingerprint.NON_LETTER_REGEX) + ", '', 'g')";
         String sql = """
                 COPY (
                 WITH sub AS (SELECT DISTINCT msisdn FROM %3$s WHERE msisdn IS NOT NULL),
@@ -212,9 +229,16 @@ public final class FeaturesBenchmark {
                 sms_out AS (
                   SELECT number, count(*) AS sms_out, sum(delivered::INT) AS sms_delivered,
                     sum((content IS NOT NULL AND trim(content) <> '')::INT) AS sms_with_content,
-                    sum(coalesce(regexp_matches(content, '(?i)(https?://\\S+|www\\.\\S+|[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}/)'), false)::INT) AS sms_with_url,
+                    sum(coalesce(regexp_matches(content, %8$s), false)::INT) AS sms_with_url,
                     count(DISTINCT recipient) AS sms_recipients
                   FROM so GROUP BY number),
+                skeletons AS (SELECT number, %9$s AS s FROM so WHERE content IS NOT NULL AND trim(content) <> ''),
+                templates AS (
+                  SELECT number, map_from_entries(list(struct_pack(k := fp, v := n))) AS sms_templates FROM (
+                    SELECT number, CASE WHEN length(s) < 2 THEN hash(s)
+                      ELSE list_min(list_transform(range(1, length(s)), lambda i: hash(substr(s, i, 2)))) END AS fp, count(*) AS n
+                    FROM skeletons GROUP BY number, fp)
+                  GROUP BY number),
                 sms_in AS (
                   SELECT recipient AS number, count(*) AS sms_in FROM %2$s WHERE record_type IN ('MT', 'PORT') AND recipient IS NOT NULL GROUP BY recipient
                   UNION ALL
@@ -222,10 +246,11 @@ public final class FeaturesBenchmark {
                   WHERE record_type = 'MO' AND recipient IS NOT NULL GROUP BY recipient)
                 SELECT * FROM out_state
                   FULL OUTER JOIN in_state USING (number) FULL OUTER JOIN contacts USING (number)
-                  FULL OUTER JOIN cells USING (number) FULL OUTER JOIN sms_out USING (number)
+                  FULL OUTER JOIN cells USING (number) FULL OUTER JOIN sms_out USING (number) FULL OUTER JOIN templates USING (number)
                   FULL OUTER JOIN (SELECT number, sum(sms_in) AS sms_in FROM sms_in GROUP BY number) USING (number)
                 ) TO '%7$s' (FORMAT PARQUET)
-                """.formatted(v, s, subs, bucket, durHist, hourHist, parquet.resolve("out-duckdb.parquet"));
+                """.formatted(v, s, subs, bucket, durHist, hourHist, parquet.resolve("out-duckdb.parquet"),
+                sqlRegex(TextFingerprint.URL_REGEX), skeleton);
         Class.forName("org.duckdb.DuckDBDriver");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
             st.execute("SET threads = " + Runtime.getRuntime().availableProcessors());

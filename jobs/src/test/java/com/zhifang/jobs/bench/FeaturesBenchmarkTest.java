@@ -1,0 +1,73 @@
+package com.zhifang.jobs.bench;
+
+import com.zhifang.features.behaviour.SmsSenders;
+import com.zhifang.features.schema.Tables;
+import com.zhifang.features.testing.SparkTestSession;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.testing.Records.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The DuckDB side of the features benchmark computes what Spark computes: here, the messages per
+ * text template of each sender (the costliest SMS aggregate), on texts that vary the way spam does.
+ */
+class FeaturesBenchmarkTest {
+    static final String A = "+8613800000001";
+    static final String B = "+8613800000002";
+    static final String X = "+8613900000009";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void duckDbGroupsEachSendersTextsIntoTheSameTemplatesAsSpark() throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        List<Row> messages = List.of(
+                sms("s1", "MO", "2026-11-01T09:00:00", A, X).content("【工商银行】王先生，您的账户 6222 0201 异常，请点击 t.cn/Ab12 处理").row(),
+                sms("s2", "MO", "2026-11-01T09:01:00", A, X).content("【建设银行】李女士，您的账户 6217 9911 异常，请点击 http://x.cn/Zz9 处理").row(),
+                sms("s3", "MO", "2026-11-01T09:02:00", A, X).content("Your code is 482913, valid for 5 minutes").row(),
+                sms("s4", "MO", "2026-11-01T09:03:00", A, X).content("Your code is 771204, valid for 5 minutes").row(),
+                sms("s5", "MO", "2026-11-01T09:04:00", A, X).content("晚上一起吃饭吗").row(),
+                sms("s6", "MO", "2026-11-01T09:05:00", A, X).content("   ").row(),
+                sms("s7", "MO", "2026-11-01T09:06:00", B, X).content("明天见").row(),
+                sms("s8", "MO", "2026-11-01T09:07:00", B, X).content("123456").row());
+        Dataset<Row> sms = table(spark, Tables.SMS_MESSAGES, messages);
+        Dataset<Row> voice = table(spark, Tables.VOICE_CALLS, voice("v1", "MO", "2026-11-01T10:00:00", A, B).answered(30).row());
+        Dataset<Row> subscribers = table(spark, Tables.REF_SUBSCRIBERS,
+                subscriber(A, "imsi-a", LocalDate.of(2020, 1, 1), "PREPAID", "id-a", LocalDate.of(2026, 11, 1)),
+                subscriber(B, "imsi-b", LocalDate.of(2020, 1, 1), "PREPAID", "id-b", LocalDate.of(2026, 11, 1)));
+        voice.write().parquet(tmp.resolve("voice").toString());
+        sms.write().parquet(tmp.resolve("sms").toString());
+        subscribers.write().parquet(tmp.resolve("subscribers").toString());
+
+        FeaturesBenchmark.duckDbDailyNumberState(tmp);
+
+        Map<String, List<Long>> duck = templateSizes(spark.read().parquet(tmp.resolve("out-duckdb.parquet").toString())
+                .selectExpr(NUMBER, "map_values(sms_templates) AS sizes"));
+        Map<String, List<Long>> sparkSizes = templateSizes(SmsSenders.toSenderStateParts(sms.withColumnRenamed(SENDER, NUMBER), NUMBER)
+                .get(1).selectExpr(NUMBER, "map_values(" + SMS_TEMPLATES + ") AS sizes"));
+        assertEquals(Map.of(A, List.of(1L, 2L, 2L), B, List.of(1L, 1L)), sparkSizes, "two bank variants, two codes, one chat; blanks have no template");
+        assertEquals(sparkSizes, duck);
+    }
+
+    /** Per sender, its template sizes in ascending order. */
+    private static Map<String, List<Long>> templateSizes(Dataset<Row> rows) {
+        Map<String, List<Long>> sizes = new TreeMap<>();
+        for (Row r : rows.where("sizes IS NOT NULL").collectAsList()) {
+            sizes.put(r.getString(0), r.<Number>getList(1).stream().map(Number::longValue).sorted().toList());
+        }
+        return sizes;
+    }
+}
