@@ -3,6 +3,8 @@ package com.zhifang.jobs.bench;
 import com.zhifang.features.ingest.LandingDataset;
 import com.zhifang.jobs.generate.GeneratorSettings;
 import com.zhifang.jobs.generate.LandingZoneGenerator;
+import com.zhifang.jobs.graph.GraphAction;
+import com.zhifang.jobs.graph.GraphSettings;
 import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.jobs.nightly.NightlyJob;
 import com.zhifang.jobs.nightly.NightlySettings;
@@ -34,8 +36,9 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>Generates {@code historyDays + 1} days of one generated world (untimed).</li>
  *   <li>Prepares the history (untimed): ingest and features of every day before the measured one,
- *       so the measured day's features read stored day states and its graph reads a real window,
- *       exactly as a nightly does.</li>
+ *       and the graph's edge day states of the days in the measured day's window, so the measured
+ *       day's features and graph read stored day states and a real window, exactly as a nightly
+ *       does.</li>
  *   <li>The I/O floor: every landing file of the measured day read as plain CSV (header, all
  *       strings, no parsing or validation) and written to Delta, one table per dataset.</li>
  *   <li>The measured day's nightly: ingest, features, graph, score, export, one stage at a time
@@ -125,6 +128,8 @@ public final class NightlyBenchmark {
             LOG.info("bench: preparing {} history day(s) (ingest + features), untimed", settings.historyDays());
             nightly.run("bench-history", new NightlySettings(landing.toString(), warehouse,
                     NightlySettings.range(generator.startDate(), day.minusDays(1)), zone), EnumSet.of(NightlyStage.INGEST, NightlyStage.FEATURES));
+            // The graph stage of those nights is skipped, but not the edge states it would have stored.
+            LOG.info("bench: edge day states of {} prepared", GraphAction.prepareEarlierNights(spark, warehouse, day, GraphSettings.defaults()));
         }
         double historySeconds = seconds(historyStart);
 

@@ -21,7 +21,6 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -194,14 +193,11 @@ public final class BenchmarkCommand implements Runnable {
                         .subscribers(week.subscribers).days(week.days).seed(week.seed).zone(sparkOptions.carrierZone()).build()
                         .startDate().plusDays(week.days - 1L);
                 Warehouse warehouse = new Warehouse(week.work.resolve("warehouse").toString());
-                if (week.days > 1) {
-                    // As earlier nights would have left them (untimed): the edge states of the window's days before the last.
-                    List<LocalDate> prepared = new GraphAction(spark, warehouse, last.minusDays(1),
-                            GraphSettings.defaults().withWindowDays(week.days - 1)).updateEdgeDayStates();
-                    LOG.info("benchmark graph: edge day states of {} prepared", prepared);
-                }
+                GraphSettings settings = GraphSettings.defaults().withWindowDays(week.days);
+                LOG.info("benchmark graph: edge day states of {} prepared, untimed",
+                        GraphAction.prepareEarlierNights(spark, warehouse, last, settings));
                 long start = System.nanoTime();
-                GraphResult result = new GraphAction(spark, warehouse, last, GraphSettings.defaults().withWindowDays(week.days)).execute();
+                GraphResult result = new GraphAction(spark, warehouse, last, settings).execute();
                 double seconds = (System.nanoTime() - start) / 1e9;
                 LOG.info("benchmark graph ({} subscribers x {} days, window ending {}): graph stage wall time {} s; {}",
                         week.subscribers, week.days, last, String.format("%.1f", seconds), result);

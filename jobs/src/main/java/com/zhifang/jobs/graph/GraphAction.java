@@ -91,10 +91,21 @@ public final class GraphAction {
     }
 
     /**
-     * Brings the window's edge day states up to date (what {@link #execute} does first), and returns
-     * the days computed, oldest first. On its own: for benchmarks that prepare earlier nights' states.
+     * For benchmarks that start from a warehouse holding records only: the edge day states that the
+     * nights before {@code day} would have left, i.e. those of the other days of {@code day}'s
+     * window. Returns the days computed, oldest first.
      */
-    public List<LocalDate> updateEdgeDayStates() {
+    public static List<LocalDate> prepareEarlierNights(SparkSession spark, Warehouse warehouse, LocalDate day,
+                                                       GraphSettings settings) {
+        if (settings.windowDays() < 2) {
+            return List.of();
+        }
+        return new GraphAction(spark, warehouse, day.minusDays(1), settings.withWindowDays(settings.windowDays() - 1))
+                .updateEdgeDayStates();
+    }
+
+    /** Brings the window's edge day states up to date; returns the days computed, oldest first. */
+    private List<LocalDate> updateEdgeDayStates() {
         List<LocalDate> stateDays = STATE_SCHEDULE.daysToRecompute(spark, warehouse, firstDayOfWindow(), day);
         LOG.info("graph {}: edge day states to compute {}", day, stateDays);
         stateDays.forEach(this::computeEdgeDayStates);

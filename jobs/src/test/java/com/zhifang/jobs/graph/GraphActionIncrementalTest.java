@@ -121,6 +121,17 @@ class GraphActionIncrementalTest {
         assertEquals(1L, numberRow(NOV_2, C).<Long>getAs(CALLS_IN));
     }
 
+    /** A benchmark's warehouse holds records only; the states earlier nights would have left are prepared, then D computes D alone. */
+    @Test
+    void earlierNightsStatesArePreparedForABenchmark(@TempDir Path other) {
+        Warehouse records = new Warehouse(other.resolve("warehouse").toString());
+        records.ensureTable(spark, Tables.VOICE_CALLS);
+        warehouse.read(spark, Tables.VOICE_CALLS).write().format("delta").mode("append").save(records.tablePath(Tables.VOICE_CALLS));
+        assertEquals(List.of(NOV_1, NOV_2), GraphAction.prepareEarlierNights(spark, records, NOV_3, GraphSettings.defaults()));
+        assertEquals(List.of(NOV_3), new GraphAction(spark, records, NOV_3, GraphSettings.defaults()).execute().stateDays());
+        assertEquals(List.of(), GraphAction.prepareEarlierNights(spark, records, NOV_3, GraphSettings.defaults().withWindowDays(1)));
+    }
+
     @Test
     void rerunningANightChangesNothing() {
         assertEquals(night2.stateDays(), night2Again.stateDays());
