@@ -65,7 +65,7 @@ import static org.apache.spark.sql.functions.*;
 public final class GraphAction {
     private static final Logger LOG = LoggerFactory.getLogger(GraphAction.class);
     /** A computed day with records has device edges (voice and SMS rows of our subscribers carry the IMEI). */
-    private static final DayStateSchedule STATE_SCHEDULE = new DayStateSchedule(
+    static final DayStateSchedule STATE_SCHEDULE = new DayStateSchedule(
             List.of(Tables.VOICE_CALLS, Tables.SMS_MESSAGES), List.of(), Tables.DEVICE_EDGE_DAY_STATE);
 
     private final SparkSession spark;
