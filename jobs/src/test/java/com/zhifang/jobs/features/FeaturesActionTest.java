@@ -3,6 +3,7 @@ package com.zhifang.jobs.features;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
 import com.zhifang.jobs.io.Warehouse;
+import com.zhifang.jobs.testing.WarehouseFixture;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
@@ -60,8 +61,7 @@ class FeaturesActionTest {
     }
 
     static void append(String table, Row... rows) {
-        warehouse.ensureTable(spark, table);
-        table(spark, table, rows).write().format("delta").mode("append").save(warehouse.tablePath(table));
+        WarehouseFixture.append(spark, warehouse, table, rows);
     }
 
     static Row numberRow(LocalDate date, String number) {
@@ -101,8 +101,7 @@ class FeaturesActionTest {
         DeltaTable.create(spark).location(older.tablePath(Tables.FEATURES_NUMBER)).addColumns(olderSchema)
                 .partitionedBy(Tables.partitionColumnOf(Tables.FEATURES_NUMBER)).execute();
         for (String t : List.of(Tables.REF_SUBSCRIBERS, Tables.VOICE_CALLS)) {
-            older.ensureTable(spark, t);
-            warehouse.read(spark, t).write().format("delta").mode("append").save(older.tablePath(t));
+            WarehouseFixture.append(older, t, warehouse.read(spark, t));
         }
         new FeaturesAction(spark, older, NOV_1, WINDOWS).execute();
         Row a1 = older.read(spark, Tables.FEATURES_NUMBER).filter(NUMBER + " = '" + A + "'").first();

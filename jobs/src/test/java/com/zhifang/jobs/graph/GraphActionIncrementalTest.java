@@ -4,6 +4,7 @@ import com.zhifang.features.graph.CallGraph;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
 import com.zhifang.jobs.io.Warehouse;
+import com.zhifang.jobs.testing.WarehouseFixture;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,8 +74,7 @@ class GraphActionIncrementalTest {
     }
 
     static void append(String table, Row... rows) {
-        warehouse.ensureTable(spark, table);
-        table(spark, table, rows).write().format("delta").mode("append").save(warehouse.tablePath(table));
+        WarehouseFixture.append(spark, warehouse, table, rows);
     }
 
     static List<Row> graphRows(LocalDate day) {
@@ -125,8 +125,7 @@ class GraphActionIncrementalTest {
     @Test
     void earlierNightsStatesArePreparedForABenchmark(@TempDir Path other) {
         Warehouse records = new Warehouse(other.resolve("warehouse").toString());
-        records.ensureTable(spark, Tables.VOICE_CALLS);
-        warehouse.read(spark, Tables.VOICE_CALLS).write().format("delta").mode("append").save(records.tablePath(Tables.VOICE_CALLS));
+        WarehouseFixture.append(records, Tables.VOICE_CALLS, warehouse.read(spark, Tables.VOICE_CALLS));
         assertEquals(List.of(NOV_1, NOV_2), GraphAction.prepareEarlierNights(spark, records, NOV_3, GraphSettings.defaults()));
         assertEquals(List.of(NOV_3), GraphAction.STATE_SCHEDULE.daysToRecompute(spark, records, NOV_1, NOV_3),
                 "the night of D then computes D alone");

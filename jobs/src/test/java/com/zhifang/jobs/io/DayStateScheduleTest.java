@@ -2,6 +2,7 @@ package com.zhifang.jobs.io;
 
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
+import com.zhifang.jobs.testing.WarehouseFixture;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -53,8 +54,7 @@ class DayStateScheduleTest {
     }
 
     static void append(String table, Row... rows) {
-        warehouse.ensureTable(spark, table);
-        table(spark, table, rows).write().format("delta").mode("append").save(warehouse.tablePath(table));
+        WarehouseFixture.append(spark, warehouse, table, rows);
     }
 
     @Test
