@@ -43,6 +43,14 @@ import java.util.Map;
  * (docs/scaling.md); the caches take more memory and spill to disk past it (they are
  * {@code MEMORY_AND_DISK}).
  *
+ * <p>Why Delta's repartition before a MERGE's write is off
+ * ({@code spark.databricks.delta.merge.repartitionBeforeWrite.enabled} false): it shuffles the rows
+ * to insert by the table's partition columns, so all of a day's records go to one task. Zhifang's
+ * MERGEs insert one landing day's records, nearly all of them into one traffic day: at 9.5 M voice
+ * records a single task wrote them for 100 s while the other cores had nothing to do (on a cluster,
+ * one task would write a province's day). Off, every task writes its share: a file per task and
+ * day, a few small files for the days of late records (OPTIMIZE compacts them).
+ *
  * <p>Why no coalescing when embedded: adaptive execution merges small shuffle partitions by bytes.
  * The day states' shuffles are small in bytes (sparse rows, narrow rows) but heavy per row
  * (histogram and sketch merges), and the state assembly groups a union of already-partitioned
@@ -55,6 +63,7 @@ public final class ZhifangSessions {
     static final String ARTIFACT_ISOLATION = "spark.sql.artifact.isolation.enabled";
     static final String TYPES_FRAMEWORK = "spark.sql.types.framework.enabled";
     static final String CACHE_COMPRESSED = "spark.sql.inMemoryColumnarStorage.compressed";
+    static final String MERGE_REPARTITION = "spark.databricks.delta.merge.repartitionBeforeWrite.enabled";
 
     private ZhifangSessions() {}
 
@@ -76,6 +85,7 @@ public final class ZhifangSessions {
         setIfAbsent(builder, submitted, "spark.plugins", TaskSqlConfPlugin.class.getName());
         setIfAbsent(builder, submitted, TYPES_FRAMEWORK, "false");
         setIfAbsent(builder, submitted, CACHE_COMPRESSED, "false");
+        setIfAbsent(builder, submitted, MERGE_REPARTITION, "false");
         if (local) {
             int cores = Runtime.getRuntime().availableProcessors();
             setIfAbsent(builder, submitted, "spark.driver.host", "127.0.0.1");

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ import java.util.stream.Collectors;
 
 import static com.zhifang.features.schema.Columns.*;
 import static com.zhifang.jobs.testing.LandingFixture.*;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.input_file_name;
+import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -159,6 +163,38 @@ class IngestActionTest {
                 assertTrue(f.reconciles());
             }
         }
+    }
+
+    /**
+     * Each task writes its own share of a day: the first run's two voice files of Nov 1 (parsed by
+     * one task each) are stored as two files, not gathered into one by Delta's repartition before a
+     * MERGE's write (which made a single task write a whole day).
+     */
+    @Test
+    void aDaysRecordsAreWrittenByEveryTask() {
+        long files = warehouse.read(spark, Tables.VOICE_CALLS)
+                .filter(col(LANDING_DAY).equalTo(lit(NOV_1)))
+                .select(input_file_name()).distinct().count();
+        assertTrue(files > 1, files + " file(s)");
+    }
+
+    /** Past the broadcast limit the duplicate lines are dropped by a shuffled anti join: same counts, same rows. */
+    @Test
+    void duplicatesPastTheBroadcastLimitGiveTheSameOutcome() {
+        Warehouse shuffled = new Warehouse(tmp.resolve("warehouse-shuffled").toString());
+        for (int i = 0; i < 2; i++) {
+            LocalDate d = NOV_1.plusDays(i);
+            IngestResult result = new IngestAction(spark, shuffled, landing.root().toString(), d, SparkTestSession.CARRIER_ZONE,
+                    "shuffled-" + d, IngestAction.DEFAULT_PARALLELISM, 0).execute();
+            assertEquals(firstRun.get(i).files().stream().sorted(Comparator.comparing(FileCounts::file)).toList(),
+                    result.files().stream().sorted(Comparator.comparing(FileCounts::file)).toList());
+            result.checks().forEach(c -> assertTrue(c.holds(), c.toString()));
+        }
+        assertEquals(recordsWithoutRunId(warehouse), recordsWithoutRunId(shuffled));
+    }
+
+    private static List<String> recordsWithoutRunId(Warehouse w) {
+        return w.read(spark, Tables.VOICE_CALLS).drop(INGEST_RUN_ID).collectAsList().stream().map(Row::toString).sorted().toList();
     }
 
     @Test

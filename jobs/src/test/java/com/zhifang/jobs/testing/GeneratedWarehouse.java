@@ -16,7 +16,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A small generated landing zone (300 subscribers, 2 days, known fraud in truth.csv), ingested
@@ -49,7 +51,7 @@ public final class GeneratedWarehouse {
         if (instance == null) {
             try {
                 Path work = Files.createTempDirectory("zhifang-generated-");
-                work.toFile().deleteOnExit();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(work), "zhifang-generated-cleanup"));
                 instance = new GeneratedWarehouse(work, IngestBenchmark.run(SparkTestSession.get(), work, SUBSCRIBERS, DAYS,
                         11L, SparkTestSession.CARRIER_ZONE));
             } catch (IOException e) {
@@ -72,6 +74,15 @@ public final class GeneratedWarehouse {
             nightly = reports.get(reports.size() - 1);
         }
         return nightly;
+    }
+
+    /** {@code deleteOnExit} removes only empty folders; this one holds a landing zone and a warehouse. */
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Best effort at JVM exit: a leftover temp folder is harmless.
+        }
     }
 
     public Path landing() {
