@@ -59,10 +59,10 @@ import static org.apache.spark.sql.functions.*;
  * <p>Cost per event dataset: one parse pass (cached); one shuffle of the records' keys (record id,
  * day, file, line) for the in-batch window and their join against the target's record ids of the
  * days present in the batch (partition-pruned, usually D and D-1); the MERGE (another such join,
- * against the source after a broadcast anti join drops the duplicate lines), written by every task
- * in parallel (Delta's repartition before a MERGE's write is off, see
- * {@link com.zhifang.features.spark.ZhifangSessions}); small aggregations. The whole records are not
- * shuffled. Assumes a re-delivered record keeps its start time, so its duplicate lives in the same
+ * against the source after a broadcast anti join drops the duplicate lines), written by a task per
+ * {@link #ROWS_PER_FILE} new records, in parallel (the parsed partitions coalesced; Delta's
+ * repartition before a MERGE's write is off, see {@link com.zhifang.features.spark.ZhifangSessions});
+ * small aggregations. The whole records are not shuffled. Assumes a re-delivered record keeps its start time, so its duplicate lives in the same
  * day partition.
  *
  * <p>A file that cannot be read fails the task with a {@link LandingFileException};
@@ -78,6 +78,12 @@ public final class IngestAction {
     private static final String DUPLICATE = "_duplicate_";
     /** Duplicate lines (file name and line: about 100 bytes each) broadcast to the anti join up to this many. */
     static final long BROADCAST_DUPLICATES_UP_TO = 500_000;
+    /**
+     * New records written per task and so per file (for the batch's main day): about 120 MB of
+     * Parquet for voice records (60 bytes each). The parsed rows have one partition per landing
+     * file, thousands a day from real switches, which would otherwise be as many small files.
+     */
+    static final long ROWS_PER_FILE = 2_000_000;
 
     private final SparkSession spark;
     private final Warehouse warehouse;
@@ -87,18 +93,19 @@ public final class IngestAction {
     private final String runId;
     private final int parallelism;
     private final long broadcastDuplicatesUpTo;
+    private final long rowsPerFile;
 
     /** Datasets ingested side by side; more adds little on small clusters and only driver threads. */
     public static final int DEFAULT_PARALLELISM = 3;
 
     public IngestAction(SparkSession spark, Warehouse warehouse, String landingRoot, LocalDate day,
                         ZoneId carrierZone, String runId, int parallelism) {
-        this(spark, warehouse, landingRoot, day, carrierZone, runId, parallelism, BROADCAST_DUPLICATES_UP_TO);
+        this(spark, warehouse, landingRoot, day, carrierZone, runId, parallelism, BROADCAST_DUPLICATES_UP_TO, ROWS_PER_FILE);
     }
 
-    /** With another broadcast limit for the duplicate lines, so tests can take the shuffled anti join. */
+    /** With other limits, so tests can take the shuffled anti join and write a small day with several tasks. */
     IngestAction(SparkSession spark, Warehouse warehouse, String landingRoot, LocalDate day,
-                 ZoneId carrierZone, String runId, int parallelism, long broadcastDuplicatesUpTo) {
+                 ZoneId carrierZone, String runId, int parallelism, long broadcastDuplicatesUpTo, long rowsPerFile) {
         this.spark = Objects.requireNonNull(spark, "spark");
         this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
         this.landingRoot = Objects.requireNonNull(landingRoot, "landingRoot");
@@ -110,6 +117,10 @@ public final class IngestAction {
         }
         this.parallelism = parallelism;
         this.broadcastDuplicatesUpTo = broadcastDuplicatesUpTo;
+        if (rowsPerFile < 1) {
+            throw new IllegalArgumentException("rowsPerFile must be at least 1, got " + rowsPerFile);
+        }
+        this.rowsPerFile = rowsPerFile;
     }
 
     public IngestResult execute() {
@@ -281,7 +292,8 @@ public final class IngestAction {
             Dataset<Row> dropped = duplicates <= broadcastDuplicatesUpTo ? broadcast(duplicateLines) : duplicateLines;
             Dataset<Row> fresh = accepted.join(dropped, col(SOURCE_FILE).equalTo(col(DUPLICATE + SOURCE_FILE))
                             .and(col(SOURCE_LINE).equalTo(col(DUPLICATE + SOURCE_LINE))), "left_anti")
-                    .select(columnsOf(dataset));
+                    .select(columnsOf(dataset))
+                    .coalesce(writeTasks(acceptedRows - duplicates, accepted.rdd().getNumPartitions()));
             Row metrics = target.as("t")
                     .merge(fresh.as("s"), col("t." + dayColumn).isin(days.toArray())
                             .and(col("t." + dayColumn).equalTo(col("s." + dayColumn)))
@@ -295,6 +307,18 @@ public final class IngestAction {
             duplicateLines.unpersist();
         }
         return countByFile(warehouse.read(spark, table).filter(inBatchDays.and(col(INGEST_RUN_ID).equalTo(runId))));
+    }
+
+    /**
+     * Tasks that write the new records: one per {@link #rowsPerFile}; when that is at least the
+     * cores, rounded up to a multiple of them so that none idles in the last round (a small batch of
+     * late records stays one file); never more than the parsed partitions.
+     */
+    private int writeTasks(long rows, int parsedPartitions) {
+        int cores = spark.sparkContext().defaultParallelism();
+        long byRows = Math.max(1, (rows + rowsPerFile - 1) / rowsPerFile);
+        long tasks = byRows < cores ? byRows : (byRows + cores - 1) / cores * cores;
+        return (int) Math.max(1, Math.min(tasks, parsedPartitions));
     }
 
     /** Keeps one row per key, replaces the landing day's snapshot, returns rows accepted per file from the table. */
