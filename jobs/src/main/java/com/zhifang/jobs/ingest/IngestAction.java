@@ -62,8 +62,8 @@ import static org.apache.spark.sql.functions.*;
  * against the source after a broadcast anti join drops the duplicate lines), written by a task per
  * {@link #ROWS_PER_FILE} new records, in parallel (the parsed partitions coalesced; Delta's
  * repartition before a MERGE's write is off, see {@link com.zhifang.features.spark.ZhifangSessions});
- * small aggregations. The whole records are not shuffled. Assumes a re-delivered record keeps its start time, so its duplicate lives in the same
- * day partition.
+ * small aggregations. The whole records are not shuffled. Assumes a re-delivered record keeps its
+ * start time, so its duplicate lives in the same day partition.
  *
  * <p>A file that cannot be read fails the task with a {@link LandingFileException};
  * {@link com.zhifang.jobs.nightly.NightlyJob} turns Spark's wrapping back into it.
