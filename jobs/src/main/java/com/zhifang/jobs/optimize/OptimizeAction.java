@@ -22,8 +22,9 @@ import static com.zhifang.features.schema.Columns.*;
  * the stages look rows up by number, Z-orders them by those numbers (Delta {@code OPTIMIZE ...
  * WHERE day = D [ZORDER BY ...]}).
  *
- * <p>Why: ingest MERGEs each landing file's rows as they come and every stage writes one file per
- * shuffle partition, so a day partition holds many small files on a cluster; and Delta's per-file
+ * <p>Why: ingest writes a file per 2 M new records of each day it touches (late records leave
+ * small files in older days) and every stage writes one file per shuffle partition, so a day
+ * partition holds many small files on a cluster; and Delta's per-file
  * min/max statistics only skip files for a number lookup (a notebook's "all calls of 138...")
  * when the files are clustered by that number. Z-order keeps both callers and callees clustered.
  *
