@@ -48,8 +48,9 @@ import java.util.Map;
  * to insert by the table's partition columns, so all of a day's records go to one task. Zhifang's
  * MERGEs insert one landing day's records, nearly all of them into one traffic day: at 9.5 M voice
  * records a single task wrote them for 100 s while the other cores had nothing to do (on a cluster,
- * one task would write a province's day). Off, every task writes its share: a file per task and
- * day, a few small files for the days of late records (OPTIMIZE compacts them).
+ * one task would write a province's day). Off, every write task writes its share: a file per task
+ * and day, so a few small files in the days of late records ({@code zhifang optimize --date} of
+ * such a day compacts them). Ingest chooses its write tasks by volume.
  *
  * <p>Why no coalescing when embedded: adaptive execution merges small shuffle partitions by bytes.
  * The day states' shuffles are small in bytes (sparse rows, narrow rows) but heavy per row
