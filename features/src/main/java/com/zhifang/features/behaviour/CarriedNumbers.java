@@ -18,9 +18,10 @@ import static org.apache.spark.sql.functions.*;
 
 /**
  * Numbers a source carried (the caller numbers a trunk presented, the sender codes a port customer
- * used), stored per day, so complaints against those numbers can be laid at the source's door:
- * with spoofing, the complaint names the innocent number shown, and only this link reaches the
- * trunk that injected the call. One piece of code for trunks and port customers.
+ * used), stored per day, so complaints against those numbers can be laid at the source's door
+ * (with spoofing, the complaint names the innocent number shown, and only this link reaches the
+ * trunk that injected the call), and so a window's distinct numbers carried are counted exactly.
+ * One piece of code for trunks and port customers.
  */
 public final class CarriedNumbers {
     private CarriedNumbers() {}
@@ -43,28 +44,46 @@ public final class CarriedNumbers {
     }
 
     /**
-     * For each window: complaints filed in the window against numbers the source carried in the
-     * window. Columns: {@code entity_id, complaints_on_carried_numbers_<n>d}. Cost: a join of the
-     * window's complaints (small) with the window's carried numbers of one entity type.
+     * For each window: how many distinct numbers the source carried in it, exact (a trunk's caller
+     * numbers presented, a port customer's codes), and the complaints filed in the window against
+     * numbers it carried in the window. Columns: {@code entity_id, <distinctName>_<n>d...,
+     * complaints_on_carried_numbers_<n>d...}, one row per source that carried a number in the
+     * longest window. Exact rather than merged from daily sketches because these counts are quoted
+     * as evidence ("623 distinct caller numbers presented in 7 days"), and a sketch's estimate
+     * moves with how the records are split into partitions. Cost: one aggregation of the window's
+     * carried pairs of one entity type by (entity, number) and one by entity; a join of the
+     * window's complaints (small) with those pairs.
      */
-    public static Dataset<Row> toComplaintsOnCarried(Dataset<Row> carried, Dataset<Row> complaints, String entityType,
-                                                     LocalDate day, List<Integer> windows) {
-        RequiredColumns.check(carried, "toComplaintsOnCarried", CARRIED_SCHEMA.fieldNames());
-        RequiredColumns.check(complaints, "toComplaintsOnCarried", REPORTED_NUMBER, EVENT_DAY);
+    public static Dataset<Row> toCarriedWindowFeatures(Dataset<Row> carried, Dataset<Row> complaints, String entityType,
+                                                       String distinctName, LocalDate day, List<Integer> windows) {
+        RequiredColumns.check(carried, "toCarriedWindowFeatures", CARRIED_SCHEMA.fieldNames());
+        RequiredColumns.check(complaints, "toCarriedWindowFeatures", REPORTED_NUMBER, EVENT_DAY);
         WindowMerger.checkWindows(windows);
         LocalDate from = day.minusDays(Collections.max(windows) - 1);
         Dataset<Row> lastCarried = carried
                 .filter(col(ENTITY_TYPE).equalTo(entityType).and(col(TRAFFIC_DAY).between(lit(from), lit(day))))
                 .groupBy(ENTITY_ID, NUMBER).agg(max(TRAFFIC_DAY).as("_last_carried"));
+        List<Column> distinct = new ArrayList<>();
+        for (int w : windows) {
+            distinct.add(count_if(col("_last_carried").geq(lit(day.minusDays(w - 1)))).as(windowed(distinctName, w)));
+        }
         Dataset<Row> filed = complaints.filter(col(EVENT_DAY).between(lit(from), lit(day)))
                 .select(col(REPORTED_NUMBER).as("_reported"), col(EVENT_DAY).as("_filed"));
-        Dataset<Row> joined = lastCarried.join(filed, col(NUMBER).equalTo(col("_reported")));
-        List<Column> aggs = new ArrayList<>();
+        List<Column> complained = new ArrayList<>();
         for (int w : windows) {
             Column start = lit(day.minusDays(w - 1));
-            aggs.add(sum(when(col("_filed").geq(start).and(col("_last_carried").geq(start)), 1L).otherwise(0L))
+            complained.add(sum(when(col("_filed").geq(start).and(col("_last_carried").geq(start)), 1L).otherwise(0L))
                     .as(windowed(COMPLAINTS_ON_CARRIED, w)));
         }
-        return joined.groupBy(ENTITY_ID).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+        Dataset<Row> onComplaints = lastCarried.join(filed, col(NUMBER).equalTo(col("_reported")))
+                .groupBy(col(ENTITY_ID).as("_complained"))
+                .agg(complained.get(0), complained.subList(1, complained.size()).toArray(new Column[0]));
+        List<Column> out = new ArrayList<>();
+        out.add(col(ENTITY_ID));
+        windows.forEach(w -> out.add(col(windowed(distinctName, w))));
+        windows.forEach(w -> out.add(coalesce(col(windowed(COMPLAINTS_ON_CARRIED, w)), lit(0L)).as(windowed(COMPLAINTS_ON_CARRIED, w))));
+        return lastCarried.groupBy(ENTITY_ID).agg(distinct.get(0), distinct.subList(1, distinct.size()).toArray(new Column[0]))
+                .join(onComplaints, col(ENTITY_ID).equalTo(col("_complained")), "left")
+                .select(out.toArray(new Column[0]));
     }
 }

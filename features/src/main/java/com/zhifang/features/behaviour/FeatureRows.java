@@ -64,20 +64,20 @@ public final class FeatureRows {
     }
 
     /** @param trunks the trunk snapshot that applies to D (type and owner) */
-    public static Dataset<Row> toTrunkFeatures(Dataset<Row> windowed, Dataset<Row> complaintsOnCarried, Dataset<Row> trunks,
+    public static Dataset<Row> toTrunkFeatures(Dataset<Row> windowed, Dataset<Row> carriedFeatures, Dataset<Row> trunks,
                                                List<Integer> windows) {
         EntityFeatures def = FeatureSets.TRUNK_FEATURES;
         RequiredColumns.check(trunks, "toTrunkFeatures", TRUNK_ID, TRUNK_TYPE, OWNER);
         Dataset<Row> types = trunks.select(col(TRUNK_ID).as("_trunk"), col(TRUNK_TYPE), col(OWNER));
-        Dataset<Row> joined = withJoined(windowed, complaintsOnCarried.withColumnRenamed(ENTITY_ID, TRUNK_ID), TRUNK_ID,
+        Dataset<Row> joined = withJoined(windowed, carriedFeatures.withColumnRenamed(ENTITY_ID, TRUNK_ID), TRUNK_ID,
                 def.joinedFeatures(), windows)
                 .join(broadcast(types), col(TRUNK_ID).equalTo(col("_trunk")), "left");
         return EntityFeatures.conform(joined, def.outputSchema(windows), "toTrunkFeatures");
     }
 
-    public static Dataset<Row> toPortCustomerFeatures(Dataset<Row> windowed, Dataset<Row> complaintsOnCarried, List<Integer> windows) {
+    public static Dataset<Row> toPortCustomerFeatures(Dataset<Row> windowed, Dataset<Row> carriedFeatures, List<Integer> windows) {
         EntityFeatures def = FeatureSets.PORT_CUSTOMER_FEATURES;
-        Dataset<Row> joined = withJoined(windowed, complaintsOnCarried.withColumnRenamed(ENTITY_ID, PORT_CUSTOMER), PORT_CUSTOMER,
+        Dataset<Row> joined = withJoined(windowed, carriedFeatures.withColumnRenamed(ENTITY_ID, PORT_CUSTOMER), PORT_CUSTOMER,
                 def.joinedFeatures(), windows);
         return EntityFeatures.conform(joined, def.outputSchema(windows), "toPortCustomerFeatures");
     }

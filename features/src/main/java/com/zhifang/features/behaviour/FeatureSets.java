@@ -39,8 +39,14 @@ public final class FeatureSets {
     public static final List<StructField> NUMBER_PAIR_FEATURES = List.of(
             field(CALLEES, L), field(CALLERS, L), field(CALLEE_BLOCKS, L), field(CALLEES_PER_BLOCK, D),
             field(RECIPROCITY, D), field(RECIPROCATED_CALLEES, L), field(ONE_RING_CALLEES, L), field(CALLBACKS_AFTER_ONE_RING, L));
-    /** Window feature of trunks and port customers computed from carried numbers (see {@link CarriedNumbers}). */
-    public static final List<StructField> CARRIED_FEATURES = List.of(field(COMPLAINTS_ON_CARRIED, L));
+    /**
+     * Window features of trunks and port customers computed from the numbers they carried (see
+     * {@link CarriedNumbers#toCarriedWindowFeatures}): the distinct numbers carried, under the
+     * entity's own name, then the complaints against them.
+     */
+    static List<StructField> carriedFeatures(String distinctCarried) {
+        return List.of(field(distinctCarried, L), field(COMPLAINTS_ON_CARRIED, L));
+    }
 
     public static final EntityFeatures NUMBER_FEATURES = numberFeatures();
     public static final EntityFeatures DEVICE_FEATURES = deviceFeatures();
@@ -104,22 +110,19 @@ public final class FeatureSets {
 
     private static EntityFeatures trunkFeatures() {
         List<StateColumn> state = List.of(counter(CALLS), counter(ANSWERED_CALLS), counter(CLI_PLUS86_INTERNATIONAL), counter(CLI_UNAUTHORIZED),
-                counter(CLI_UNALLOCATED_INVALID), counter(CLI_HIDDEN), distinctCount(CLIS));
+                counter(CLI_UNALLOCATED_INVALID), counter(CLI_HIDDEN));
         List<WindowFeature> f = List.of(raw(CALLS), raw(ANSWERED_CALLS),
                 raw(CLI_PLUS86_INTERNATIONAL), ratio(CLI_PLUS86_INTERNATIONAL_SHARE, CLI_PLUS86_INTERNATIONAL, CALLS),
                 raw(CLI_UNAUTHORIZED), ratio(CLI_UNAUTHORIZED_SHARE, CLI_UNAUTHORIZED, CALLS),
                 raw(CLI_UNALLOCATED_INVALID), ratio(CLI_UNALLOCATED_INVALID_SHARE, CLI_UNALLOCATED_INVALID, CALLS),
-                raw(CLI_HIDDEN), ratio(CLI_HIDDEN_SHARE, CLI_HIDDEN, CALLS), raw(CLIS));
-        return new EntityFeatures("TRUNK", List.of(field(TRUNK_ID, S, false)), state, f, CARRIED_FEATURES,
+                raw(CLI_HIDDEN), ratio(CLI_HIDDEN_SHARE, CLI_HIDDEN, CALLS));
+        return new EntityFeatures("TRUNK", List.of(field(TRUNK_ID, S, false)), state, f, carriedFeatures(CLIS),
                 List.of(field(TRUNK_TYPE, S), field(OWNER, S)));
     }
 
     private static EntityFeatures portCustomerFeatures() {
-        List<StateColumn> state = new ArrayList<>(smsSenderState());
-        state.add(distinctCount(PORT_CODES));
-        List<WindowFeature> f = new ArrayList<>(smsSenderFeatures());
-        f.add(raw(PORT_CODES));
-        return new EntityFeatures("PORT_CUSTOMER", List.of(field(PORT_CUSTOMER, S, false)), state, f, CARRIED_FEATURES, List.of());
+        return new EntityFeatures("PORT_CUSTOMER", List.of(field(PORT_CUSTOMER, S, false)), smsSenderState(),
+                smsSenderFeatures(), carriedFeatures(PORT_CODES), List.of());
     }
 
     /** What any SMS sender (a number, a port customer) accumulates; see {@link SmsSenders}. */

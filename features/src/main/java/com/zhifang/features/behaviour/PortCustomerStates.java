@@ -5,33 +5,33 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 import static com.zhifang.features.schema.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
 /**
  * One day's state of every SMS port customer (the enterprise that owns 106 ports): the generic
- * sender state ({@link SmsSenders}) over its PORT messages, plus the port codes it used. Cost: the
- * sender aggregations over PORT rows and one more partially-aggregated shuffle.
+ * sender state ({@link SmsSenders}) over its PORT messages. The port codes it used are counted from
+ * the stored carried numbers ({@link CarriedNumbers}), exactly for any window. Cost: the sender
+ * aggregations over PORT rows.
  */
 public final class PortCustomerStates {
     private PortCustomerStates() {}
 
-    /** PORT rows of the day (a port customer is the sender). */
+    /**
+     * PORT rows of the day (a port customer is the sender), each with the code it was sent from
+     * ({@link com.zhifang.features.schema.Columns#PORT_CODE}): the normalised sender, else the
+     * sender as delivered (a 106 code that does not parse is still a code the customer used).
+     */
     public static Dataset<Row> portMessages(Dataset<Row> sms) {
-        RequiredColumns.check(sms, "portMessages", RECORD_TYPE, PORT_CUSTOMER);
-        return sms.filter(col(RECORD_TYPE).equalTo("PORT").and(col(PORT_CUSTOMER).isNotNull()));
+        RequiredColumns.check(sms, "portMessages", RECORD_TYPE, PORT_CUSTOMER, SENDER, SENDER_RAW);
+        return sms.filter(col(RECORD_TYPE).equalTo("PORT").and(col(PORT_CUSTOMER).isNotNull()))
+                .withColumn(PORT_CODE, coalesce(col(SENDER), col(SENDER_RAW)));
     }
 
     public static Dataset<Row> toPortCustomerDayState(Dataset<Row> sms, LocalDate day) {
         RequiredColumns.check(sms, "toPortCustomerDayState", RECORD_TYPE, PORT_CUSTOMER, SENDER, SENDER_RAW);
-        Dataset<Row> port = portMessages(sms).withColumn("_code", coalesce(col(SENDER), col(SENDER_RAW)));
-        List<Dataset<Row>> parts = new ArrayList<>(SmsSenders.toSenderStateParts(port, PORT_CUSTOMER));
-        parts.add(HashedKeys.groupByKey(port, PORT_CUSTOMER).agg(
-                size(collect_set(col("_code"))).cast("long").as(PORT_CODES + EXACT_SUFFIX),
-                hll_sketch_agg(col("_code")).as(PORT_CODES + HLL_SUFFIX)));
-        return StateParts.combine(FeatureSets.PORT_CUSTOMER_FEATURES, day, parts);
+        return StateParts.combine(FeatureSets.PORT_CUSTOMER_FEATURES, day,
+                SmsSenders.toSenderStateParts(portMessages(sms), PORT_CUSTOMER));
     }
 }

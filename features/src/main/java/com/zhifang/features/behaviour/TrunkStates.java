@@ -13,7 +13,9 @@ import static org.apache.spark.sql.functions.*;
 
 /**
  * One day's state of every incoming trunk: its GW calls by the class of caller number presented
- * ({@link Presentations}), judged against that day's reference snapshots.
+ * ({@link Presentations}), judged against that day's reference snapshots. The distinct caller
+ * numbers it presented are counted from the stored carried numbers instead ({@link CarriedNumbers}),
+ * exactly for any window.
  *
  * <p>Cost: GW rows only; four broadcast joins against the snapshots (trunks, roaming, subscriber
  * numbers, blocks), one partially-aggregated shuffle by trunk.
@@ -33,9 +35,7 @@ public final class TrunkStates {
                 sum(when(col(Presentations.PLUS86_INTERNATIONAL), 1L).otherwise(0L)).as(CLI_PLUS86_INTERNATIONAL),
                 sum(when(col(Presentations.UNAUTHORIZED), 1L).otherwise(0L)).as(CLI_UNAUTHORIZED),
                 sum(when(col(Presentations.UNALLOCATED), 1L).otherwise(0L)).as(CLI_UNALLOCATED_INVALID),
-                sum(when(col(Presentations.HIDDEN), 1L).otherwise(0L)).as(CLI_HIDDEN),
-                size(collect_set(col(CALLING_NUMBER))).cast("long").as(CLIS + EXACT_SUFFIX),
-                hll_sketch_agg(col(CALLING_NUMBER)).as(CLIS + HLL_SUFFIX));
+                sum(when(col(Presentations.HIDDEN), 1L).otherwise(0L)).as(CLI_HIDDEN));
         return StateParts.combine(FeatureSets.TRUNK_FEATURES, day, List.of(state));
     }
 }

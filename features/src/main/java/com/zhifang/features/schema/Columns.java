@@ -177,6 +177,8 @@ public final class Columns {
     public static final String NUMBERS = "numbers";
     public static final String CLIS = "distinct_clis";
     public static final String PORT_CODES = "port_codes";
+    /** The 106 code a port message was sent from (normalised sender, else as delivered); not stored. */
+    public static final String PORT_CODE = "port_code";
 
     // ---- contact pairs (pair_day_state) ----
     public static final String OUT_CALLS = "out_calls";

@@ -88,11 +88,12 @@ public final class FeaturesAction {
         Dataset<Row> complaints = read(Tables.COMPLAINTS);
         long trunks = writeFeatures(Tables.FEATURES_TRUNK, FeatureRows.toTrunkFeatures(
                 merged(Tables.TRUNK_DAY_STATE, FeatureSets.TRUNK_FEATURES),
-                CarriedNumbers.toComplaintsOnCarried(carried, complaints, FeatureSets.TRUNK_FEATURES.entityType(), day, windows),
+                CarriedNumbers.toCarriedWindowFeatures(carried, complaints, FeatureSets.TRUNK_FEATURES.entityType(), CLIS, day, windows),
                 ReferenceSnapshots.asOf(read(Tables.REF_TRUNKS), day), windows));
         long ports = writeFeatures(Tables.FEATURES_PORT_CUSTOMER, FeatureRows.toPortCustomerFeatures(
                 merged(Tables.PORT_CUSTOMER_DAY_STATE, FeatureSets.PORT_CUSTOMER_FEATURES),
-                CarriedNumbers.toComplaintsOnCarried(carried, complaints, FeatureSets.PORT_CUSTOMER_FEATURES.entityType(), day, windows),
+                CarriedNumbers.toCarriedWindowFeatures(carried, complaints, FeatureSets.PORT_CUSTOMER_FEATURES.entityType(), PORT_CODES,
+                        day, windows),
                 windows));
         return new FeaturesResult(stateDays, numbers, devices, trunks, ports);
     }
@@ -133,7 +134,7 @@ public final class FeaturesAction {
         Dataset<Row> carriedByTrunks = CarriedNumbers.toCarriedDayState(voice.filter(col(RECORD_TYPE).equalTo("GW")),
                 FeatureSets.TRUNK_FEATURES.entityType(), TRUNK_IN, CALLING_NUMBER, d);
         Dataset<Row> carriedByPorts = CarriedNumbers.toCarriedDayState(PortCustomerStates.portMessages(sms),
-                FeatureSets.PORT_CUSTOMER_FEATURES.entityType(), PORT_CUSTOMER, SENDER, d);
+                FeatureSets.PORT_CUSTOMER_FEATURES.entityType(), PORT_CUSTOMER, PORT_CODE, d);
         replaceDay(Tables.CARRIED_NUMBER_DAY_STATE, d, carriedByTrunks.unionByName(carriedByPorts));
     }
 
