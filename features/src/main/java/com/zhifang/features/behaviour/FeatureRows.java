@@ -27,11 +27,12 @@ public final class FeatureRows {
      * (numbers only called by ours are context, not entities).
      *
      * @param contacts    the window features from contact pairs ({@link ContactPairs#toWindowContacts})
+     * @param recipients  the window features from stored SMS recipients ({@link SmsSenders#toWindowRecipients})
      * @param subscribers the snapshot that applies to D
      * @param police      all police notices (those notified on or before D count)
      */
-    public static Dataset<Row> toNumberFeatures(Dataset<Row> windowed, Dataset<Row> contacts, Dataset<Row> subscribers,
-                                                Dataset<Row> police, LocalDate day, List<Integer> windows) {
+    public static Dataset<Row> toNumberFeatures(Dataset<Row> windowed, Dataset<Row> contacts, Dataset<Row> recipients,
+                                                Dataset<Row> subscribers, Dataset<Row> police, LocalDate day, List<Integer> windows) {
         EntityFeatures def = FeatureSets.NUMBER_FEATURES;
         RequiredColumns.check(subscribers, "toNumberFeatures", MSISDN, ACTIVATED_ON, PLAN, CUSTOMER_TYPE, RESELLER_ID,
                 REAL_NAME_VERIFIED, STATUS, ID_HASH);
@@ -43,7 +44,8 @@ public final class FeatureRows {
                         col(REAL_NAME_VERIFIED), col(STATUS), col(SIMS_SAME_IDENTITY));
         Dataset<Row> notified = police.filter(col(NOTIFIED_ON).leq(lit(day)).and(col(NUMBER).isNotNull()))
                 .groupBy(col(NUMBER).as("_notified")).agg(min(NOTIFIED_ON).as(POLICE_NOTIFIED_ON));
-        Dataset<Row> withContacts = withJoined(windowed, contacts, NUMBER, def.joinedFeatures(), windows);
+        Dataset<Row> withContacts = withJoined(withJoined(windowed, contacts, NUMBER, FeatureSets.NUMBER_PAIR_FEATURES, windows),
+                recipients.withColumnRenamed(ENTITY_ID, NUMBER), NUMBER, FeatureSets.SMS_RECIPIENT_FEATURES, windows);
         for (int w : windows) {
             withContacts = withContacts.withColumn(windowed(NEW_CALLEE_SHARE, w),
                     try_divide(col(windowed(NEW_CALLEES, w)).cast("double"), col(windowed(CALLEES, w))));
@@ -75,10 +77,14 @@ public final class FeatureRows {
         return EntityFeatures.conform(joined, def.outputSchema(windows), "toTrunkFeatures");
     }
 
-    public static Dataset<Row> toPortCustomerFeatures(Dataset<Row> windowed, Dataset<Row> carriedFeatures, List<Integer> windows) {
+    /** @param recipients the window features from stored SMS recipients ({@link SmsSenders#toWindowRecipients}) */
+    public static Dataset<Row> toPortCustomerFeatures(Dataset<Row> windowed, Dataset<Row> carriedFeatures, Dataset<Row> recipients,
+                                                      List<Integer> windows) {
         EntityFeatures def = FeatureSets.PORT_CUSTOMER_FEATURES;
-        Dataset<Row> joined = withJoined(windowed, carriedFeatures.withColumnRenamed(ENTITY_ID, PORT_CUSTOMER), PORT_CUSTOMER,
-                def.joinedFeatures(), windows);
+        Dataset<Row> withCarried = withJoined(windowed, carriedFeatures.withColumnRenamed(ENTITY_ID, PORT_CUSTOMER), PORT_CUSTOMER,
+                FeatureSets.carriedFeatures(PORT_CODES), windows);
+        Dataset<Row> joined = withJoined(withCarried, recipients.withColumnRenamed(ENTITY_ID, PORT_CUSTOMER), PORT_CUSTOMER,
+                FeatureSets.SMS_RECIPIENT_FEATURES, windows);
         return EntityFeatures.conform(joined, def.outputSchema(windows), "toPortCustomerFeatures");
     }
 

@@ -48,6 +48,9 @@ public final class FeatureSets {
         return List.of(field(distinctCarried, L), field(COMPLAINTS_ON_CARRIED, L));
     }
 
+    /** Window features of any SMS sender computed from its stored recipients ({@link SmsSenders#toWindowRecipients}). */
+    public static final List<StructField> SMS_RECIPIENT_FEATURES = List.of(field(SMS_RECIPIENTS, L));
+
     public static final EntityFeatures NUMBER_FEATURES = numberFeatures();
     public static final EntityFeatures DEVICE_FEATURES = deviceFeatures();
     public static final EntityFeatures TRUNK_FEATURES = trunkFeatures();
@@ -91,6 +94,7 @@ public final class FeatureSets {
         // next NOVELTY_LOOKBACK_DAYS, so over windows up to a day longer their sum is at most the distinct callees. The
         // share (new callees / distinct callees, FeatureRows.toNumberFeatures) needs both the day states and the pairs.
         List<StructField> joined = new ArrayList<>(NUMBER_PAIR_FEATURES);
+        joined.addAll(SMS_RECIPIENT_FEATURES);
         joined.add(field(NEW_CALLEE_SHARE, D));
         return new EntityFeatures("NUMBER", List.of(field(NUMBER, S, false)), state, f, joined, List.of(
                 field(IS_SUBSCRIBER, DataTypes.BooleanType, false), field(SIM_AGE_DAYS, DataTypes.IntegerType),
@@ -121,18 +125,20 @@ public final class FeatureSets {
     }
 
     private static EntityFeatures portCustomerFeatures() {
+        List<StructField> joined = new ArrayList<>(carriedFeatures(PORT_CODES));
+        joined.addAll(SMS_RECIPIENT_FEATURES);
         return new EntityFeatures("PORT_CUSTOMER", List.of(field(PORT_CUSTOMER, S, false)), smsSenderState(),
-                smsSenderFeatures(), carriedFeatures(PORT_CODES), List.of());
+                smsSenderFeatures(), joined, List.of());
     }
 
     /** What any SMS sender (a number, a port customer) accumulates; see {@link SmsSenders}. */
     static List<StateColumn> smsSenderState() {
         return List.of(counter(SMS_OUT), counter(SMS_DELIVERED), counter(SMS_WITH_CONTENT), counter(SMS_WITH_URL),
-                distinctCount(SMS_RECIPIENTS), countMap(SMS_TEMPLATES));
+                countMap(SMS_TEMPLATES));
     }
 
     private static List<WindowFeature> smsSenderFeatures() {
-        return List.of(raw(SMS_OUT), raw(SMS_RECIPIENTS), ratio(DELIVERY_RATE, SMS_DELIVERED, SMS_OUT),
+        return List.of(raw(SMS_OUT), ratio(DELIVERY_RATE, SMS_DELIVERED, SMS_OUT),
                 new WindowFeature(TEMPLATE_SHARE, D, m -> try_divide(
                         expr("aggregate(map_values(" + m.sql(SMS_TEMPLATES) + "), 0L, (a, v) -> a + if(v >= 2, v, 0L))"),
                         expr("aggregate(map_values(" + m.sql(SMS_TEMPLATES) + "), 0L, (a, v) -> a + v)"))),

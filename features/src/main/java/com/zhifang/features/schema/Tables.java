@@ -1,7 +1,7 @@
 package com.zhifang.features.schema;
 
-import com.zhifang.features.behaviour.CarriedNumbers;
 import com.zhifang.features.behaviour.ContactPairs;
+import com.zhifang.features.behaviour.DistinctNumbers;
 import com.zhifang.features.behaviour.EntityFeatures;
 import com.zhifang.features.behaviour.FeatureSets;
 import com.zhifang.features.graph.EdgeDayStates;
@@ -46,6 +46,7 @@ public final class Tables {
     public static final String TRUNK_DAY_STATE = "trunk_day_state";
     public static final String PORT_CUSTOMER_DAY_STATE = "port_customer_day_state";
     public static final String CARRIED_NUMBER_DAY_STATE = "carried_number_day_state";
+    public static final String SMS_RECIPIENT_DAY_STATE = "sms_recipient_day_state";
     public static final String FEATURES_NUMBER = "features_number";
     public static final String FEATURES_DEVICE = "features_device";
     public static final String FEATURES_TRUNK = "features_trunk";
@@ -122,7 +123,8 @@ public final class Tables {
         behaviour(TRUNK_DAY_STATE, FEATURES_TRUNK, FeatureSets.TRUNK_FEATURES);
         behaviour(PORT_CUSTOMER_DAY_STATE, FEATURES_PORT_CUSTOMER, FeatureSets.PORT_CUSTOMER_FEATURES);
         table(PAIR_DAY_STATE, TRAFFIC_DAY, List.of(ContactPairs.PAIR_SCHEMA.fields()));
-        table(CARRIED_NUMBER_DAY_STATE, TRAFFIC_DAY, List.of(CarriedNumbers.CARRIED_SCHEMA.fields()));
+        table(CARRIED_NUMBER_DAY_STATE, TRAFFIC_DAY, List.of(DistinctNumbers.SCHEMA.fields()));
+        table(SMS_RECIPIENT_DAY_STATE, TRAFFIC_DAY, List.of(DistinctNumbers.SCHEMA.fields()));
         table(CALL_EDGE_DAY_STATE, TRAFFIC_DAY, List.of(EdgeDayStates.CALL_EDGE_SCHEMA.fields()));
         table(SMS_EDGE_DAY_STATE, TRAFFIC_DAY, List.of(EdgeDayStates.SMS_EDGE_SCHEMA.fields()));
         table(DEVICE_EDGE_DAY_STATE, TRAFFIC_DAY, List.of(EdgeDayStates.DEVICE_EDGE_SCHEMA.fields()));

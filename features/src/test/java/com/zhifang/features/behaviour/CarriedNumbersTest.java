@@ -41,7 +41,7 @@ class CarriedNumbersTest {
                 carried(DAY.minusDays(6), "TRUNK", "T1", "+8613800000004"),
                 carried(DAY.minusDays(7), "TRUNK", "T1", "+8613800000005"),
                 carried(DAY.minusDays(3), "TRUNK", "T2", "+8613800000001"),
-                carried(DAY, "PORT_CUSTOMER", "T1", "+8613800000009")), CarriedNumbers.CARRIED_SCHEMA);
+                carried(DAY, "PORT_CUSTOMER", "T1", "+8613800000009")), DistinctNumbers.SCHEMA);
         Dataset<Row> complaints = table(spark, Tables.COMPLAINTS,
                 complaint("c1", "+8613800000003", "2026-11-07T09:00:00", "FRAUD", "APP", "r1"),
                 complaint("c2", "+8613800000001", "2026-11-07T10:00:00", "FRAUD", "APP", "r2"),

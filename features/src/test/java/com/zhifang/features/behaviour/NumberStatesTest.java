@@ -38,6 +38,7 @@ class NumberStatesTest {
     static Dataset<Row> state;
     static Map<String, Row> features;
     static Map<String, Row> contacts;
+    static Dataset<Row> recipients;
     static Dataset<Row> voice;
     static Dataset<Row> sms;
     static Dataset<Row> complaints;
@@ -78,6 +79,8 @@ class NumberStatesTest {
         state = NumberStates.toNumberDayState(voice, sms, complaints, subscribers, pairs, noPrior, DAY);
         features = byKey(WindowMerger.toWindowFeatures(state, FeatureSets.NUMBER_FEATURES, DAY, ONE_DAY));
         contacts = byKey(ContactPairs.toWindowContacts(pairs, DAY, ONE_DAY));
+        recipients = SmsSenders.toWindowRecipients(
+                SmsSenders.toRecipientDayState(Sides.outgoingSms(sms, subscribers), "NUMBER", NUMBER, DAY), "NUMBER", DAY, ONE_DAY);
     }
 
     static Map<String, Row> byKey(Dataset<Row> df) {
@@ -167,16 +170,19 @@ class NumberStatesTest {
 
         Dataset<Row> rows = FeatureRows.toNumberFeatures(
                 WindowMerger.toWindowFeatures(withPrior, FeatureSets.NUMBER_FEATURES, DAY, ONE_DAY),
-                ContactPairs.toWindowContacts(pairs, DAY, ONE_DAY), subscribers, table(spark, Tables.POLICE_NOTICES), DAY, ONE_DAY);
+                ContactPairs.toWindowContacts(pairs, DAY, ONE_DAY), recipients, subscribers, table(spark, Tables.POLICE_NOTICES),
+                DAY, ONE_DAY);
         Map<String, Row> byNumber = byKey(rows);
         assertEquals(4.0 / 6, get(byNumber, A, NEW_CALLEE_SHARE), 1e-9);
         assertEquals(6L, (Long) get(byNumber, A, CALLEES));
+        assertEquals(3L, (Long) get(byNumber, A, SMS_RECIPIENTS), "joined from the stored recipients");
+        assertEquals(0L, (Long) get(byNumber, B, SMS_RECIPIENTS), "B's message to A is an MT row of a subscriber: not sent by B here");
     }
 
     @Test
     void smsCellsAndComplaints() {
         assertEquals(3L, (Long) get(features, A, SMS_OUT));
-        assertEquals(3L, (Long) get(features, A, SMS_RECIPIENTS));
+        assertEquals(3L, (Long) get(byKey(recipients), A, SMS_RECIPIENTS));
         assertEquals(1L, (Long) get(features, A, SMS_IN));
         assertEquals(2.0 / 3, get(features, A, TEMPLATE_SHARE), 1e-9, "two variants of one template, one other text");
         assertEquals(2L, (Long) get(features, A, TOP_TEMPLATE_MESSAGES));

@@ -36,6 +36,7 @@ class SourceStatesTest {
     static Map<String, Row> ports;
     static Map<String, Row> carriedByTrunks;
     static Map<String, Row> carriedByPorts;
+    static Map<String, Row> recipientsByPort;
     static List<String> attributableIds;
     static List<String> offNetOutgoing;
 
@@ -80,8 +81,11 @@ class SourceStatesTest {
                 FeatureSets.TRUNK_FEATURES, DAY, ONE_DAY));
         ports = byKey(WindowMerger.toWindowFeatures(PortCustomerStates.toPortCustomerDayState(sms, DAY),
                 FeatureSets.PORT_CUSTOMER_FEATURES, DAY, ONE_DAY));
-        Dataset<Row> carried = CarriedNumbers.toCarriedDayState(voice.filter("record_type = 'GW'"), "TRUNK", TRUNK_IN, CALLING_NUMBER, DAY)
-                .unionByName(CarriedNumbers.toCarriedDayState(PortCustomerStates.portMessages(sms), "PORT_CUSTOMER", PORT_CUSTOMER, PORT_CODE, DAY));
+        Dataset<Row> carried = DistinctNumbers.toDayState(voice.filter("record_type = 'GW'"), "TRUNK", TRUNK_IN, CALLING_NUMBER, DAY)
+                .unionByName(DistinctNumbers.toDayState(PortCustomerStates.portMessages(sms), "PORT_CUSTOMER", PORT_CUSTOMER, PORT_CODE, DAY));
+        recipientsByPort = byKey(SmsSenders.toWindowRecipients(
+                SmsSenders.toRecipientDayState(PortCustomerStates.portMessages(sms), "PORT_CUSTOMER", PORT_CUSTOMER, DAY),
+                "PORT_CUSTOMER", DAY, ONE_DAY));
         carriedByTrunks = byKey(CarriedNumbers.toCarriedWindowFeatures(carried, complaints, "TRUNK", CLIS, DAY, ONE_DAY));
         carriedByPorts = byKey(CarriedNumbers.toCarriedWindowFeatures(carried, complaints, "PORT_CUSTOMER", PORT_CODES, DAY, ONE_DAY));
         Dataset<Row> attributable = Presentations.toAttributableCalls(voice, trunkRef, roaming);
@@ -140,7 +144,7 @@ class SourceStatesTest {
     @Test
     void portCustomersAreSenders() {
         assertEquals(3L, (Long) get(ports, "SPAM", SMS_OUT));
-        assertEquals(3L, (Long) get(ports, "SPAM", SMS_RECIPIENTS));
+        assertEquals(3L, (Long) get(recipientsByPort, "SPAM", SMS_RECIPIENTS));
         assertEquals(2.0 / 3, get(ports, "SPAM", DELIVERY_RATE), 1e-9);
         assertEquals(1.0, get(ports, "SPAM", TEMPLATE_SHARE), 1e-9);
         assertEquals(1.0, get(ports, "SPAM", URL_SHARE), 1e-9);

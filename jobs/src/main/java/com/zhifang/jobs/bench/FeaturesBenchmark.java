@@ -1,10 +1,13 @@
 package com.zhifang.jobs.bench;
 
 import com.zhifang.features.behaviour.ContactPairs;
+import com.zhifang.features.behaviour.FeatureSets;
 import com.zhifang.features.behaviour.NumberStates;
 import com.zhifang.features.behaviour.Sides;
+import com.zhifang.features.behaviour.SmsSenders;
 import com.zhifang.features.behaviour.TextFingerprint;
 import com.zhifang.features.reference.ReferenceSnapshots;
+import com.zhifang.features.schema.Columns;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.features.FeaturesAction;
 import com.zhifang.jobs.features.FeaturesResult;
@@ -43,10 +46,11 @@ import static org.apache.spark.sql.functions.lit;
  * {@code scripts/bench-features}: one generated day, ingested, its normalised voice, SMS and
  * subscriber snapshot written to Parquet; then, on the same machine and the same Parquet,
  * <ol>
- *   <li>Spark computing the daily per-number state ({@link NumberStates}) and the day's contact
- *       counts from its stored pairs ({@link ContactPairs}): the same aggregates DuckDB computes, plus
- *       HLL sketches of cells and recipients and text fingerprints; written to Parquet, twice (the
- *       first run in a fresh JVM, the second warm);</li>
+ *   <li>Spark computing the daily per-number state ({@link NumberStates}), the day's contact
+ *       counts from its stored pairs ({@link ContactPairs}) and its distinct SMS recipients from
+ *       its stored recipients ({@link SmsSenders}): the same aggregates DuckDB computes, plus HLL
+ *       sketches of cells and text fingerprints; written to Parquet, twice (the first run in a
+ *       fresh JVM, the second warm);</li>
  *   <li>DuckDB (JDBC) computing the same daily per-number aggregates and writing them to Parquet,
  *       twice as well;</li>
  *   <li>for context, the whole Spark features stage ({@link FeaturesAction}: every entity type,
@@ -151,6 +155,12 @@ public final class FeaturesBenchmark {
                 .write().mode("overwrite").parquet(parquet.resolve("out-spark").toString());
         ContactPairs.toWindowContacts(pairs, DAY, List.of(1))
                 .write().mode("overwrite").parquet(parquet.resolve("out-spark-contacts").toString());
+        // Distinct SMS recipients likewise: the day's (sender, recipient) pairs stored, then counted.
+        String recipientsPath = parquet.resolve("out-spark-recipients").toString();
+        SmsSenders.toRecipientDayState(Sides.outgoingSms(sms, subs), FeatureSets.NUMBER_FEATURES.entityType(), Columns.NUMBER, DAY)
+                .write().mode("overwrite").parquet(recipientsPath);
+        SmsSenders.toWindowRecipients(spark.read().parquet(recipientsPath), FeatureSets.NUMBER_FEATURES.entityType(), DAY, List.of(1))
+                .write().mode("overwrite").parquet(parquet.resolve("out-spark-recipient-counts").toString());
     }
 
     /**

@@ -3,6 +3,7 @@ package com.zhifang.jobs.features;
 import com.zhifang.features.behaviour.CarriedNumbers;
 import com.zhifang.features.behaviour.ContactPairs;
 import com.zhifang.features.behaviour.DeviceStates;
+import com.zhifang.features.behaviour.DistinctNumbers;
 import com.zhifang.features.behaviour.EntityFeatures;
 import com.zhifang.features.behaviour.FeatureRows;
 import com.zhifang.features.behaviour.FeatureSets;
@@ -10,6 +11,7 @@ import com.zhifang.features.behaviour.NumberStates;
 import com.zhifang.features.behaviour.PortCustomerStates;
 import com.zhifang.features.behaviour.ServedRows;
 import com.zhifang.features.behaviour.Sides;
+import com.zhifang.features.behaviour.SmsSenders;
 import com.zhifang.features.behaviour.Presentations;
 import com.zhifang.features.behaviour.TrunkStates;
 import com.zhifang.features.behaviour.WindowMerger;
@@ -39,7 +41,7 @@ import static org.apache.spark.sql.functions.*;
  * {@code features_port_customer}, with every feature over each window (default 1 and 7 days).
  *
  * <p>Incremental: a day's records are read once, into per-day mergeable states (counts, sums,
- * histograms, HLL sketches, contact pairs, carried numbers); window rows are merged from the
+ * histograms, HLL sketches, contact pairs, carried numbers, SMS recipients); window rows are merged from the
  * states of D-n+1..D, never from the records of the window. The states recomputed are those of D,
  * of every earlier day of the window that received records or complaints in landing day D (late
  * arrivals: found by {@code landing_day = D} over the window's partitions), and of any day of the
@@ -56,9 +58,13 @@ import static org.apache.spark.sql.functions.*;
  */
 public final class FeaturesAction {
     private static final Logger LOG = LoggerFactory.getLogger(FeaturesAction.class);
-    /** Every computed day with records has number states; complaints change a day's states but call for none alone. */
+    /**
+     * Complaints change a day's states but call for none alone. A day is taken as done when it has
+     * SMS recipients, the state written last: a warehouse written before that table existed gets its
+     * window's days recomputed once, and a day without any SMS sent (rare) is recomputed each night.
+     */
     private static final DayStateSchedule STATE_SCHEDULE = new DayStateSchedule(
-            List.of(Tables.VOICE_CALLS, Tables.SMS_MESSAGES), List.of(Tables.COMPLAINTS), Tables.NUMBER_DAY_STATE);
+            List.of(Tables.VOICE_CALLS, Tables.SMS_MESSAGES), List.of(Tables.COMPLAINTS), Tables.SMS_RECIPIENT_DAY_STATE);
 
     private final SparkSession spark;
     private final Warehouse warehouse;
@@ -81,7 +87,8 @@ public final class FeaturesAction {
         for (LocalDate d : stateDays) {
             computeDayStates(d);
         }
-        long numbers = writeFeatures(Tables.FEATURES_NUMBER, numberFeatures());
+        Dataset<Row> recipients = read(Tables.SMS_RECIPIENT_DAY_STATE);
+        long numbers = writeFeatures(Tables.FEATURES_NUMBER, numberFeatures(recipients));
         long devices = writeFeatures(Tables.FEATURES_DEVICE, FeatureRows.toDeviceFeatures(merged(Tables.DEVICE_DAY_STATE,
                 FeatureSets.DEVICE_FEATURES), windows));
         Dataset<Row> carried = read(Tables.CARRIED_NUMBER_DAY_STATE);
@@ -94,6 +101,7 @@ public final class FeaturesAction {
                 merged(Tables.PORT_CUSTOMER_DAY_STATE, FeatureSets.PORT_CUSTOMER_FEATURES),
                 CarriedNumbers.toCarriedWindowFeatures(carried, complaints, FeatureSets.PORT_CUSTOMER_FEATURES.entityType(), PORT_CODES,
                         day, windows),
+                SmsSenders.toWindowRecipients(recipients, FeatureSets.PORT_CUSTOMER_FEATURES.entityType(), day, windows),
                 windows));
         return new FeaturesResult(stateDays, numbers, devices, trunks, ports);
     }
@@ -131,18 +139,25 @@ public final class FeaturesAction {
         replaceDay(Tables.DEVICE_DAY_STATE, d, DeviceStates.toDeviceDayState(ServedRows.toServedRows(voice, sms), d));
         replaceDay(Tables.TRUNK_DAY_STATE, d, TrunkStates.toTrunkDayState(voice, trunks, roaming, subscribers, d));
         replaceDay(Tables.PORT_CUSTOMER_DAY_STATE, d, PortCustomerStates.toPortCustomerDayState(sms, d));
-        Dataset<Row> carriedByTrunks = CarriedNumbers.toCarriedDayState(voice.filter(col(RECORD_TYPE).equalTo("GW")),
+        Dataset<Row> portMessages = PortCustomerStates.portMessages(sms);
+        Dataset<Row> carriedByTrunks = DistinctNumbers.toDayState(voice.filter(col(RECORD_TYPE).equalTo("GW")),
                 FeatureSets.TRUNK_FEATURES.entityType(), TRUNK_IN, CALLING_NUMBER, d);
-        Dataset<Row> carriedByPorts = CarriedNumbers.toCarriedDayState(PortCustomerStates.portMessages(sms),
+        Dataset<Row> carriedByPorts = DistinctNumbers.toDayState(portMessages,
                 FeatureSets.PORT_CUSTOMER_FEATURES.entityType(), PORT_CUSTOMER, PORT_CODE, d);
         replaceDay(Tables.CARRIED_NUMBER_DAY_STATE, d, carriedByTrunks.unionByName(carriedByPorts));
+        // Written last: the schedule takes a day with recipients as done.
+        replaceDay(Tables.SMS_RECIPIENT_DAY_STATE, d,
+                SmsSenders.toRecipientDayState(Sides.outgoingSms(sms, subscribers), FeatureSets.NUMBER_FEATURES.entityType(), NUMBER, d)
+                        .unionByName(SmsSenders.toRecipientDayState(portMessages, FeatureSets.PORT_CUSTOMER_FEATURES.entityType(),
+                                PORT_CUSTOMER, d)));
     }
 
-    private Dataset<Row> numberFeatures() {
+    private Dataset<Row> numberFeatures(Dataset<Row> recipients) {
         Dataset<Row> windowed = merged(Tables.NUMBER_DAY_STATE, FeatureSets.NUMBER_FEATURES);
         Dataset<Row> contacts = ContactPairs.toWindowContacts(read(Tables.PAIR_DAY_STATE), day, windows);
-        return FeatureRows.toNumberFeatures(windowed, contacts, ReferenceSnapshots.asOf(read(Tables.REF_SUBSCRIBERS), day),
-                read(Tables.POLICE_NOTICES), day, windows);
+        return FeatureRows.toNumberFeatures(windowed, contacts,
+                SmsSenders.toWindowRecipients(recipients, FeatureSets.NUMBER_FEATURES.entityType(), day, windows),
+                ReferenceSnapshots.asOf(read(Tables.REF_SUBSCRIBERS), day), read(Tables.POLICE_NOTICES), day, windows);
     }
 
     private Dataset<Row> merged(String stateTable, EntityFeatures def) {

@@ -1,0 +1,77 @@
+package com.zhifang.features.behaviour;
+
+import com.zhifang.features.schema.RequiredColumns;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import static com.zhifang.features.schema.Columns.*;
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * The numbers an entity dealt with, stored as one row per (day, entity, number), so that "how many
+ * distinct numbers in n days" is counted exactly for any window: the caller numbers a trunk
+ * presented and the codes a port customer sent from ({@link CarriedNumbers}), the recipients an SMS
+ * sender reached ({@link SmsSenders}). Exact rather than merged from daily sketches because these
+ * counts are quoted as evidence ("623 distinct SMS recipients in 7 days"), which an analyst must be
+ * able to recount from the records, and because a sketch's estimate moves with how the records are
+ * split into partitions. One piece of code for every such count.
+ */
+public final class DistinctNumbers {
+    private DistinctNumbers() {}
+
+    public static final StructType SCHEMA = new StructType(new StructField[] {
+            DataTypes.createStructField(TRAFFIC_DAY, DataTypes.DateType, false),
+            DataTypes.createStructField(ENTITY_TYPE, DataTypes.StringType, false),
+            DataTypes.createStructField(ENTITY_ID, DataTypes.StringType, false),
+            DataTypes.createStructField(NUMBER, DataTypes.StringType, false)});
+
+    /** Distinct (entity, number) of one day's rows. Cost: one partially-aggregated shuffle. */
+    public static Dataset<Row> toDayState(Dataset<Row> rows, String entityType, String entityColumn, String numberColumn,
+                                          LocalDate day) {
+        RequiredColumns.check(rows, "DistinctNumbers.toDayState", entityColumn, numberColumn);
+        Dataset<Row> pairs = rows.filter(col(entityColumn).isNotNull().and(col(numberColumn).isNotNull()))
+                .select(lit(day).as(TRAFFIC_DAY), lit(entityType).as(ENTITY_TYPE), col(entityColumn).as(ENTITY_ID),
+                        col(numberColumn).as(NUMBER))
+                .distinct();
+        return EntityFeatures.conform(pairs, SCHEMA, "DistinctNumbers.toDayState");
+    }
+
+    /**
+     * One row per (entity, number) of {@code entityType} seen in the longest window, with the last
+     * day it was seen ({@link #LAST_SEEN}): a number counts for every window that holds that day.
+     * Cost: one aggregation of the window's rows of that type by (entity, number).
+     */
+    public static Dataset<Row> toLastSeen(Dataset<Row> states, String entityType, LocalDate day, List<Integer> windows) {
+        RequiredColumns.check(states, "DistinctNumbers.toLastSeen", SCHEMA.fieldNames());
+        WindowMerger.checkWindows(windows);
+        LocalDate from = day.minusDays(Collections.max(windows) - 1);
+        return states.filter(col(ENTITY_TYPE).equalTo(entityType).and(col(TRAFFIC_DAY).between(lit(from), lit(day))))
+                .groupBy(ENTITY_ID, NUMBER).agg(max(TRAFFIC_DAY).as(LAST_SEEN));
+    }
+
+    /** Column of {@link #toLastSeen}: the last day of the window the entity dealt with the number. */
+    public static final String LAST_SEEN = "_last_seen";
+
+    /**
+     * Per entity of {@code lastSeen} ({@link #toLastSeen}): {@code entity_id, <name>_<n>d...}, the
+     * distinct numbers of each window. Cost: one aggregation by entity, within the partitioning of
+     * {@code lastSeen}.
+     */
+    public static Dataset<Row> toWindowCounts(Dataset<Row> lastSeen, String name, LocalDate day, List<Integer> windows) {
+        RequiredColumns.check(lastSeen, "DistinctNumbers.toWindowCounts", ENTITY_ID, LAST_SEEN);
+        List<Column> counts = new ArrayList<>();
+        for (int w : windows) {
+            counts.add(count_if(col(LAST_SEEN).geq(lit(day.minusDays(w - 1)))).as(windowed(name, w)));
+        }
+        return lastSeen.groupBy(ENTITY_ID).agg(counts.get(0), counts.subList(1, counts.size()).toArray(new Column[0]));
+    }
+}
