@@ -34,6 +34,9 @@ public final class DistinctNumbers {
             DataTypes.createStructField(ENTITY_ID, DataTypes.StringType, false),
             DataTypes.createStructField(NUMBER, DataTypes.StringType, false)});
 
+    /** Column of {@link #toLastSeen}: the last day of the window the entity dealt with the number. */
+    public static final String LAST_SEEN = "_last_seen";
+
     /** Distinct (entity, number) of one day's rows. Cost: one partially-aggregated shuffle. */
     public static Dataset<Row> toDayState(Dataset<Row> rows, String entityType, String entityColumn, String numberColumn,
                                           LocalDate day) {
@@ -57,9 +60,6 @@ public final class DistinctNumbers {
         return states.filter(col(ENTITY_TYPE).equalTo(entityType).and(col(TRAFFIC_DAY).between(lit(from), lit(day))))
                 .groupBy(ENTITY_ID, NUMBER).agg(max(TRAFFIC_DAY).as(LAST_SEEN));
     }
-
-    /** Column of {@link #toLastSeen}: the last day of the window the entity dealt with the number. */
-    public static final String LAST_SEEN = "_last_seen";
 
     /**
      * Per entity of {@code lastSeen} ({@link #toLastSeen}): {@code entity_id, <name>_<n>d...}, the

@@ -15,7 +15,7 @@ import static org.apache.spark.sql.functions.*;
 
 /**
  * Final feature rows of day D: the merged window values ({@link WindowMerger}) joined with the
- * window features that come from pairs or carried numbers and with the as-of-D attributes, in the
+ * window features that come from pairs, carried numbers or SMS recipients and with the as-of-D attributes, in the
  * column order of the output schema. Cost: left joins of per-entity rows (the snapshot-sized ones
  * are shuffled, police notices broadcast).
  */
