@@ -17,6 +17,7 @@ import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.jobs.nightly.NightlyJob;
 import com.zhifang.jobs.nightly.NightlySettings;
 import com.zhifang.jobs.nightly.NightlyStage;
+import com.zhifang.jobs.run.JobLabels;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -139,7 +140,15 @@ public final class FeaturesBenchmark {
     }
 
     private static void sparkDailyNumberState(SparkSession spark, Path parquet) {
-        spark.sparkContext().setJobDescription("bench: Spark daily number state");
+        JobLabels labels = new JobLabels(spark, "bench");
+        labels.restoring(() -> {
+            labels.step("Spark daily number state");
+            writeSparkDailyNumberState(spark, parquet);
+            return null;
+        });
+    }
+
+    private static void writeSparkDailyNumberState(SparkSession spark, Path parquet) {
         Dataset<Row> voice = spark.read().parquet(parquet.resolve("voice").toString());
         Dataset<Row> sms = spark.read().parquet(parquet.resolve("sms").toString());
         Dataset<Row> subs = spark.read().parquet(parquet.resolve("subscribers").toString());

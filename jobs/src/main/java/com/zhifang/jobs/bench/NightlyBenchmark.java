@@ -9,6 +9,7 @@ import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.jobs.nightly.NightlyJob;
 import com.zhifang.jobs.nightly.NightlySettings;
 import com.zhifang.jobs.nightly.NightlyStage;
+import com.zhifang.jobs.run.JobLabels;
 import com.zhifang.jobs.run.RunReport;
 import com.zhifang.jobs.run.StageTiming;
 import org.apache.spark.sql.SparkSession;
@@ -179,8 +180,9 @@ public final class NightlyBenchmark {
      */
     static double ioFloor(SparkSession spark, Path landingDay, Path out) {
         long start = System.nanoTime();
-        spark.sparkContext().setJobDescription("bench: I/O floor (raw CSV -> Delta)");
-        try {
+        JobLabels labels = new JobLabels(spark, "bench");
+        labels.restoring(() -> {
+            labels.step("I/O floor (raw CSV -> Delta)");
             for (LandingDataset dataset : LandingDataset.values()) {
                 List<String> files = filesOf(landingDay, dataset);
                 if (!files.isEmpty()) {
@@ -188,9 +190,8 @@ public final class NightlyBenchmark {
                             .write().format("delta").mode("overwrite").save(out.resolve(dataset.label()).toString());
                 }
             }
-        } finally {
-            spark.sparkContext().setJobDescription(null);
-        }
+            return null;
+        });
         return seconds(start);
     }
 

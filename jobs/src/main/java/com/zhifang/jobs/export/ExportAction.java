@@ -8,6 +8,7 @@ import com.zhifang.features.ZhifangVersion;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.io.Csv;
 import com.zhifang.jobs.io.Warehouse;
+import com.zhifang.jobs.run.JobLabels;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -63,13 +64,11 @@ public final class ExportAction {
         if (!warehouse.exists(spark, Tables.SUSPECTS)) {
             throw new IllegalStateException("export " + day + ": no suspects table in " + warehouse + "; run the score stage first");
         }
-        spark.sparkContext().setJobDescription("zhifang export " + day + ": read the list");
-        List<Row> rows;
-        try {
-            rows = warehouse.read(spark, Tables.SUSPECTS).where(col(LIST_DATE).equalTo(lit(day))).orderBy(RANK).collectAsList();
-        } finally {
-            spark.sparkContext().setJobDescription(null);
-        }
+        JobLabels labels = new JobLabels(spark, "zhifang export " + day);
+        List<Row> rows = labels.restoring(() -> {
+            labels.step("read the list");
+            return warehouse.read(spark, Tables.SUSPECTS).where(col(LIST_DATE).equalTo(lit(day))).orderBy(RANK).collectAsList();
+        });
         byte[] csv = toCsv(rows).getBytes(StandardCharsets.UTF_8);
         String sha256 = Sha256.hex(csv);
         String dir = warehouse.exportDir(day);

@@ -19,6 +19,7 @@ import com.zhifang.features.reference.ReferenceSnapshots;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.io.DayStateSchedule;
 import com.zhifang.jobs.io.Warehouse;
+import com.zhifang.jobs.run.JobLabels;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -71,6 +72,7 @@ public final class FeaturesAction {
     private final LocalDate day;
     private final List<Integer> windows;
     private final int longest;
+    private final JobLabels labels;
 
     public FeaturesAction(SparkSession spark, Warehouse warehouse, LocalDate day, List<Integer> windows) {
         this.spark = Objects.requireNonNull(spark, "spark");
@@ -79,9 +81,14 @@ public final class FeaturesAction {
         this.windows = List.copyOf(Objects.requireNonNull(windows, "windows"));
         WindowMerger.checkWindows(this.windows);
         this.longest = Collections.max(this.windows);
+        this.labels = new JobLabels(spark, "zhifang features " + day);
     }
 
     public FeaturesResult execute() {
+        return labels.restoring(this::run);
+    }
+
+    private FeaturesResult run() {
         List<LocalDate> stateDays = daysToRecompute();
         LOG.info("features {}: day states to compute {}", day, stateDays);
         for (LocalDate d : stateDays) {
@@ -165,7 +172,7 @@ public final class FeaturesAction {
     }
 
     private void replaceDay(String table, LocalDate d, Dataset<Row> rows) {
-        spark.sparkContext().setJobDescription("zhifang features " + day + ": " + table + " " + d);
+        labels.step(table + " " + d);
         long start = System.nanoTime();
         warehouse.replacePartition(spark, table, d, rows);
         LOG.info("features {}: {} of {} written in {} ms", day, table, d, (System.nanoTime() - start) / 1_000_000);
@@ -187,7 +194,7 @@ public final class FeaturesAction {
      * earlier dates hold null in them.
      */
     private void replaceDayWithSchema(String table, Dataset<Row> rows) {
-        spark.sparkContext().setJobDescription("zhifang features " + day + ": " + table);
+        labels.step(table);
         warehouse.ensureTable(spark, table);
         rows.write().format("delta").mode("overwrite")
                 .option("replaceWhere", FEATURE_DATE + " = DATE'" + day + "'")

@@ -14,6 +14,7 @@ import com.zhifang.features.reference.ReferenceSnapshots;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.io.DayStateSchedule;
 import com.zhifang.jobs.io.Warehouse;
+import com.zhifang.jobs.run.JobLabels;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -72,6 +73,7 @@ public final class GraphAction {
     private final Warehouse warehouse;
     private final LocalDate day;
     private final GraphSettings settings;
+    private final JobLabels labels;
     private final List<Dataset<Row>> cached = new ArrayList<>();
 
     public GraphAction(SparkSession spark, Warehouse warehouse, LocalDate day, GraphSettings settings) {
@@ -79,15 +81,18 @@ public final class GraphAction {
         this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
         this.day = Objects.requireNonNull(day, "day");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.labels = new JobLabels(spark, "zhifang graph " + day);
     }
 
     public GraphResult execute() {
-        try {
-            return run();
-        } finally {
-            cached.forEach(d -> d.unpersist(false));
-            cached.clear();
-        }
+        return labels.restoring(() -> {
+            try {
+                return run();
+            } finally {
+                cached.forEach(d -> d.unpersist(false));
+                cached.clear();
+            }
+        });
     }
 
     /**
@@ -100,8 +105,8 @@ public final class GraphAction {
         if (settings.windowDays() < 2) {
             return List.of();
         }
-        return new GraphAction(spark, warehouse, day.minusDays(1), settings.withWindowDays(settings.windowDays() - 1))
-                .updateEdgeDayStates();
+        GraphAction earlier = new GraphAction(spark, warehouse, day.minusDays(1), settings.withWindowDays(settings.windowDays() - 1));
+        return earlier.labels.restoring(earlier::updateEdgeDayStates);
     }
 
     /** Brings the window's edge day states up to date; returns the days computed, oldest first. */
@@ -119,11 +124,13 @@ public final class GraphAction {
     private GraphResult run() {
         LocalDate first = firstDayOfWindow();
         List<LocalDate> stateDays = updateEdgeDayStates();
+        labels.step("seeds");
         Dataset<Row> seeds = Seeds.toSeeds(readOrEmpty(Tables.POLICE_NOTICES), readOrEmpty(Tables.FEEDBACK), day)
                 .localCheckpoint(true);
         Dataset<Row> subscribers = ReferenceSnapshots.asOf(readOrEmpty(Tables.REF_SUBSCRIBERS), day);
         Dataset<Row> allowlist = ReferenceSnapshots.asOf(readOrEmpty(Tables.REF_ALLOWLIST), day);
 
+        labels.step("window edges, hubs");
         Dataset<Row> callEdges = keep(EdgeDayStates.toWindowCallEdges(readOrEmpty(Tables.CALL_EDGE_DAY_STATE), first, day));
         Dataset<Row> smsEdges = keep(EdgeDayStates.toWindowSmsEdges(readOrEmpty(Tables.SMS_EDGE_DAY_STATE), first, day));
         Dataset<Row> neighbours = keep(HubFilter.neighbourCounts(callEdges));
@@ -135,11 +142,13 @@ public final class GraphAction {
                 superNodeCap, busyCalleeCap);
 
         // Co-victims: callees everybody calls (more distinct callers than the cap) say nothing about co-working.
+        labels.step("co-victims");
         Dataset<Row> busyCallees = neighbours.where(col(IN_DEGREE).gt(busyCalleeCap)).select(NUMBER);
         Dataset<Row> coVictimPairs = CoVictims.toSimilarPairs(HubFilter.withoutHubs(hubFree, busyCallees, TO_NUMBER),
                 settings.minCallees(), settings.coVictimMinJaccard(), settings.hashTables()).localCheckpoint(true);
 
         // Sharing: devices and identities, capped, hubs excluded.
+        labels.step("shared devices and identities");
         Dataset<Row> numberDevice = keep(EdgeDayStates.toWindowDeviceEdges(readOrEmpty(Tables.DEVICE_EDGE_DAY_STATE), first, day));
         Dataset<Row> numberIdentity = keep(SharingGraph.toNumberIdentityEdges(subscribers));
         Dataset<Row> sharedPairs = SharingGraph.toSharedPairs(numberDevice, IMEI, SharingGraph.SHARED_DEVICE,
@@ -150,6 +159,7 @@ public final class GraphAction {
 
         Dataset<Row> strongLinks = sharedPairs.union(coVictimPairs.where(col(JACCARD).geq(settings.ringCoVictimMinJaccard()))
                 .select(NUMBER_A, NUMBER_B, LINK_KIND, WEIGHT, EVIDENCE));
+        labels.step("rings");
         Dataset<Row> rings = Rings.toRings(strongLinks, seeds, callEdges, settings.minRingSize()).localCheckpoint(true);
 
         Dataset<Row> features = numberFeatures(callEdges, smsEdges, hubFree, hubs, seeds, numberDevice, numberIdentity,
@@ -160,6 +170,7 @@ public final class GraphAction {
         write(Tables.GRAPH_RINGS, rings);
         write(Tables.GRAPH_FEATURES_DEVICE, devices);
 
+        labels.step("counts");
         Row ringCounts = rings.agg(count(lit(1)), coalesce(sum(SIZE), lit(0L)), coalesce(sum(when(col(SEED_COUNT).gt(0), 1L)), lit(0L))).first();
         GraphResult result = new GraphResult(stateDays, callEdges.count(), seeds.count(), hubs.count(), superNodeCap, busyCalleeCap,
                 sharedPairs.count(), coVictimPairs.count(), features.count(), ringCounts.getLong(0), ringCounts.getLong(1),
@@ -187,9 +198,8 @@ public final class GraphAction {
     }
 
     private void replaceDay(String table, LocalDate d, Dataset<Row> rows) {
-        spark.sparkContext().setJobDescription("zhifang graph " + day + ": " + table + " " + d);
+        labels.step(table + " " + d);
         warehouse.replacePartition(spark, table, d, rows);
-        spark.sparkContext().setJobDescription(null);
     }
 
     private Dataset<Row> numberFeatures(Dataset<Row> callEdges, Dataset<Row> smsEdges, Dataset<Row> hubFree, Dataset<Row> hubs,
@@ -197,6 +207,7 @@ public final class GraphAction {
                                         Dataset<Row> sharedPairs, Dataset<Row> coVictimPairs, Dataset<Row> rings) {
         // Structure over the whole call graph (hubs included: they describe the number itself), joined on the
         // vertex ids it is computed on, so the numbers come back in one join.
+        labels.step("vertex ids");
         Dataset<Row> index = GraphIds.index(callEdges, FROM_NUMBER, TO_NUMBER).localCheckpoint(true);
         Dataset<Row> vertexEdges = keep(GraphIds.toVertexEdges(callEdges.select(FROM_NUMBER, TO_NUMBER, CALLS), index,
                 FROM_NUMBER, TO_NUMBER));
@@ -207,10 +218,12 @@ public final class GraphAction {
         Dataset<Row> callVolumes = vertexEdges.groupBy(col(GraphAlgorithms.SRC).as(GraphAlgorithms.VERTEX)).agg(sum(CALLS).as(CALLS_OUT))
                 .join(vertexEdges.groupBy(col(GraphAlgorithms.DST).as(GraphAlgorithms.VERTEX)).agg(sum(CALLS).as(CALLS_IN)),
                         new String[] {GraphAlgorithms.VERTEX}, "full");
+        labels.step("PageRank");
         Dataset<Row> pageRank = GraphAlgorithms.pageRank(vertexEdges, settings.pageRankIterations(), settings.resetProbability())
                 .select(col(GraphAlgorithms.VERTEX), col(GraphAlgorithms.PAGERANK).as(PAGERANK));
         // Triangles without hubs: through 10086 everybody would close triangles, and hubs' neighbour sets are what makes counting costly.
         Dataset<Row> hubFreeVertexEdges = GraphIds.toVertexEdges(hubFree.select(FROM_NUMBER, TO_NUMBER), index, FROM_NUMBER, TO_NUMBER);
+        labels.step("triangles");
         Dataset<Row> triangles = GraphAlgorithms.triangleCount(hubFreeVertexEdges)
                 .select(col(GraphAlgorithms.VERTEX), col(GraphAlgorithms.TRIANGLES).as(TRIANGLES),
                         col(GraphAlgorithms.CLUSTERING).as(CLUSTERING));
@@ -224,18 +237,21 @@ public final class GraphAction {
                         new String[] {NUMBER}, "full");
 
         // Association with seeds.
+        labels.step("personalised PageRank, calls");
         Dataset<Row> pprCall = Association.personalizedPageRank(Association.toCallWalkEdges(hubFree), seeds, PPR_CALL,
                 settings.pageRankIterations(), settings.resetProbability());
         Dataset<Row> usableDevices = numberDevice.groupBy(IMEI).agg(countDistinct(NUMBER).as("__n"))
                 .where(col("__n").leq(settings.maxNumbersPerDevice())).select(IMEI);
         Dataset<Row> usableIdentities = numberIdentity.groupBy(ID_HASH).agg(countDistinct(NUMBER).as("__n"))
                 .where(col("__n").leq(settings.maxNumbersPerIdentity())).select(ID_HASH);
+        labels.step("personalised PageRank, shared devices and identities");
         Dataset<Row> pprShared = Association.personalizedPageRank(Association.toSharingWalkEdges(
                         HubFilter.withoutHubs(numberDevice.join(usableDevices, IMEI), hubs, NUMBER),
                         HubFilter.withoutHubs(numberIdentity.join(usableIdentities, ID_HASH), hubs, NUMBER)),
                 seeds, PPR_SHARED, settings.pageRankIterations(), settings.resetProbability());
         Dataset<Row> hopEdges = hubFree.select(FROM_NUMBER, TO_NUMBER)
                 .union(sharedPairs.select(col(NUMBER_A).as(FROM_NUMBER), col(NUMBER_B).as(TO_NUMBER)));
+        labels.step("hops to seeds");
         Dataset<Row> hops = Association.hopsToSeed(hopEdges, seeds, settings.maxHops());
         Dataset<Row> seedKeys = seeds.select(col(NUMBER).as("__seed"));
         Dataset<Row> seedSharing = sharedPairs.select(col(NUMBER_A).as(NUMBER), col(NUMBER_B).as("__other"), col(LINK_KIND))
@@ -245,6 +261,7 @@ public final class GraphAction {
                 .agg(countDistinct(when(col(LINK_KIND).equalTo(SharingGraph.SHARED_DEVICE), col("__seed"))).as(SEEDS_SHARING_DEVICE),
                         countDistinct(when(col(LINK_KIND).equalTo(SharingGraph.SHARED_IDENTITY), col("__seed"))).as(SEEDS_SHARING_IDENTITY));
         Dataset<Row> coVictims = CoVictims.toNumberFeatures(coVictimPairs, seeds);
+        labels.step("number features");
 
         Dataset<Row> universe = callEdges.select(col(FROM_NUMBER).as(NUMBER)).union(callEdges.select(col(TO_NUMBER).as(NUMBER)))
                 .union(smsEdges.select(col(FROM_NUMBER).as(NUMBER))).union(smsEdges.select(col(TO_NUMBER).as(NUMBER)))
@@ -295,6 +312,7 @@ public final class GraphAction {
     }
 
     private void write(String table, Dataset<Row> rows) {
+        labels.step("write " + table);
         warehouse.replacePartition(spark, table, day, rows);
     }
 }

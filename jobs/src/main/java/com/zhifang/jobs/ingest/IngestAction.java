@@ -8,6 +8,7 @@ import com.zhifang.features.ingest.csv.Rfc4180Reader;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.jobs.run.FileCounts;
+import com.zhifang.jobs.run.JobLabels;
 import com.zhifang.jobs.run.ReconciliationCheck;
 import io.delta.tables.DeltaTable;
 import org.apache.hadoop.fs.FileStatus;
@@ -94,6 +95,7 @@ public final class IngestAction {
     private final int parallelism;
     private final long broadcastDuplicatesUpTo;
     private final long rowsPerFile;
+    private final JobLabels labels;
 
     /** Datasets ingested side by side; more adds little on small clusters and only driver threads. */
     public static final int DEFAULT_PARALLELISM = 3;
@@ -121,9 +123,14 @@ public final class IngestAction {
             throw new IllegalArgumentException("rowsPerFile must be at least 1, got " + rowsPerFile);
         }
         this.rowsPerFile = rowsPerFile;
+        this.labels = new JobLabels(spark, "zhifang ingest " + day);
     }
 
     public IngestResult execute() {
+        return labels.restoring(this::run);
+    }
+
+    private IngestResult run() {
         Map<String, String> hadoopConf = hadoopConf();
         Path dayDir = new Path(landingRoot, day.toString());
         FileSystem fs = fileSystem(dayDir);
@@ -154,6 +161,7 @@ public final class IngestAction {
         try {
             List<Dataset<Row>> quarantines = outcomes.stream().map(DatasetOutcome::quarantine).filter(Objects::nonNull).toList();
             if (!quarantines.isEmpty()) {
+                labels.step(Tables.QUARANTINE);
                 writeQuarantine(quarantines.stream().reduce(Dataset::unionByName).orElseThrow());
             }
         } finally {
@@ -184,7 +192,7 @@ public final class IngestAction {
             List<Future<DatasetOutcome>> futures = new ArrayList<>();
             filesByDataset.forEach((dataset, paths) -> futures.add(pool.submit(() -> {
                 LOG.info("ingest {} {}: {} file(s)", day, dataset.label(), paths.size());
-                spark.sparkContext().setJobDescription("zhifang ingest " + day + " " + dataset.label() + " (" + paths.size() + " files)");
+                labels.step(dataset.label() + " (" + paths.size() + " files)");
                 return ingestDataset(dataset, paths, hadoopConf);
             })));
             List<DatasetOutcome> outcomes = new ArrayList<>();

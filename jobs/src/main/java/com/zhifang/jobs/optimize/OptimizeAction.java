@@ -2,6 +2,7 @@ package com.zhifang.jobs.optimize;
 
 import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.io.Warehouse;
+import com.zhifang.jobs.run.JobLabels;
 import io.delta.tables.DeltaOptimizeBuilder;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Dataset;
@@ -73,12 +74,17 @@ public final class OptimizeAction {
     }
 
     public OptimizeResult execute() {
+        JobLabels labels = new JobLabels(spark, "zhifang optimize " + day);
+        return labels.restoring(() -> run(labels));
+    }
+
+    private OptimizeResult run(JobLabels labels) {
         List<OptimizeResult.TableFiles> tables = new ArrayList<>();
         for (Layout layout : layouts) {
             if (!warehouse.exists(spark, layout.table())) {
                 continue;
             }
-            spark.sparkContext().setJobDescription("zhifang optimize " + day + ": " + layout.table());
+            labels.step(layout.table());
             String inDay = Tables.partitionColumnOf(layout.table()) + " = DATE'" + day + "'";
             // Z-ordering rewrites even a lone file, and within one file there is nothing for a reader to skip.
             if (warehouse.read(spark, layout.table()).where(inDay).inputFiles().length <= 1) {

@@ -24,12 +24,17 @@ public final class RunRecorder {
     public static void record(SparkSession spark, Warehouse warehouse, RunReport report) {
         String json = toJson(report);
         warehouse.writeFile(spark, warehouse.runReportPath(report.runId()), json.getBytes(StandardCharsets.UTF_8));
-        warehouse.ensureTable(spark, Tables.RUN_LOG);
-        Row row = RowFactory.create(report.runId(), report.command(), report.runDate(), report.startedAt(),
-                report.finishedAt(), report.status(), report.versions().get("code"), report.versions().get("rules"),
-                report.versions().get("model"), json);
-        spark.createDataFrame(List.of(row), Tables.schemaOf(Tables.RUN_LOG))
-                .write().format("delta").mode("append").save(warehouse.tablePath(Tables.RUN_LOG));
+        JobLabels labels = new JobLabels(spark, "zhifang " + report.command() + " " + report.runDate());
+        labels.restoring(() -> {
+            labels.step(Tables.RUN_LOG + " " + report.runId());
+            warehouse.ensureTable(spark, Tables.RUN_LOG);
+            Row row = RowFactory.create(report.runId(), report.command(), report.runDate(), report.startedAt(),
+                    report.finishedAt(), report.status(), report.versions().get("code"), report.versions().get("rules"),
+                    report.versions().get("model"), json);
+            spark.createDataFrame(List.of(row), Tables.schemaOf(Tables.RUN_LOG))
+                    .write().format("delta").mode("append").save(warehouse.tablePath(Tables.RUN_LOG));
+            return null;
+        });
     }
 
     public static String toJson(RunReport report) {

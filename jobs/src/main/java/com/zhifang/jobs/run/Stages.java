@@ -10,16 +10,14 @@ public final class Stages {
     private Stages() {}
 
     public static <T> T run(SparkSession spark, RunReport report, String stage, Supplier<T> body, ToLongFunction<T> rows) {
-        String previous = spark.sparkContext().getLocalProperty("spark.job.description");
-        spark.sparkContext().setJobDescription("zhifang " + stage + " " + report.runDate() + " (" + report.runId() + ")");
-        long start = System.nanoTime();
-        try {
+        JobLabels labels = new JobLabels(spark, "zhifang " + stage + " " + report.runDate());
+        return labels.restoring(() -> {
+            labels.step("run " + report.runId());
+            long start = System.nanoTime();
             T result = body.get();
             report.addStage(new StageTiming(stage, (System.nanoTime() - start) / 1_000_000,
                     rows == null ? null : rows.applyAsLong(result)));
             return result;
-        } finally {
-            spark.sparkContext().setJobDescription(previous);
-        }
+        });
     }
 }

@@ -5,6 +5,7 @@ import com.zhifang.features.reference.ReferenceSnapshots;
 import com.zhifang.features.schema.Columns;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.io.Warehouse;
+import com.zhifang.jobs.run.JobLabels;
 import com.zhifang.models.detect.Detections;
 import com.zhifang.models.detect.ScoringInputs;
 import com.zhifang.models.rank.SuspectRanking;
@@ -53,6 +54,7 @@ public final class ScoreAction {
     private final int windowDays;
     private final ApprovedModel model;
     private final String runId;
+    private final JobLabels labels;
 
     /**
      * @param windowDays the longest feature window: the device features the number rules read are
@@ -72,10 +74,15 @@ public final class ScoreAction {
             throw new IllegalArgumentException("windowDays must be >= 1, got " + windowDays);
         }
         this.windowDays = windowDays;
+        this.labels = new JobLabels(spark, "zhifang score " + day);
     }
 
     public ScoreResult execute() {
-        describe("detectors");
+        return labels.restoring(this::run);
+    }
+
+    private ScoreResult run() {
+        labels.step("detectors");
         Dataset<Row> detections = detections().persist(StorageLevel.MEMORY_AND_DISK());
         List<Dataset<Row>> cached = new ArrayList<>(List.of(detections));
         try {
@@ -85,7 +92,7 @@ public final class ScoreAction {
             }
             long detectionCount = byPattern.values().stream().mapToLong(Long::longValue).sum();
 
-            describe("combine scores");
+            labels.step("combine scores");
             RuleBook.Listing listing = rules.listing();
             Dataset<Row> scored = SuspectRanking.withMinimumScore(
                     SuspectRanking.withModelScores(SuspectRanking.toEntityScores(detections), modelScores(), listing.modelWeight()),
@@ -94,14 +101,14 @@ public final class ScoreAction {
             long scoredCount = scored.count();
 
             Dataset<Row> allowlist = ReferenceSnapshots.asOf(read(Tables.REF_ALLOWLIST), day);
-            describe("allowlist");
+            labels.step("allowlist");
             long allowlisted = SuspectRanking.toAllowlisted(scored, allowlist, day).count();
             Dataset<Row> previousLists = read(Tables.SUSPECTS).where(col(LIST_DATE).lt(lit(day)));
             Dataset<Row> kept = SuspectRanking.withoutAppealed(SuspectRanking.withoutAllowlisted(scored, allowlist, day),
                     read(Tables.FEEDBACK), previousLists, day, listing.appealSuppressionDays(), listing.appealOverrideMargin(),
                     listing.minScore()).persist(StorageLevel.MEMORY_AND_DISK());
             cached.add(kept);
-            describe("appeals");
+            labels.step("appeals");
             long appealSuppressed = scoredCount - allowlisted - kept.count();
 
             Dataset<Row> ranked = SuspectRanking.toRanked(
@@ -109,11 +116,11 @@ public final class ScoreAction {
                     .withColumn(RUN_ID, lit(runId))
                     .withColumn(RULES_VERSION, lit(rules.versionLabel()))
                     .withColumn(MODEL_VERSION, lit(modelVersion()).cast("string"));
-            describe("write suspects");
+            labels.step("write suspects");
             warehouse.replacePartition(spark, Tables.SUSPECTS, day, ranked);
 
             Dataset<Row> written = read(Tables.SUSPECTS).where(col(LIST_DATE).equalTo(lit(day)));
-            describe("count back");
+            labels.step("count back");
             Row counts = written.selectExpr("count(*)", "count_if(" + POLICE_NOTIFIED + ")").first();
             ScoreResult result = new ScoreResult(detectionCount, byPattern, scoredCount, allowlisted, appealSuppressed,
                     counts.getLong(0), counts.getLong(1), rules.versionLabel(), modelVersion());
@@ -121,7 +128,6 @@ public final class ScoreAction {
             return result;
         } finally {
             cached.forEach(d -> d.unpersist(false));
-            spark.sparkContext().setJobDescription(null);
         }
     }
 
@@ -166,7 +172,4 @@ public final class ScoreAction {
         return warehouse.readOrEmpty(spark, table);
     }
 
-    private void describe(String step) {
-        spark.sparkContext().setJobDescription("zhifang score " + day + ": " + step);
-    }
 }

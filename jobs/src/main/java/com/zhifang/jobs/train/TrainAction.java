@@ -2,6 +2,7 @@ package com.zhifang.jobs.train;
 
 import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.io.Warehouse;
+import com.zhifang.jobs.run.JobLabels;
 import com.zhifang.models.train.Labels;
 import com.zhifang.models.train.ModelCard;
 import com.zhifang.models.train.ModelRegistry;
@@ -53,6 +54,7 @@ public final class TrainAction {
     private final LocalDate day;
     private final TrainSettings settings;
     private final Clock clock;
+    private final JobLabels jobLabels;
 
     public TrainAction(SparkSession spark, Warehouse warehouse, LocalDate day, TrainSettings settings, Clock clock) {
         this.spark = Objects.requireNonNull(spark, "spark");
@@ -60,16 +62,21 @@ public final class TrainAction {
         this.day = Objects.requireNonNull(day, "day");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.jobLabels = new JobLabels(spark, "zhifang train " + day);
     }
 
     public TrainResult execute() {
+        return jobLabels.restoring(this::run);
+    }
+
+    private TrainResult run() {
         LocalDate from = day.minusDays(settings.lookbackDays() - 1L);
-        describe("labels");
+        jobLabels.step("labels");
         Dataset<Row> labels = Labels.toNumberLabels(readOrEmpty(Tables.POLICE_NOTICES), readOrEmpty(Tables.FEEDBACK), day)
                 .localCheckpoint(true);
         LOG.info("train {}: {} labelled numbers as of {}, feature dates {}..{}", day, labels.count(), day, from, day);
 
-        describe("training rows");
+        jobLabels.step("training rows");
         Dataset<Row> features = readOrEmpty(Tables.FEATURES_NUMBER).where(col(FEATURE_DATE).between(lit(from), lit(day)));
         Dataset<Row> graph = readOrEmpty(Tables.GRAPH_FEATURES_NUMBER).where(col(GRAPH_DATE).between(lit(from), lit(day)));
         Dataset<Row> rows = TrainingRows.withHoldout(
@@ -77,7 +84,7 @@ public final class TrainAction {
                         settings.holdoutShare(), settings.seed())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            describe("fit");
+            jobLabels.step("fit");
             TrainingReport report = ModelTrainer.train(rows, settings);
             if (!report.trained()) {
                 TrainResult refused = new TrainResult(Optional.empty(), report.positiveNumbers(), report.negativeNumbers(),
@@ -85,7 +92,7 @@ public final class TrainAction {
                 LOG.warn("train {}: no model: {}", day, refused.reason());
                 return refused;
             }
-            describe("save");
+            jobLabels.step("save");
             ModelCard card = new ModelRegistry(spark, warehouse.modelsDir()).save(day, from, clock, report, settings);
             TrainResult result = new TrainResult(Optional.of(card.version()), report.positiveNumbers(), report.negativeNumbers(),
                     report.trainingRows(), report.heldOutRows(), report.metrics(), card.approved(), card.approvalReason());
@@ -93,13 +100,9 @@ public final class TrainAction {
             return result;
         } finally {
             rows.unpersist(false);
-            spark.sparkContext().setJobDescription(null);
         }
     }
 
-    private void describe(String step) {
-        spark.sparkContext().setJobDescription("zhifang train " + day + ": " + step);
-    }
 
     private Dataset<Row> readOrEmpty(String table) {
         return warehouse.exists(spark, table) ? warehouse.read(spark, table)

@@ -87,6 +87,29 @@ class NightlyEndToEndTest {
         return rows.stream().mapToDouble(r -> weekly(r, feature)).filter(d -> !Double.isNaN(d)).min().orElse(Double.NaN);
     }
 
+    /**
+     * An analyst reading the Spark UI or an event log must see which stage, and within a stage which
+     * step, a job belongs to: the graph stage's algorithms once ran unlabelled after its edge states
+     * cleared the label.
+     */
+    @Test
+    void everySparkJobOfTheNightlyIsLabelledWithItsStageAndDay() {
+        List<String> descriptions = GeneratedWarehouse.get().nightlyJobDescriptions();
+        assertTrue(descriptions.size() > 100, "jobs recorded: " + descriptions.size());
+        java.util.regex.Pattern label = java.util.regex.Pattern.compile("(Delta: )*zhifang (ingest|features|graph|score|export|nightly) " + NOV_2 + "[ :].*");
+        List<String> unlabelled = new java.util.ArrayList<>();
+        for (int i = 0; i < descriptions.size(); i++) {
+            if (descriptions.get(i) == null || !label.matcher(descriptions.get(i)).matches()) {
+                unlabelled.add(descriptions.get(i) + " (job " + i + ", after " + (i == 0 ? "none" : descriptions.get(i - 1)) + ")");
+            }
+        }
+        assertEquals(List.of(), unlabelled, unlabelled.size() + " of " + descriptions.size() + " jobs without a stage label");
+        for (String step : List.of("zhifang graph " + NOV_2 + ": PageRank", "zhifang graph " + NOV_2 + ": triangles",
+                "zhifang features " + NOV_2 + ": features_number", "zhifang score " + NOV_2 + ": detectors")) {
+            assertTrue(descriptions.contains(step), "no job labelled " + step);
+        }
+    }
+
     @Test
     void nightlyRunsEveryStageInOrderAndReportsCounts() {
         assertEquals("SUCCEEDED", nightly.status());

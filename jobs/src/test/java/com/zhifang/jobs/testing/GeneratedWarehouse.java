@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -41,6 +42,7 @@ public final class GeneratedWarehouse {
     private final Path work;
     private final IngestBenchmark.Result ingest;
     private RunReport nightly;
+    private List<String> nightlyJobDescriptions;
 
     private GeneratedWarehouse(Path work, IngestBenchmark.Result ingest) {
         this.work = work;
@@ -68,12 +70,20 @@ public final class GeneratedWarehouse {
      */
     public synchronized RunReport withNightly() {
         if (nightly == null) {
-            List<RunReport> reports = new NightlyJob(SparkTestSession.get(), NIGHTLY_CLOCK).run("nightly",
-                    new NightlySettings(landing().toString(), warehouse(), List.of(LAST_DAY), SparkTestSession.CARRIER_ZONE),
-                    NightlyStage.nightly());
+            List<RunReport> reports = new ArrayList<>();
+            nightlyJobDescriptions = JobDescriptionRecorder.record(SparkTestSession.get(), () -> reports.addAll(
+                    new NightlyJob(SparkTestSession.get(), NIGHTLY_CLOCK).run("nightly",
+                            new NightlySettings(landing().toString(), warehouse(), List.of(LAST_DAY), SparkTestSession.CARRIER_ZONE),
+                            NightlyStage.nightly())));
             nightly = reports.get(reports.size() - 1);
         }
         return nightly;
+    }
+
+    /** The description of every Spark job the nightly of {@link #withNightly()} started, in start order. */
+    public synchronized List<String> nightlyJobDescriptions() {
+        withNightly();
+        return nightlyJobDescriptions;
     }
 
     /** {@code deleteOnExit} removes only empty folders; this one holds a landing zone and a warehouse. */
