@@ -2,7 +2,6 @@ package com.zhifang.features.behaviour;
 
 import com.zhifang.features.schema.Columns;
 import com.zhifang.features.schema.RequiredColumns;
-import com.zhifang.features.spark.KeyedParts;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -11,6 +10,7 @@ import org.apache.spark.sql.types.StructType;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +22,15 @@ import static org.apache.spark.sql.functions.*;
  * Assembles one day's state rows from parts computed separately (calls out, calls in, SMS,
  * complaints...), each holding the keys and some of the state columns, one row per key.
  *
- * <p>Instead of a chain of full outer joins, the parts are unioned and grouped once by key
- * ({@link KeyedParts#toPartStructs}). Several parts must each be grouped by {@link HashedKeys}:
- * they then share one partitioning, which their union keeps, so the grouping needs no shuffle. A
- * single part is already one row per key and is not grouped at all. Counters an entity has no
- * part for become 0.
+ * <p>Instead of a chain of full outer joins (a shuffle of both sides per join), the parts are
+ * unioned and grouped once by key. Several parts must each be grouped by {@link HashedKeys}: they
+ * then share one partitioning, which their union keeps, so the grouping needs no shuffle. Each
+ * part's values travel as one struct column, the other parts' structs null, and the merge keeps
+ * each part's one non-null struct. Padding every part to the full state schema and taking the
+ * first non-null value per column instead made every union row as wide as the state (over a
+ * hundred columns for numbers, some of them arrays and sketches, so Spark sorts rather than
+ * hashes) and the merge one aggregate per column. A single part is already one row per key and
+ * is not grouped at all. Counters an entity has no part for become 0.
  */
 public final class StateParts {
     private StateParts() {}
@@ -51,21 +55,33 @@ public final class StateParts {
             }
             merged = parts.get(0).select(cols.toArray(new Column[0]));
         } else {
-            List<String> groupColumns = new ArrayList<>(List.of(HashedKeys.KEY_HASH));
-            groupColumns.addAll(def.keyNames());
-            List<Dataset<Row>> prepared = new ArrayList<>();
+            parts.forEach(part -> RequiredColumns.check(part, "combine(" + def.entityType() + ")", HashedKeys.KEY_HASH));
             for (int j = 0; j < parts.size(); j++) {
-                RequiredColumns.check(parts.get(j), "combine(" + def.entityType() + ")", HashedKeys.KEY_HASH);
-                List<Column> cols = new ArrayList<>(List.of(col(HashedKeys.KEY_HASH)));
-                cols.addAll(List.of(keys));
-                for (StructField f : partTypes.get(j).fields()) {
-                    cols.add(col(f.name()).cast(f.dataType()).as(f.name()));
-                    Column value = KeyedParts.part(j).getField(f.name());
-                    available.merge(f.name(), value, (earlier, later) -> coalesce(earlier, later));
+                for (String name : partTypes.get(j).fieldNames()) {
+                    Column value = col(partColumn(j)).getField(name);
+                    available.merge(name, value, (earlier, later) -> coalesce(earlier, later));
                 }
-                prepared.add(parts.get(j).select(cols.toArray(new Column[0])));
             }
-            merged = KeyedParts.toPartStructs(prepared, groupColumns);
+            Dataset<Row> union = null;
+            for (int i = 0; i < parts.size(); i++) {
+                List<Column> cols = new ArrayList<>(List.of(keys));
+                cols.add(col(HashedKeys.KEY_HASH));
+                for (int j = 0; j < parts.size(); j++) {
+                    cols.add((j == i ? struct(Arrays.stream(partTypes.get(j).fields())
+                            .map(f -> col(f.name()).cast(f.dataType()).as(f.name())).toArray(Column[]::new))
+                            : lit(null).cast(partTypes.get(j))).as(partColumn(j)));
+                }
+                Dataset<Row> wrapped = parts.get(i).select(cols.toArray(new Column[0]));
+                union = union == null ? wrapped : union.unionByName(wrapped);
+            }
+            List<Column> firsts = new ArrayList<>();
+            for (int j = 0; j < parts.size(); j++) {
+                firsts.add(first(col(partColumn(j)), true).as(partColumn(j)));
+            }
+            List<Column> groupKeys = new ArrayList<>(List.of(col(HashedKeys.KEY_HASH)));
+            def.keyNames().forEach(k -> groupKeys.add(col(k)));
+            merged = union.groupBy(groupKeys.toArray(new Column[0]))
+                    .agg(firsts.get(0), firsts.subList(1, firsts.size()).toArray(new Column[0]));
         }
         List<Column> out = new ArrayList<>(def.keyNames().stream().map(k -> col(k)).toList());
         for (StateColumn s : def.state()) {
@@ -78,5 +94,9 @@ public final class StateParts {
         }
         out.add(lit(day).as(Columns.TRAFFIC_DAY));
         return EntityFeatures.conform(merged.select(out.toArray(new Column[0])), def.stateSchema(), "combine(" + def.entityType() + ")");
+    }
+
+    private static String partColumn(int part) {
+        return "_part" + part;
     }
 }

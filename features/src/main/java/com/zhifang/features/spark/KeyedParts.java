@@ -16,103 +16,82 @@ import java.util.Set;
 import static org.apache.spark.sql.functions.*;
 
 /**
- * Frames that each hold some columns of the same keys, put together by one union and one
- * aggregation instead of a chain of joins (each join a shuffle and sort of both sides, of an ever
- * wider left side).
+ * A chain of left joins on one key, done as one union and one aggregation: every key of
+ * {@code keys} with the columns of each part that has a row for it (null where it has none), as
+ * {@code keys.join(part1, key, "left").join(part2, key, "left")...} would give when every part
+ * holds at most one row per key.
  *
- * <p>Each part's values travel as one struct column, the other parts' structs null, and the
- * grouping keeps each part's one non-null struct ({@link #toPartStructs}). Padding every part to
- * all columns and taking the first non-null value per column instead makes every union row as wide
- * as the result (Spark then sorts rather than hashes when some columns are arrays or binary) and
- * the aggregation one function per column. Cost: one shuffle of every part's rows (none when the
- * parts already share a partitioning by the grouping columns, which their union keeps); the
- * aggregation of struct values is sort-based.
+ * <p>Why: a chain of k sort-merge joins shuffles and sorts the growing left side k times (at the
+ * graph stage's 1.3 M numbers and ten parts, ten shuffles of an ever wider row). Here each part's
+ * values travel as one struct column (the other parts' structs null), the union is shuffled once
+ * and grouped once, and the group keeps each part's one non-null struct. Cost: one shuffle of
+ * every row of {@code keys} and the parts; the aggregation of struct values is sort-based.
  *
- * <p>Assumptions: each part has at most one row per key (otherwise one of its rows is kept); rows
- * with a null key are dropped from the parts of {@link #toLeftJoined} (a join never matches them).
- * Lazy.
+ * <p>Assumptions: each part has at most one row per key (a join would repeat the key's row; here
+ * one of the part's rows would be kept); rows with a null key are dropped from the parts (a join
+ * never matches them); {@code keys} holds each key once; column names other than the key are
+ * unique across {@code keys} and parts. Lazy.
  */
 public final class KeyedParts {
     private static final String FROM_KEYS = "__from_keys";
 
     private KeyedParts() {}
 
-    /**
-     * One row per distinct value of {@code groupColumns} in any part: the group columns, then
-     * {@link #part}{@code (i)} for each part i, a struct of the part's other columns (null when the
-     * part has no row for the group). A part with no other columns gets no struct.
-     */
-    public static Dataset<Row> toPartStructs(List<Dataset<Row>> parts, List<String> groupColumns) {
-        List<StructType> values = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            RequiredColumns.check(parts.get(i), "keyed parts (part " + i + ")", groupColumns);
-            values.add(new StructType(Arrays.stream(parts.get(i).schema().fields())
-                    .filter(f -> !groupColumns.contains(f.name())).toArray(StructField[]::new)));
-        }
-        Dataset<Row> union = null;
-        for (int i = 0; i < parts.size(); i++) {
-            List<Column> cols = new ArrayList<>(groupColumns.stream().map(c -> col(c)).toList());
-            for (int j = 0; j < parts.size(); j++) {
-                if (!values.get(j).isEmpty()) {
-                    cols.add((j == i ? struct(Arrays.stream(values.get(j).fieldNames()).map(c -> col(c)).toArray(Column[]::new))
-                            : lit(null).cast(values.get(j))).as(partName(j)));
-                }
-            }
-            Dataset<Row> wrapped = parts.get(i).select(cols.toArray(new Column[0]));
-            union = union == null ? wrapped : union.union(wrapped);
-        }
-        List<Column> firsts = new ArrayList<>();
-        for (int j = 0; j < parts.size(); j++) {
-            if (!values.get(j).isEmpty()) {
-                firsts.add(first(col(partName(j)), true).as(partName(j)));
-            }
-        }
-        Column[] groups = groupColumns.stream().map(c -> col(c)).toArray(Column[]::new);
-        return firsts.isEmpty() ? union.select(groups).distinct()
-                : union.groupBy(groups).agg(firsts.get(0), firsts.subList(1, firsts.size()).toArray(new Column[0]));
-    }
-
-    /** The struct column of part {@code i} in {@link #toPartStructs}' result. */
-    public static Column part(int i) {
-        return col(partName(i));
-    }
-
-    /**
-     * Every key of {@code keys} (each held once) with the columns of each part that has a row for
-     * it, null where it has none: what {@code keys.join(part1, key, "left").join(part2, key,
-     * "left")...} gives, in the same column order. Column names other than the key must be unique
-     * across {@code keys} and the parts.
-     */
     public static Dataset<Row> toLeftJoined(Dataset<Row> keys, String key, List<Dataset<Row>> parts) {
         RequiredColumns.check(keys, "keyed parts (keys)", key);
-        List<Dataset<Row>> all = new ArrayList<>();
-        for (Dataset<Row> part : parts) {
-            all.add(part.where(col(key).isNotNull()));
-        }
-        // The keys come last; the flag makes their struct non-null exactly for the keys.
-        all.add(keys.withColumn(FROM_KEYS, lit(true)));
+        // The keys' own columns travel as one more part (the last), so a key's row keeps them.
+        List<Dataset<Row>> all = new ArrayList<>(parts);
+        all.add(keys);
         int keysPart = parts.size();
+        List<StructType> values = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Dataset<Row> part : all) {
-            for (String c : part.columns()) {
-                if (!c.equals(key) && !seen.add(c)) {
+        for (int i = 0; i < all.size(); i++) {
+            RequiredColumns.check(all.get(i), "keyed parts (part " + i + ")", key);
+            StructType value = new StructType(Arrays.stream(all.get(i).schema().fields())
+                    .filter(f -> !f.name().equals(key)).toArray(StructField[]::new));
+            for (String c : value.fieldNames()) {
+                if (!seen.add(c)) {
                     throw new IllegalArgumentException("keyed parts: column " + c + " is in more than one part (or the keys)");
                 }
             }
+            values.add(value);
         }
-        List<Column> out = new ArrayList<>(List.of(col(key)));
-        for (int j : joinOrder(keysPart)) {
-            for (String c : all.get(j).columns()) {
-                if (!c.equals(key) && !c.equals(FROM_KEYS)) {
-                    out.add(part(j).getField(c).as(c));
+
+        Dataset<Row> union = null;
+        for (int i = 0; i < all.size(); i++) {
+            Dataset<Row> part = i == keysPart ? all.get(i) : all.get(i).where(col(key).isNotNull());
+            List<Column> cols = new ArrayList<>(List.of(col(key), lit(i == keysPart).as(FROM_KEYS)));
+            for (int j = 0; j < all.size(); j++) {
+                if (values.get(j).isEmpty()) {
+                    continue;
                 }
+                Column value = j == i ? struct(Arrays.stream(values.get(j).fieldNames()).map(c -> col(c)).toArray(Column[]::new))
+                        : lit(null).cast(values.get(j));
+                cols.add(value.as(partColumn(j)));
+            }
+            Dataset<Row> wrapped = part.select(cols.toArray(new Column[0]));
+            union = union == null ? wrapped : union.union(wrapped);
+        }
+        List<Column> aggregates = new ArrayList<>();
+        for (int j = 0; j < all.size(); j++) {
+            if (!values.get(j).isEmpty()) {
+                aggregates.add(first(col(partColumn(j)), true).as(partColumn(j)));
             }
         }
-        return toPartStructs(all, List.of(key)).where(part(keysPart).isNotNull()).select(out.toArray(new Column[0]));
+        Dataset<Row> grouped = union.groupBy(col(key))
+                .agg(max(col(FROM_KEYS)).as(FROM_KEYS), aggregates.toArray(new Column[0]))
+                .where(col(FROM_KEYS));
+        // The join chain's column order: the keys' columns, then each part's in turn.
+        List<Column> out = new ArrayList<>(List.of(col(key)));
+        for (int j : partOrder(keysPart)) {
+            for (String c : values.get(j).fieldNames()) {
+                out.add(col(partColumn(j)).getField(c).as(c));
+            }
+        }
+        return grouped.select(out.toArray(new Column[0]));
     }
 
-    /** The join chain's column order: the keys' columns, then each part's in turn. */
-    private static List<Integer> joinOrder(int keysPart) {
+    private static List<Integer> partOrder(int keysPart) {
         List<Integer> order = new ArrayList<>(List.of(keysPart));
         for (int j = 0; j < keysPart; j++) {
             order.add(j);
@@ -120,7 +99,7 @@ public final class KeyedParts {
         return order;
     }
 
-    private static String partName(int part) {
+    private static String partColumn(int part) {
         return "__part" + part;
     }
 }
