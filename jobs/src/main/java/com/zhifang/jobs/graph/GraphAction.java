@@ -12,7 +12,6 @@ import com.zhifang.features.graph.Seeds;
 import com.zhifang.features.graph.SharingGraph;
 import com.zhifang.features.reference.ReferenceSnapshots;
 import com.zhifang.features.schema.Tables;
-import com.zhifang.features.spark.KeyedParts;
 import com.zhifang.jobs.io.DayStateSchedule;
 import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.jobs.run.JobLabels;
@@ -62,8 +61,7 @@ import static org.apache.spark.sql.functions.*;
  * <p>Cost: per recomputed day, one scan of its voice and SMS partitions and three aggregations by edge;
  * per night, one aggregation of the window's edge states by edge per graph, then the graph algorithms
  * (GraphX iterations over the window's edges: PageRank, personalised PageRank, triangles) and the
- * joins described with each part. The per-number results are put together by one union and one
- * aggregation by number ({@link KeyedParts}), not a chain of ten joins.
+ * joins described with each part.
  */
 public final class GraphAction {
     private static final Logger LOG = LoggerFactory.getLogger(GraphAction.class);
@@ -229,8 +227,11 @@ public final class GraphAction {
         Dataset<Row> triangles = GraphAlgorithms.triangleCount(hubFreeVertexEdges)
                 .select(col(GraphAlgorithms.VERTEX), col(GraphAlgorithms.TRIANGLES).as(TRIANGLES),
                         col(GraphAlgorithms.CLUSTERING).as(CLUSTERING));
-        Dataset<Row> structure = KeyedParts.toLeftJoined(index, GraphAlgorithms.VERTEX, List.of(degrees, callVolumes, pageRank, triangles))
-                .withColumnRenamed(GraphIds.KEY, NUMBER).drop(GraphAlgorithms.VERTEX);
+        Dataset<Row> structure = index;
+        for (Dataset<Row> part : List.of(degrees, callVolumes, pageRank, triangles)) {
+            structure = structure.join(part, new String[] {GraphAlgorithms.VERTEX}, "left");
+        }
+        structure = structure.withColumnRenamed(GraphIds.KEY, NUMBER).drop(GraphAlgorithms.VERTEX);
         Dataset<Row> smsDegrees = smsEdges.groupBy(col(FROM_NUMBER).as(NUMBER)).agg(countDistinct(TO_NUMBER).as(SMS_OUT_NEIGHBOURS))
                 .join(smsEdges.groupBy(col(TO_NUMBER).as(NUMBER)).agg(countDistinct(FROM_NUMBER).as(SMS_IN_NEIGHBOURS)),
                         new String[] {NUMBER}, "full");
@@ -268,9 +269,12 @@ public final class GraphAction {
                 .union(sharedPairs.select(col(NUMBER_A).as(NUMBER))).union(sharedPairs.select(col(NUMBER_B).as(NUMBER)))
                 .union(seeds.select(NUMBER))
                 .distinct();
-        Dataset<Row> joined = KeyedParts.toLeftJoined(universe, NUMBER, List.of(hubs, structure, smsDegrees, pprCall, pprShared, hops,
-                        seedSharing, coVictims, Rings.toMembership(rings)))
-                .join(broadcast(seedKeys), col(NUMBER).equalTo(col("__seed")), "left");
+        Dataset<Row> joined = universe;
+        for (Dataset<Row> part : List.of(hubs, structure, smsDegrees, pprCall, pprShared, hops,
+                seedSharing, coVictims, Rings.toMembership(rings))) {
+            joined = joined.join(part, new String[] {NUMBER}, "left");
+        }
+        joined = joined.join(broadcast(seedKeys), col(NUMBER).equalTo(col("__seed")), "left");
         return joined.select(lit(day).as(GRAPH_DATE), col(NUMBER), col("__seed").isNotNull().as(IS_SEED), col(HUB_REASON),
                 zero(OUT_DEGREE), zero(IN_DEGREE), zero(NEIGHBOURS), col(RECIPROCITY),
                 zero(CALLS_OUT), zero(CALLS_IN), zero(SMS_OUT_NEIGHBOURS), zero(SMS_IN_NEIGHBOURS),
