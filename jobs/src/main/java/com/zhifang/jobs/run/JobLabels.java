@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  */
 public final class JobLabels {
     /** The local property {@code SparkContext.setJobDescription} sets. */
-    static final String DESCRIPTION = "spark.job.description";
+    private static final String DESCRIPTION = "spark.job.description";
 
     private final SparkContext context;
     private final String prefix;
