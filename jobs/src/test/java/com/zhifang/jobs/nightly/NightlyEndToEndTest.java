@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static com.zhifang.features.schema.Columns.*;
@@ -96,8 +98,8 @@ class NightlyEndToEndTest {
     void everySparkJobOfTheNightlyIsLabelledWithItsStageAndDay() {
         List<String> descriptions = GeneratedWarehouse.get().nightlyJobDescriptions();
         assertTrue(descriptions.size() > 100, "jobs recorded: " + descriptions.size());
-        java.util.regex.Pattern label = java.util.regex.Pattern.compile("(Delta: )*zhifang (ingest|features|graph|score|export|nightly) " + NOV_2 + "[ :].*");
-        List<String> unlabelled = new java.util.ArrayList<>();
+        Pattern label = Pattern.compile("(Delta: )*zhifang (ingest|features|graph|score|export|nightly) " + NOV_2 + "[ :].*");
+        List<String> unlabelled = new ArrayList<>();
         for (int i = 0; i < descriptions.size(); i++) {
             if (descriptions.get(i) == null || !label.matcher(descriptions.get(i)).matches()) {
                 unlabelled.add(descriptions.get(i) + " (job " + i + ", after " + (i == 0 ? "none" : descriptions.get(i - 1)) + ")");
