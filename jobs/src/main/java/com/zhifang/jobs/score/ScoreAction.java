@@ -171,5 +171,4 @@ public final class ScoreAction {
     private Dataset<Row> read(String table) {
         return warehouse.readOrEmpty(spark, table);
     }
-
 }

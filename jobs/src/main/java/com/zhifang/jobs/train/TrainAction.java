@@ -103,7 +103,6 @@ public final class TrainAction {
         }
     }
 
-
     private Dataset<Row> readOrEmpty(String table) {
         return warehouse.exists(spark, table) ? warehouse.read(spark, table)
                 : spark.createDataFrame(List.of(), Tables.schemaOf(table));
