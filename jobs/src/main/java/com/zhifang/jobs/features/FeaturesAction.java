@@ -28,7 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -204,7 +203,6 @@ public final class FeaturesAction {
 
     /** A warehouse table, or an empty one of its schema when it was never written (no police notice yet, ...). */
     private Dataset<Row> read(String table) {
-        return warehouse.exists(spark, table) ? warehouse.read(spark, table)
-                : spark.createDataFrame(new ArrayList<Row>(), Tables.schemaOf(table));
+        return warehouse.readOrEmpty(spark, table);
     }
 }

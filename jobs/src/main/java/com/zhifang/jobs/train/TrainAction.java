@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -104,7 +103,6 @@ public final class TrainAction {
     }
 
     private Dataset<Row> readOrEmpty(String table) {
-        return warehouse.exists(spark, table) ? warehouse.read(spark, table)
-                : spark.createDataFrame(List.of(), Tables.schemaOf(table));
+        return warehouse.readOrEmpty(spark, table);
     }
 }
