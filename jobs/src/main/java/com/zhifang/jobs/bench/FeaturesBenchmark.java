@@ -41,7 +41,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 
 /**
  * {@code scripts/bench-features}: one generated day, ingested, its normalised voice, SMS and
@@ -54,6 +56,9 @@ import static org.apache.spark.sql.functions.lit;
  *       fresh JVM, the second warm);</li>
  *   <li>DuckDB (JDBC) computing the same daily per-number aggregates and writing them to Parquet,
  *       twice as well;</li>
+ *   <li>for scale, each engine's floor on the same voice rows: one aggregation by number (calls
+ *       made and received, their seconds), twice each, in turn; the ratio of the faster runs is
+ *       about what any per-number aggregate costs Spark against DuckDB on this machine;</li>
  *   <li>for context, the whole Spark features stage ({@link FeaturesAction}: every entity type,
  *       Delta reads and writes, window rows).</li>
  * </ol>
@@ -104,6 +109,17 @@ public final class FeaturesBenchmark {
             double duckWarm = timed(() -> duckDbDailyNumberState(parquet));
             LOG.info("bench: DuckDB daily per-number aggregates {} s cold, {} s warm; ratio cold {} warm {}", duck, duckWarm,
                     sparkDaily / duck, sparkDailyWarm / duckWarm);
+            // Each engine's floor on this input (one scan, one aggregation by number, one write), twice each in
+            // turn: a ratio no per-number state can beat by much, for scale.
+            double[] floors = new double[4];
+            for (int i = 0; i < 4; i += 2) {
+                floors[i] = timed(() -> sparkFloorAggregation(spark, parquet));
+                floors[i + 1] = timed(() -> duckDbFloorAggregation(parquet));
+            }
+            double sparkFloor = Math.min(floors[0], floors[2]);
+            double duckFloor = Math.min(floors[1], floors[3]);
+            LOG.info("bench: floor (one aggregation) Spark {} and {} s, DuckDB {} and {} s; ratio of the faster runs {}", floors[0], floors[2],
+                    floors[1], floors[3], sparkFloor / duckFloor);
             long[] stageRows = new long[1];
             double stage = timed(() -> {
                 FeaturesResult r = new FeaturesAction(spark, warehouse, DAY, List.of(1, 7)).execute();
@@ -116,12 +132,56 @@ public final class FeaturesBenchmark {
                       DuckDB daily per-number aggregates (first run)   %8.1f s
                       DuckDB daily per-number aggregates (second run)  %8.1f s
                       ratio Spark/DuckDB (cold, warm)                  %8.2f  %6.2f
+                      floor, one aggregation (faster of two runs): Spark %.1f s, DuckDB %.1f s, ratio %.2f
                       Spark whole features stage (all entities, Delta, windows): %.1f s, %,d feature rows
                     """, voiceRows, smsRows, subscribers, sparkDaily, sparkDailyWarm, duck, duckWarm, sparkDaily / duck, sparkDailyWarm / duckWarm,
-                    stage, stageRows[0]);
+                    sparkFloor, duckFloor, sparkFloor / duckFloor, stage, stageRows[0]);
             Files.writeString(work.resolve("bench-result.txt"), report);
             return report;
         }
+    }
+
+    /**
+     * The floor of either engine on this input, for scale: per number, the calls it made and received
+     * and their seconds, from both ends of every voice row; one scan, one aggregation, one
+     * Parquet file set. No side rules, no state: what any per-number aggregate costs at least.
+     */
+    static void sparkFloorAggregation(SparkSession spark, Path parquet) {
+        JobLabels labels = new JobLabels(spark, "bench");
+        labels.restoring(() -> {
+            labels.step("Spark floor aggregation");
+            Dataset<Row> voice = spark.read().parquet(parquet.resolve("voice").toString());
+            voice.select(col(Columns.CALLING_NUMBER).as(Columns.NUMBER), col(Columns.DURATION_S), lit(1L).as("_out"))
+                    .unionByName(voice.select(col(Columns.CALLED_NUMBER).as(Columns.NUMBER), col(Columns.DURATION_S), lit(0L).as("_out")))
+                    .filter(col(Columns.NUMBER).isNotNull())
+                    .groupBy(Columns.NUMBER)
+                    .agg(sum("_out").as("calls_out"), count(lit(1)).minus(sum("_out")).as("calls_in"), sum(Columns.DURATION_S).as("seconds"))
+                    .write().mode("overwrite").parquet(parquet.resolve("out-spark-floor").toString());
+            return null;
+        });
+    }
+
+    static void duckDbFloorAggregation(Path parquet) throws Exception {
+        String v = "read_parquet('" + parquet.resolve("voice") + "/*.parquet')";
+        String sql = """
+                COPY (SELECT number, sum(o)::BIGINT AS calls_out, (count(*) - sum(o))::BIGINT AS calls_in, sum(duration_s)::BIGINT AS seconds FROM (
+                  SELECT calling_number AS number, duration_s, 1 AS o FROM %1$s
+                  UNION ALL SELECT called_number, duration_s, 0 FROM %1$s) WHERE number IS NOT NULL GROUP BY number
+                ) TO '%2$s' (FORMAT PARQUET)
+                """.formatted(v, parquet.resolve("out-duckdb-floor.parquet"));
+        try (Connection c = duckDb(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    /** An in-memory DuckDB using every core of the machine, as Spark's local mode does. */
+    private static Connection duckDb() throws Exception {
+        Class.forName("org.duckdb.DuckDBDriver");
+        Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement st = c.createStatement()) {
+            st.execute("SET threads = " + Runtime.getRuntime().availableProcessors());
+        }
+        return c;
     }
 
     /** A Java regular expression as a DuckDB (RE2) string literal. */
@@ -270,9 +330,7 @@ public final class FeaturesBenchmark {
                 ) TO '%7$s' (FORMAT PARQUET)
                 """.formatted(v, s, subs, bucket, durHist, hourHist, parquet.resolve("out-duckdb.parquet"),
                 sqlRegex(TextFingerprint.URL_REGEX), skeleton);
-        Class.forName("org.duckdb.DuckDBDriver");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
-            st.execute("SET threads = " + Runtime.getRuntime().availableProcessors());
+        try (Connection c = duckDb(); Statement st = c.createStatement()) {
             st.execute(sql);
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet('" + parquet.resolve("out-duckdb.parquet") + "')")) {
                 rs.next();

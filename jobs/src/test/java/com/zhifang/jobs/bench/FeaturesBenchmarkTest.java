@@ -20,8 +20,9 @@ import static com.zhifang.features.testing.Records.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The DuckDB side of the features benchmark computes what Spark computes: here, the messages per
- * text template of each sender (the costliest SMS aggregate), on texts that vary the way spam does.
+ * The DuckDB side of the features benchmark computes what Spark computes: the messages per text
+ * template of each sender (the costliest SMS aggregate), on texts that vary the way spam does; and
+ * the floor aggregation both engines run for scale.
  */
 class FeaturesBenchmarkTest {
     static final String A = "+8613800000001";
@@ -60,6 +61,29 @@ class FeaturesBenchmarkTest {
                 .get(1).selectExpr(NUMBER, "map_values(" + SMS_TEMPLATES + ") AS sizes"));
         assertEquals(Map.of(A, List.of(1L, 2L, 2L), B, List.of(1L, 1L)), sparkSizes, "two bank variants, two codes, one chat; blanks have no template");
         assertEquals(sparkSizes, duck);
+    }
+
+    @Test
+    void bothFloorAggregationsCountTheSameCallsAndSeconds() throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        table(spark, Tables.VOICE_CALLS,
+                voice("v1", "MO", "2026-11-01T10:00:00", A, B).answered(30).row(),
+                voice("v2", "MT", "2026-11-01T10:00:00", A, B).answered(30).row(),
+                voice("v3", "MO", "2026-11-01T11:00:00", B, X).row(),
+                voice("v4", "GW", "2026-11-01T12:00:00", null, A).answered(7).row())
+                .write().parquet(tmp.resolve("voice").toString());
+
+        FeaturesBenchmark.sparkFloorAggregation(spark, tmp);
+        FeaturesBenchmark.duckDbFloorAggregation(tmp);
+
+        String columns = "number, calls_out, calls_in, seconds";
+        List<Row> fromSpark = spark.read().parquet(tmp.resolve("out-spark-floor").toString()).selectExpr(columns.split(", "))
+                .orderBy(NUMBER).collectAsList();
+        List<Row> fromDuck = spark.read().parquet(tmp.resolve("out-duckdb-floor.parquet").toString()).selectExpr(columns.split(", "))
+                .orderBy(NUMBER).collectAsList();
+        assertEquals(List.of(A, B, X), fromSpark.stream().map(r -> r.getString(0)).toList(), "the hidden caller is not a number");
+        assertEquals(fromSpark.toString(), fromDuck.toString());
+        assertEquals("[+8613800000001,2,1,67]", fromSpark.get(0).toString(), "A: two rows as caller, one as callee (from a hidden caller)");
     }
 
     /** Per sender, its template sizes in ascending order. */
