@@ -60,7 +60,7 @@ public final class FeatureSets {
         List<StateColumn> state = new ArrayList<>(List.of(
                 counter(CALLS_OUT), counter(ANSWERED_OUT), counter(SHORT_CALLS_OUT), counter(DURATION_SUM_OUT),
                 histogram(DURATION_HIST_OUT, Histograms.DURATION_EDGES.length), counter(ONE_RING_OUT), counter(UNALLOCATED_OUT),
-                histogram(HOUR_HIST_OUT, Histograms.HOURS), maxOf(PEAK_HOUR_CALLS_OUT),
+                histogram(HOUR_HIST_OUT, Histograms.HOURS), maxOf(PEAK_HOUR_CALLS_OUT), maxOf(PEAK_MINUTE_CALLS_OUT),
                 counter(SEQ_PAIRS_OUT), counter(SEQ_STEPS_OUT), counter(GAP_N_OUT), counterDouble(GAP_SUM_OUT), counterDouble(GAP_SUMSQ_OUT),
                 counter(CALLS_IN), counter(ANSWERED_IN), counter(ONE_RING_IN),
                 counter(NEW_CALLEES), distinctCount(CELLS),
@@ -79,6 +79,7 @@ public final class FeatureSets {
                 new WindowFeature(NIGHT_SHARE, D, m -> try_divide(Histograms.sumRange(m.get(HOUR_HIST_OUT), 0, NIGHT_END_HOUR), m.get(CALLS_OUT))),
                 new WindowFeature(HOUR_PROFILE, StateColumn.HISTOGRAM_TYPE, m -> m.get(HOUR_HIST_OUT)),
                 new WindowFeature(PEAK_HOUR_CALLS, L, m -> m.get(PEAK_HOUR_CALLS_OUT)),
+                new WindowFeature(PEAK_MINUTE_CALLS, L, m -> m.get(PEAK_MINUTE_CALLS_OUT)),
                 raw(NEW_CALLEES),
                 ratio(SEQUENTIAL_SHARE, SEQ_STEPS_OUT, SEQ_PAIRS_OUT),
                 new WindowFeature(GAP_CV, D, m -> gapCv(m)),

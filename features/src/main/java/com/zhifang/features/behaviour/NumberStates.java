@@ -52,7 +52,15 @@ public final class NumberStates {
         return StateParts.combine(FeatureSets.NUMBER_FEATURES, day, parts);
     }
 
-    /** Per caller: volumes, outcomes, duration and hour histograms, sequential dialling, gaps. */
+    /**
+     * Per caller: volumes, outcomes, duration and hour histograms, the busiest clock minute,
+     * sequential dialling, gaps.
+     *
+     * <p>The busiest minute: a call's running count within its clock minute is its row number minus
+     * the row number of the first call of that minute, which a second window over the same ordering
+     * carries forward (a running maximum of "this row starts a minute"). Spark runs it as a second
+     * Window operator on the already sorted rows: no other shuffle or sort.
+     */
     static Dataset<Row> toOutgoingCallState(Dataset<Row> outgoing) {
         RequiredColumns.check(outgoing, "toOutgoingCallState", NUMBER, PEER, RECORD_ID, START_TIME, ANSWERED, DURATION_S,
                 RING_S, RELEASE_CAUSE);
@@ -67,9 +75,12 @@ public final class NumberStates {
                         col(DURATION_S), col(RING_S), col(RELEASE_CAUSE), Sides.oneRing().as("_one_ring"),
                         peerValue.as("_peer_value"), unix_seconds(col(START_TIME)).as("_epoch_s"), col(RECORD_ID),
                         Histograms.bucketOf(col(DURATION_S), Histograms.DURATION_EDGES).as("_duration_bucket"),
-                        hour(col(START_TIME)).as("_hour"))
+                        hour(col(START_TIME)).as("_hour"), floor(unix_seconds(col(START_TIME)).divide(60)).as("_minute"))
                 .select(col("*"), lag(col("_peer_value"), 1).over(inOrder).as("_prev_peer"),
-                        col("_epoch_s").minus(lag(col("_epoch_s"), 1).over(inOrder)).cast("double").as("_gap"));
+                        col("_epoch_s").minus(lag(col("_epoch_s"), 1).over(inOrder)).cast("double").as("_gap"),
+                        row_number().over(inOrder).as("_row"), lag(col("_minute"), 1).over(inOrder).as("_prev_minute"))
+                .select(col("*"), max(when(not(coalesce(col("_prev_minute").equalTo(col("_minute")), lit(false))), col("_row")))
+                        .over(inOrder.rowsBetween(Window.unboundedPreceding(), Window.currentRow())).as("_minute_start"));
         Column answered = col(ANSWERED);
         Column step = abs(col("_peer_value").minus(col("_prev_peer")));
         Column durationBucket = col("_duration_bucket");
@@ -83,6 +94,7 @@ public final class NumberStates {
                         sum(when(col("_one_ring"), 1L).otherwise(0L)).as(ONE_RING_OUT),
                         sum(when(col(RELEASE_CAUSE).equalTo(1), 1L).otherwise(0L)).as(UNALLOCATED_OUT),
                         Histograms.countsAgg(hourOf, lit(true), Histograms.HOURS).as(HOUR_HIST_OUT),
+                        max(col("_row").minus(col("_minute_start")).plus(1)).cast("long").as(PEAK_MINUTE_CALLS_OUT),
                         sum(when(step.isNotNull(), 1L).otherwise(0L)).as(SEQ_PAIRS_OUT),
                         sum(when(step.between(1, FeatureSets.SEQUENTIAL_STEP), 1L).otherwise(0L)).as(SEQ_STEPS_OUT),
                         count(col("_gap")).as(GAP_N_OUT),

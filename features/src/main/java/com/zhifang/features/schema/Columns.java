@@ -137,6 +137,7 @@ public final class Columns {
     public static final String UNALLOCATED_OUT = "unallocated_out";
     public static final String HOUR_HIST_OUT = "hour_hist_out";
     public static final String PEAK_HOUR_CALLS_OUT = "peak_hour_calls_out";
+    public static final String PEAK_MINUTE_CALLS_OUT = "peak_minute_calls_out";
     public static final String SEQ_PAIRS_OUT = "seq_pairs_out";
     public static final String SEQ_STEPS_OUT = "seq_steps_out";
     public static final String GAP_N_OUT = "gap_n_out";
@@ -200,6 +201,7 @@ public final class Columns {
     public static final String NIGHT_SHARE = "night_share";
     public static final String HOUR_PROFILE = "hour_profile";
     public static final String PEAK_HOUR_CALLS = "peak_hour_calls";
+    public static final String PEAK_MINUTE_CALLS = "peak_minute_calls";
     public static final String CALLEES_PER_BLOCK = "callees_per_block";
     public static final String NEW_CALLEE_SHARE = "new_callee_share";
     public static final String SEQUENTIAL_SHARE = "sequential_share";

@@ -272,7 +272,8 @@ public final class FeaturesBenchmark {
                   FROM %1$s m ANTI JOIN sub ON m.called_number = sub.msisdn WHERE record_type = 'MO' AND called_number IS NOT NULL),
                 ow AS (
                   SELECT *, %4$s AS b, CAST(((epoch(start_time)::BIGINT + 28800) %% 86400) / 3600 AS INTEGER) AS h,
-                    abs(pv - lag(pv) OVER w) AS step, epoch(start_time) - lag(epoch(start_time)) OVER w AS gap
+                    abs(pv - lag(pv) OVER w) AS step, epoch(start_time) - lag(epoch(start_time)) OVER w AS gap,
+                    count(*) OVER (PARTITION BY number, floor(epoch(start_time) / 60)) AS minute_calls
                   FROM (SELECT *, TRY_CAST(regexp_replace(peer, '^\\+', '') AS BIGINT) AS pv FROM o)
                   WINDOW w AS (PARTITION BY number ORDER BY start_time, record_id)),
                 out_state AS (
@@ -280,7 +281,7 @@ public final class FeaturesBenchmark {
                     sum((answered AND duration_s < 6)::INT) AS short_calls_out,
                     sum(CASE WHEN answered THEN duration_s ELSE 0 END) AS duration_sum_out, %5$s AS duration_hist_out,
                     sum((NOT answered AND ring_s BETWEEN 1 AND 3)::INT) AS one_ring_out, sum((release_cause = 1)::INT) AS unallocated_out,
-                    %6$s AS hour_hist_out, count(step) AS seq_pairs_out, sum((step BETWEEN 1 AND 10)::INT) AS seq_steps_out,
+                    %6$s AS hour_hist_out, max(minute_calls) AS peak_minute_calls_out, count(step) AS seq_pairs_out, sum((step BETWEEN 1 AND 10)::INT) AS seq_steps_out,
                     count(gap) AS gap_n_out, sum(gap) AS gap_sum_out, sum(gap * gap) AS gap_sumsq_out
                   FROM ow GROUP BY number),
                 in_state AS (

@@ -87,6 +87,8 @@ public final class Warehouse {
      * Replaces the table's partition {@code day} with {@code rows}, conformed to the table's schema:
      * columns in schema order, the partition column set to {@code day}, atomic columns cast to the
      * table's types (arrays are taken as they are: a cast would trip on element nullability).
+     * Columns a newer release added to the table's schema are added to a table an older one wrote
+     * (schema evolution); its earlier partitions read them as null.
      * Idempotent: a re-run replaces the same partition. Runs one Spark job (the write).
      */
     public void replacePartition(SparkSession spark, String table, LocalDate day, Dataset<Row> rows) {
@@ -99,6 +101,7 @@ public final class Warehouse {
                 .toArray(Column[]::new);
         rows.select(columns).write().format("delta").mode("overwrite")
                 .option("replaceWhere", partition + " = DATE'" + day + "'")
+                .option("mergeSchema", "true")
                 .save(tablePath(table));
     }
 

@@ -1,0 +1,72 @@
+package com.zhifang.jobs.io;
+
+import com.zhifang.features.schema.Tables;
+import com.zhifang.features.testing.SparkTestSession;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static com.zhifang.features.schema.Columns.NUMBER;
+import static com.zhifang.features.schema.Columns.PEAK_MINUTE_CALLS_OUT;
+import static com.zhifang.features.schema.Columns.TRAFFIC_DAY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Day partitions written over tables that an older release created. */
+class WarehouseTest {
+    static final LocalDate OLD_DAY = LocalDate.of(2026, 11, 1);
+    static final LocalDate NEW_DAY = LocalDate.of(2026, 11, 2);
+
+    @TempDir
+    Path tmp;
+
+    /**
+     * A release that adds a state column must write into a warehouse whose state table lacks it;
+     * the days written before read it as null.
+     */
+    @Test
+    void replacingAPartitionAddsColumnsANewerReleaseDefined() {
+        SparkSession spark = SparkTestSession.get();
+        Warehouse warehouse = new Warehouse(tmp.toString());
+        String table = Tables.NUMBER_DAY_STATE;
+        StructType current = Tables.schemaOf(table);
+        StructType older = new StructType(Arrays.stream(current.fields())
+                .filter(f -> !f.name().equals(PEAK_MINUTE_CALLS_OUT)).toArray(StructField[]::new));
+        spark.createDataFrame(List.of(rowOf(older, "+8613800000001", OLD_DAY)), older)
+                .write().format("delta").partitionBy(TRAFFIC_DAY).save(warehouse.tablePath(table));
+
+        warehouse.replacePartition(spark, table, NEW_DAY,
+                spark.createDataFrame(List.of(rowOf(current, "+8613800000002", NEW_DAY)), current));
+
+        Map<String, Row> byNumber = warehouse.read(spark, table).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs(NUMBER), r -> r));
+        assertEquals(2, byNumber.size());
+        assertNull(byNumber.get("+8613800000001").getAs(PEAK_MINUTE_CALLS_OUT));
+        assertEquals(7L, byNumber.get("+8613800000002").<Long>getAs(PEAK_MINUTE_CALLS_OUT));
+    }
+
+    /** A row of {@code schema}: the number and day given, every long 7, everything else null. */
+    private static Row rowOf(StructType schema, String number, LocalDate day) {
+        Object[] values = new Object[schema.size()];
+        for (int i = 0; i < values.length; i++) {
+            StructField f = schema.fields()[i];
+            DataType t = f.dataType();
+            values[i] = f.name().equals(NUMBER) ? number : f.name().equals(TRAFFIC_DAY) ? day
+                    : t.equals(DataTypes.LongType) ? (Object) 7L : null;
+        }
+        return RowFactory.create(values);
+    }
+}
