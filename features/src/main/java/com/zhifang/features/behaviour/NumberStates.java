@@ -59,7 +59,8 @@ public final class NumberStates {
      * <p>The busiest minute: a call's running count within its clock minute is its row number minus
      * the row number of the first call of that minute, which a second window over the same ordering
      * carries forward (a running maximum of "this row starts a minute"). Spark runs it as a second
-     * Window operator on the already sorted rows: no other shuffle or sort.
+     * Window operator on the already sorted rows: no other shuffle or sort. Minutes are counted from
+     * the epoch, which are the carrier's clock minutes for any zone offset of whole minutes.
      */
     static Dataset<Row> toOutgoingCallState(Dataset<Row> outgoing) {
         RequiredColumns.check(outgoing, "toOutgoingCallState", NUMBER, PEER, RECORD_ID, START_TIME, ANSWERED, DURATION_S,
@@ -67,9 +68,10 @@ public final class NumberStates {
         WindowSpec inOrder = Window.partitionBy(HashedKeys.KEY_HASH, NUMBER).orderBy(START_TIME, RECORD_ID);
         // E.164 digits as a number, so "within a small step" is a subtraction (null for odd keys).
         Column peerValue = regexp_replace(col(PEER), "^\\+", "").try_cast(DataTypes.LongType);
-        // Both lags in one projection over precomputed inputs, so Spark runs one Window operator:
-        // separate withColumn calls put a projection between two Window operators (each buffering
-        // every number's calls again), which Spark does not collapse.
+        // Both lags in one projection over precomputed inputs, so Spark runs one Window operator for
+        // them: separate withColumn calls put a projection between two Window operators (each
+        // buffering every number's calls again), which Spark does not collapse. Only the busiest
+        // minute's running maximum, which reads the first window's results, needs a second one.
         Dataset<Row> ordered = outgoing
                 .select(HashedKeys.hashOf(col(NUMBER)).as(HashedKeys.KEY_HASH), col(NUMBER), col(START_TIME), col(ANSWERED),
                         col(DURATION_S), col(RING_S), col(RELEASE_CAUSE), Sides.oneRing().as("_one_ring"),
