@@ -249,8 +249,8 @@ class NumberStatesTest {
             calls.add(voice("m" + i, "MO", "2026-11-03T" + times[i], A, "+861590000000" + i).ring(20).row());
         }
         Dataset<Row> burst = table(spark, Tables.VOICE_CALLS, calls);
-        Map<String, Row> state = byKey(NumberStates.toOutgoingCallState(Sides.outgoingCalls(burst, subscribers)).drop(HashedKeys.KEY_HASH));
-        assertEquals(5L, state.get(A).<Long>getAs(PEAK_MINUTE_CALLS_OUT), "10:01:00 to 10:01:59");
+        Map<String, Row> outgoing = byKey(NumberStates.toOutgoingCallState(Sides.outgoingCalls(burst, subscribers)).drop(HashedKeys.KEY_HASH));
+        assertEquals(5L, outgoing.get(A).<Long>getAs(PEAK_MINUTE_CALLS_OUT), "10:01:00 to 10:01:59");
     }
 
     /**
