@@ -147,9 +147,7 @@ public final class FeaturesBenchmark {
      * Parquet file set. No side rules, no state: what any per-number aggregate costs at least.
      */
     static void sparkFloorAggregation(SparkSession spark, Path parquet) {
-        JobLabels labels = new JobLabels(spark, "bench");
-        labels.restoring(() -> {
-            labels.step("Spark floor aggregation");
+        labelled(spark, "Spark floor aggregation", () -> {
             Dataset<Row> voice = spark.read().parquet(parquet.resolve("voice").toString());
             voice.select(col(Columns.CALLING_NUMBER).as(Columns.NUMBER), col(Columns.DURATION_S), lit(1L).as("_out"))
                     .unionByName(voice.select(col(Columns.CALLED_NUMBER).as(Columns.NUMBER), col(Columns.DURATION_S), lit(0L).as("_out")))
@@ -157,7 +155,6 @@ public final class FeaturesBenchmark {
                     .groupBy(Columns.NUMBER)
                     .agg(sum("_out").as("calls_out"), count(lit(1)).minus(sum("_out")).as("calls_in"), sum(Columns.DURATION_S).as("seconds"))
                     .write().mode("overwrite").parquet(parquet.resolve("out-spark-floor").toString());
-            return null;
         });
     }
 
@@ -200,10 +197,15 @@ public final class FeaturesBenchmark {
     }
 
     private static void sparkDailyNumberState(SparkSession spark, Path parquet) {
+        labelled(spark, "Spark daily number state", () -> writeSparkDailyNumberState(spark, parquet));
+    }
+
+    /** Runs {@code body} with its Spark jobs labelled {@code bench: <step>}, restoring the label before it. */
+    private static void labelled(SparkSession spark, String step, Runnable body) {
         JobLabels labels = new JobLabels(spark, "bench");
         labels.restoring(() -> {
-            labels.step("Spark daily number state");
-            writeSparkDailyNumberState(spark, parquet);
+            labels.step(step);
+            body.run();
             return null;
         });
     }
