@@ -14,9 +14,9 @@ import static org.apache.spark.sql.functions.*;
 
 /**
  * The one text fingerprint: messages from the same template get the same value although spammers
- * vary them (names, codes, short links, separators, homophones).
+ * vary them (names, codes, short links, separators, look-alike characters, homophones).
  *
- * <p>Steps, in SQL expressions: lower-case; drop the bracketed signature ({@code 【...】}, which
+ * <p>Steps, in SQL expressions: fold look-alike characters ({@link #folded}); lower-case; drop the bracketed signature ({@code 【...】}, which
  * spam rotates); mask URLs, honorific names ({@code 王先生}, {@code 李女士}) and every token holding
  * a digit (amounts, codes, ids); keep letters only (drops separators, punctuation, emoji used to
  * break keyword filters). The fingerprint is then a one-permutation MinHash of the character
@@ -43,9 +43,45 @@ public final class TextFingerprint {
     /** What the skeleton drops after the masks: everything but letters. */
     public static final String NON_LETTER_REGEX = "[^\\p{L}]";
 
+    /**
+     * Look-alike characters spammers substitute to dodge keyword filters ({@link #FOLD_FROM}), and
+     * what each folds to (the character at the same place of {@link #FOLD_TO}): full-width forms
+     * ({@code ｖｘ}, {@code ｔ．ｃｎ}, {@code １２３}: the Unicode block U+FF01-U+FF5E, which Chinese input
+     * methods type with one key) to their ASCII letter, digit or sign; the ideographic space and full
+     * stops to a space and a dot (so {@code t。cn/x} is a link); Cyrillic and Greek capitals and
+     * small letters drawn like Latin ones ({@code Ваnк}) to those. The list ends with characters
+     * that have no counterpart and are deleted: zero-width spaces and joiners, the word joiner, the
+     * byte-order mark and the soft hyphen, which split a word or a link without showing.
+     */
+    public static final String FOLD_FROM;
+    public static final String FOLD_TO;
+
+    static {
+        StringBuilder from = new StringBuilder();
+        StringBuilder to = new StringBuilder();
+        for (char c = '\uFF01'; c <= '\uFF5E'; c++) {
+            from.append(c);
+            to.append((char) (c - 0xFEE0));
+        }
+        from.append("\u3000\u3002\uFF61").append("АВЕКМНОРСТХаеокрсухіјѕ").append("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧο");
+        to.append(" ..").append("ABEKMHOPCTXaeokpcyxijs").append("ABEZHIKMNOPTYXo");
+        FOLD_FROM = from.append("\u200B\u200C\u200D\u2060\uFEFF\u00AD").toString();
+        FOLD_TO = to.toString();
+    }
+
+    /**
+     * The text with look-alike characters folded and invisible ones deleted: one {@code translate},
+     * which means the same in Spark and DuckDB (characters of the first list beyond the second's
+     * length are deleted). Run before the masks and the link check, so a full-width digit is masked
+     * like an ASCII one and a full-width link is a link.
+     */
+    public static Column folded(Column text) {
+        return translate(text, FOLD_FROM, FOLD_TO);
+    }
+
     /** The fingerprint (bigint) of a text column. */
     public static Column of(Column text) {
-        Column t = lower(text);
+        Column t = lower(folded(text));
         for (String mask : MASKS) {
             t = regexp_replace(t, lit(mask), lit(" "));
         }
@@ -92,8 +128,8 @@ public final class TextFingerprint {
         return XXH64.hashUnsafeBytes(utf8, Platform.BYTE_ARRAY_OFFSET, utf8.length, XXHASH64_SEED);
     }
 
-    /** Whether a text holds a link. */
+    /** Whether a text holds a link, once its look-alike characters are folded. */
     public static Column hasUrl(Column text) {
-        return coalesce(text.rlike(URL_REGEX), lit(false));
+        return coalesce(folded(text).rlike(URL_REGEX), lit(false));
     }
 }

@@ -33,6 +33,31 @@ class TextFingerprintTest {
         assertNotEquals(fp.get(2).get(0), fp.get(4).get(0));
     }
 
+    /** Full-width forms, Cyrillic look-alikes and zero-width characters are how spam dodges keyword filters. */
+    @Test
+    void lookAlikeCharactersFoldIntoTheTemplate() {
+        List<Row> fp = fingerprints(
+                "加vx: abc123 领取bank补贴，官网 t.cn/Ab3xYz",
+                "加ｖｘ：ａｂｃ１２３ 领取Ｂａｎｋ补贴，官网 ｔ．ｃｎ/Ａｂ３ｘＹｚ",
+                "加v\u200Bx: kk88 领取Ваnк补\u00AD贴，官网 t。cn/Qw8",
+                "加vx: abc123 领取cash补贴，官网 t.cn/Ab3xYz");
+        assertEquals(fp.get(0).get(0), fp.get(1).get(0), "full-width letters, digits and signs");
+        assertEquals(fp.get(0).get(0), fp.get(2).get(0), "zero-width space, soft hyphen, Cyrillic В а к");
+        assertNotEquals(fp.get(0).get(0), fp.get(3).get(0), "another word is another text");
+        assertEquals(List.of(true, true, true, true), fp.stream().map(r -> r.getBoolean(1)).toList(),
+                "full-width and ideographic-stop links are links");
+    }
+
+    @Test
+    void foldingMapsEachLookAlikeToOneCharacterAndDeletesInvisibleOnes() {
+        assertEquals(TextFingerprint.FOLD_FROM.codePoints().count(), TextFingerprint.FOLD_FROM.length(), "all in the BMP");
+        assertEquals(TextFingerprint.FOLD_FROM.length(), TextFingerprint.FOLD_FROM.chars().distinct().count(), "no character twice");
+        Dataset<Row> df = SparkTestSession.get().createDataset(
+                List.of("ＡＢＣ　ｘｙｚ！", "Ｔ\u200Bｅst。", "普通文本 plain"), Encoders.STRING()).toDF("t");
+        assertEquals(List.of("ABC xyz!", "Test.", "普通文本 plain"),
+                df.select(TextFingerprint.folded(col("t"))).as(Encoders.STRING()).collectAsList());
+    }
+
     @Test
     void emptyTextHasNoFingerprintAndLinksAreFound() {
         List<Row> fp = fingerprints("", null, "收到", "官网 t.cn/Ab3xYz 领取", "see https://example.com/x", "贷.款 5000");

@@ -183,7 +183,11 @@ public final class FeaturesBenchmark {
 
     /** A Java regular expression as a DuckDB (RE2) string literal. */
     private static String sqlRegex(String javaRegex) {
-        return "'" + javaRegex.replace("\\p{IsHan}", "\\p{Han}").replace("'", "''") + "'";
+        return sqlString(javaRegex.replace("\\p{IsHan}", "\\p{Han}"));
+    }
+
+    private static String sqlString(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     private static double timed(ThrowingRunnable body) throws Exception {
@@ -250,9 +254,10 @@ public final class FeaturesBenchmark {
                 .mapToObj(i -> "sum(CASE WHEN answered AND b = " + i + " THEN 1 ELSE 0 END)").collect(Collectors.joining(", ", "list_value(", ")"));
         String hourHist = IntStream.range(0, 24)
                 .mapToObj(i -> "sum(CASE WHEN h = " + i + " THEN 1 ELSE 0 END)").collect(Collectors.joining(", ", "list_value(", ")"));
-        // The text fingerprint's skeleton with the same masks (RE2 names the Han script without "Is"); the
-        // MinHash of its bigrams uses DuckDB's own hash, which groups the same texts together.
-        String skeleton = "lower(content)";
+        // The text fingerprint's skeleton with the same folding and masks (RE2 names the Han script without
+        // "Is"); the MinHash of its bigrams uses DuckDB's own hash, which groups the same texts together.
+        String folded = "translate(content, " + sqlString(TextFingerprint.FOLD_FROM) + ", " + sqlString(TextFingerprint.FOLD_TO) + ")";
+        String skeleton = "lower(" + folded + ")";
         for (String mask : TextFingerprint.MASKS) {
             skeleton = "regexp_replace(" + skeleton + ", " + sqlRegex(mask) + ", ' ', 'g')";
         }
@@ -311,7 +316,7 @@ public final class FeaturesBenchmark {
                 sms_out AS (
                   SELECT number, count(*) AS sms_out, sum(delivered::INT) AS sms_delivered,
                     sum((content IS NOT NULL AND trim(content) <> '')::INT) AS sms_with_content,
-                    sum(coalesce(regexp_matches(content, %8$s), false)::INT) AS sms_with_url,
+                    sum(coalesce(regexp_matches(%10$s, %8$s), false)::INT) AS sms_with_url,
                     count(DISTINCT recipient) AS sms_recipients
                   FROM so GROUP BY number),
                 skeletons AS (SELECT number, %9$s AS s FROM so WHERE content IS NOT NULL AND trim(content) <> ''),
@@ -332,7 +337,7 @@ public final class FeaturesBenchmark {
                   FULL OUTER JOIN (SELECT number, sum(sms_in) AS sms_in FROM sms_in GROUP BY number) USING (number)
                 ) TO '%7$s' (FORMAT PARQUET)
                 """.formatted(v, s, subs, bucket, durHist, hourHist, parquet.resolve("out-duckdb.parquet"),
-                sqlRegex(TextFingerprint.URL_REGEX), skeleton);
+                sqlRegex(TextFingerprint.URL_REGEX), skeleton, folded);
         try (Connection c = duckDb(); Statement st = c.createStatement()) {
             st.execute(sql);
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet('" + parquet.resolve("out-duckdb.parquet") + "')")) {

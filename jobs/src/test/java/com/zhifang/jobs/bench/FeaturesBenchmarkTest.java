@@ -14,9 +14,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import static com.zhifang.features.schema.Columns.*;
 import static com.zhifang.features.testing.Records.*;
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -37,7 +39,7 @@ class FeaturesBenchmarkTest {
         SparkSession spark = SparkTestSession.get();
         List<Row> messages = List.of(
                 sms("s1", "MO", "2026-11-01T09:00:00", A, X).content("【工商银行】王先生，您的账户 6222 0201 异常，请点击 t.cn/Ab12 处理").row(),
-                sms("s2", "MO", "2026-11-01T09:01:00", A, X).content("【建设银行】李女士，您的账户 6217 9911 异常，请点击 http://x.cn/Zz9 处理").row(),
+                sms("s2", "MO", "2026-11-01T09:01:00", A, X).content("【建设银行】李女士，您的账户 ６２１７ ９９１１ 异\u200B常，请点击 ｈｔｔｐ：／／ｘ．ｃｎ／Ｚｚ９ 处理").row(),
                 sms("s3", "MO", "2026-11-01T09:02:00", A, X).content("Your code is 482913, valid for 5 minutes").row(),
                 sms("s4", "MO", "2026-11-01T09:03:00", A, X).content("Your code is 771204, valid for 5 minutes").row(),
                 sms("s5", "MO", "2026-11-01T09:04:00", A, X).content("晚上一起吃饭吗").row(),
@@ -59,8 +61,18 @@ class FeaturesBenchmarkTest {
                 .selectExpr(NUMBER, "map_values(sms_templates) AS sizes"));
         Map<String, List<Long>> sparkSizes = templateSizes(SmsSenders.toSenderStateParts(sms.withColumnRenamed(SENDER, NUMBER), NUMBER)
                 .get(1).selectExpr(NUMBER, "map_values(" + SMS_TEMPLATES + ") AS sizes"));
-        assertEquals(Map.of(A, List.of(1L, 2L, 2L), B, List.of(1L, 1L)), sparkSizes, "two bank variants, two codes, one chat; blanks have no template");
+        assertEquals(Map.of(A, List.of(1L, 2L, 2L), B, List.of(1L, 1L)), sparkSizes,
+                "two bank variants (one in full-width forms), two codes, one chat; blanks have no template");
         assertEquals(sparkSizes, duck);
+        Dataset<Row> sparkCounts = SmsSenders.toSenderStateParts(sms.withColumnRenamed(SENDER, NUMBER), NUMBER).get(0);
+        Dataset<Row> duckCounts = spark.read().parquet(tmp.resolve("out-duckdb.parquet").toString()).where(col(SMS_OUT).isNotNull());
+        assertEquals(Map.of(A, 2L, B, 0L), links(sparkCounts), "both bank texts carry a link");
+        assertEquals(links(sparkCounts), links(duckCounts));
+    }
+
+    private static Map<String, Long> links(Dataset<Row> counts) {
+        return counts.select(col(NUMBER), col(SMS_WITH_URL).cast("long")).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
     }
 
     @Test
