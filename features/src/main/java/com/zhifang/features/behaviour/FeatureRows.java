@@ -28,11 +28,12 @@ public final class FeatureRows {
      *
      * @param contacts    the window features from contact pairs ({@link ContactPairs#toWindowContacts})
      * @param recipients  the window features from stored SMS recipients ({@link SmsSenders#toWindowRecipients})
+     * @param linkSenders the window features from stored link senders ({@link SmsSenders#toWindowLinkSenders})
      * @param subscribers the snapshot that applies to D
      * @param police      all police notices (those notified on or before D count)
      */
     public static Dataset<Row> toNumberFeatures(Dataset<Row> windowed, Dataset<Row> contacts, Dataset<Row> recipients,
-                                                Dataset<Row> subscribers, Dataset<Row> police, LocalDate day, List<Integer> windows) {
+                                                Dataset<Row> linkSenders, Dataset<Row> subscribers, Dataset<Row> police, LocalDate day, List<Integer> windows) {
         EntityFeatures def = FeatureSets.NUMBER_FEATURES;
         RequiredColumns.check(subscribers, "toNumberFeatures", MSISDN, ACTIVATED_ON, PLAN, CUSTOMER_TYPE, RESELLER_ID,
                 REAL_NAME_VERIFIED, STATUS, ID_HASH);
@@ -50,7 +51,7 @@ public final class FeatureRows {
             withContacts = withContacts.withColumn(windowed(NEW_CALLEE_SHARE, w),
                     try_divide(col(windowed(NEW_CALLEES, w)).cast("double"), col(windowed(CALLEES, w))));
         }
-        Dataset<Row> joined = withContacts
+        Dataset<Row> joined = withJoined(withContacts, linkSenders, NUMBER, FeatureSets.LINK_SENDER_FEATURES, windows)
                 .join(profile, col(NUMBER).equalTo(col("_msisdn")), "left")
                 .join(broadcast(notified), col(NUMBER).equalTo(col("_notified")), "left")
                 .withColumn(IS_SUBSCRIBER, col("_msisdn").isNotNull())

@@ -50,6 +50,8 @@ public final class FeatureSets {
 
     /** Window features of any SMS sender computed from its stored recipients ({@link SmsSenders#toWindowRecipients}). */
     public static final List<StructField> SMS_RECIPIENT_FEATURES = List.of(field(SMS_RECIPIENTS, L));
+    /** Window features of numbers computed from the stored senders of each link ({@link SmsSenders#toWindowLinkSenders}). */
+    public static final List<StructField> LINK_SENDER_FEATURES = List.of(field(LINK_SENDERS, L));
 
     public static final EntityFeatures NUMBER_FEATURES = numberFeatures();
     public static final EntityFeatures DEVICE_FEATURES = deviceFeatures();
@@ -97,6 +99,7 @@ public final class FeatureSets {
         List<StructField> joined = new ArrayList<>(NUMBER_PAIR_FEATURES);
         joined.addAll(SMS_RECIPIENT_FEATURES);
         joined.add(field(NEW_CALLEE_SHARE, D));
+        joined.addAll(LINK_SENDER_FEATURES);
         return new EntityFeatures("NUMBER", List.of(field(NUMBER, S, false)), state, f, joined, List.of(
                 field(IS_SUBSCRIBER, DataTypes.BooleanType, false), field(SIM_AGE_DAYS, DataTypes.IntegerType),
                 field(PLAN, S), field(CUSTOMER_TYPE, S), field(RESELLER_ID, S), field(REAL_NAME_VERIFIED, DataTypes.BooleanType),

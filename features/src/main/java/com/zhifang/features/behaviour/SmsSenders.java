@@ -6,6 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import static com.zhifang.features.schema.Columns.*;
@@ -18,11 +19,22 @@ import static org.apache.spark.sql.functions.*;
  * and, stored apart, the recipients it reached ({@link DistinctNumbers}), from which its distinct
  * recipients are counted exactly over any window.
  *
+ * <p>Links shared across senders: spammers split one campaign over many SIMs so that each stays
+ * under per-number limits (a few dozen recipients a week each), but every SIM sends the campaign's
+ * link. The numbers that sent each link are stored per day ({@link #toLinkSenderDayState}, entity
+ * type {@link #LINK} in {@code carried_number_day_state}), and a number's {@code link_senders} is
+ * the most numbers that sent any one link it sent ({@link #toWindowLinkSenders}): 1 for a person
+ * sharing a link of their own, dozens for a SIM of a split campaign. A count anyone can recheck by
+ * searching the window's messages for the link.
+ *
  * <p>Cost: two aggregations of the sender's rows (by sender, and by sender and fingerprint), each
  * with map-side partial aggregation; no join. The recipients: one more (by sender and recipient).
  */
 public final class SmsSenders {
     private SmsSenders() {}
+
+    /** Entity type of links in {@code carried_number_day_state}: the numbers that sent each link. */
+    public static final String LINK = "LINK";
 
     /**
      * The sender state as two parts keyed by {@code key}, to be assembled with the entity's other
@@ -63,5 +75,40 @@ public final class SmsSenders {
     public static Dataset<Row> toWindowRecipients(Dataset<Row> recipients, String entityType, LocalDate day, List<Integer> windows) {
         return DistinctNumbers.toWindowCounts(DistinctNumbers.toLastSeen(recipients, entityType, day, windows), SMS_RECIPIENTS,
                 day, windows);
+    }
+
+    /**
+     * The day's distinct (link, sender) pairs ({@link TextFingerprint#link}), as {@link DistinctNumbers}
+     * rows of entity type {@link #LINK}. Cost: the link check and extraction on each message, one
+     * partially-aggregated shuffle of the messages that carry a link.
+     *
+     * @param outgoing the day's outgoing messages keyed by sender ({@link Sides#outgoingSms})
+     */
+    public static Dataset<Row> toLinkSenderDayState(Dataset<Row> outgoing, LocalDate day) {
+        RequiredColumns.check(outgoing, "toLinkSenderDayState", NUMBER, CONTENT);
+        Dataset<Row> links = outgoing.filter(TextFingerprint.hasUrl(col(CONTENT)))
+                .select(col(NUMBER), TextFingerprint.link(col(CONTENT)).as("_link"));
+        return DistinctNumbers.toDayState(links, LINK, "_link", NUMBER, day);
+    }
+
+    /**
+     * Per number that sent a link in the longest window: {@code number, link_senders_<n>d...}, of
+     * the links it sent in each window the most distinct numbers that sent the same link in that
+     * window (itself included). Exact, from the stored pairs. Cost: an aggregation of the window's
+     * link pairs by (link, number), one by link, their join, and one by number; only messages with
+     * links reach it.
+     *
+     * @param carried the stored pairs ({@code carried_number_day_state}; only entity type {@link #LINK} is read)
+     */
+    public static Dataset<Row> toWindowLinkSenders(Dataset<Row> carried, LocalDate day, List<Integer> windows) {
+        Dataset<Row> lastSeen = DistinctNumbers.toLastSeen(carried, LINK, day, windows);
+        Dataset<Row> perLink = DistinctNumbers.toWindowCounts(lastSeen, LINK_SENDERS, day, windows);
+        List<Column> most = new ArrayList<>();
+        for (int w : windows) {
+            String senders = windowed(LINK_SENDERS, w);
+            most.add(max(when(col(DistinctNumbers.LAST_SEEN).geq(lit(day.minusDays(w - 1))), col(senders))).as(senders));
+        }
+        return lastSeen.join(perLink, ENTITY_ID).groupBy(NUMBER)
+                .agg(most.get(0), most.subList(1, most.size()).toArray(new Column[0]));
     }
 }

@@ -128,6 +128,26 @@ public final class TextFingerprint {
         return XXH64.hashUnsafeBytes(utf8, Platform.BYTE_ARRAY_OFFSET, utf8.length, XXHASH64_SEED);
     }
 
+    /** What may follow a link's host (path, query, fragment), in ASCII: a link ends at the first other character. */
+    private static final String LINK_CHARS_REGEX = "^[A-Za-z0-9./?=&%_~#+-]*";
+
+    /**
+     * The text's first link (as {@link #hasUrl} finds it, look-alikes folded), normalised so that one
+     * link sent by several numbers reads the same: scheme and {@code www.} dropped, the host
+     * lower-cased (hosts ignore case; short-link paths do not, so the path keeps its case), cut at
+     * the first character a link cannot hold (Chinese text written against it) and stripped of
+     * trailing punctuation. Null when the text has no link. Evidence an analyst can search the
+     * records for: {@code t.cn/Ab3xYz}.
+     */
+    public static Column link(Column text) {
+        Column found = regexp_extract(folded(text), URL_REGEX, 0);
+        Column bare = regexp_replace(found, lit("(?i)^(https?://)?(www\\.)?"), lit(""));
+        Column trimmed = regexp_replace(regexp_extract(bare, LINK_CHARS_REGEX, 0), lit("[./?=&#_~-]+$"), lit(""));
+        Column host = substring_index(trimmed, "/", 1);
+        Column normalised = concat(lower(host), trimmed.substr(length(host).plus(1), lit(Integer.MAX_VALUE)));
+        return when(host.contains("."), normalised);
+    }
+
     /** Whether a text holds a link, once its look-alike characters are folded. */
     public static Column hasUrl(Column text) {
         return coalesce(folded(text).rlike(URL_REGEX), lit(false));

@@ -173,6 +173,8 @@ public final class Columns {
     public static final String CALLEE_BLOCKS = "callee_blocks";
     public static final String CELLS = "cells";
     public static final String SMS_RECIPIENTS = "sms_recipients";
+    /** Of the links a number sent, the most numbers that sent the same link (itself included). */
+    public static final String LINK_SENDERS = "link_senders";
     public static final String COMPLAINT_REPORTERS = "complaint_reporters";
     public static final String SIMS = "sims";
     public static final String NUMBERS = "numbers";

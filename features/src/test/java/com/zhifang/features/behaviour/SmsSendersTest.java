@@ -56,4 +56,65 @@ class SmsSendersTest {
         assertEquals(Set.of("SPAM"), ports.keySet());
         assertEquals(1L, (Long) ports.get("SPAM").getAs(windowed(SMS_RECIPIENTS, 7)), "one recipient on three days");
     }
+
+    static final String S1 = "+8617000000001";
+    static final String S2 = "+8617000000002";
+    static final String S3 = "+8617000000003";
+    static final String S4 = "+8617000000004";
+    static final String S5 = "+8617000000005";
+    static final String PERSON = "+8613900000001";
+
+    /** One campaign's link written four ways by five SIMs over eight days, a person's own link, and a second link of S1. */
+    static Dataset<Row> campaign(SparkSession spark) {
+        return table(spark, Tables.SMS_MESSAGES,
+                sms("c1", "MO", DAY + "T10:00:00", S1, "+8613700000001").content("【ETC服务】您的ETC认证已失效, 请点击 https://etc-renz.cn/a8 重新认证").row(),
+                sms("c2", "MO", DAY + "T10:01:00", S1, "+8613700000002").content("顺便看看 dwz.cn/x2").row(),
+                sms("c3", "MO", DAY + "T10:02:00", S2, "+8613700000003").content("【ETC服务】认证已失效, 点 ＥＴＣ-RENZ．CN/a8 重新认证").row(),
+                sms("c4", "MO", DAY + "T10:03:00", S3, "+8613700000004").content("ETC认证失效请点击http://www.etc-renz.cn/a8。逾期停用").row(),
+                sms("c5", "MO", DAY + "T10:04:00", S3, "+8613700000005").content("ETC认证失效请点击http://www.etc-renz.cn/a8。逾期停用").row(),
+                sms("c6", "MO", DAY + "T10:05:00", PERSON, "+8613700000006").content("看这个 t.cn/MyOwn1").row(),
+                sms("c7", "MO", DAY + "T10:06:00", PERSON, "+8613700000007").content("晚上见").row(),
+                sms("c8", "MO", DAY.minusDays(3) + "T10:00:00", S4, "+8613700000008").content("请点击 etc-renz.cn/a8 重新认证").row(),
+                sms("c9", "MO", DAY.minusDays(7) + "T10:00:00", S5, "+8613700000009").content("请点击 etc-renz.cn/a8 重新认证").row())
+                .withColumn(NUMBER, col(SENDER));
+    }
+
+    /** The day states of each day that has messages, as the nightly stores them. */
+    static Dataset<Row> linkStates(Dataset<Row> messages) {
+        Dataset<Row> states = null;
+        for (LocalDate d = DAY.minusDays(7); !d.isAfter(DAY); d = d.plusDays(1)) {
+            Dataset<Row> day = SmsSenders.toLinkSenderDayState(messages.filter(col(TRAFFIC_DAY).equalTo(java.sql.Date.valueOf(d))), d);
+            states = states == null ? day : states.unionByName(day);
+        }
+        return states;
+    }
+
+    @Test
+    void splitCampaignSimsShareTheirLinkAcrossDaysAndWritings() {
+        SparkSession spark = SparkTestSession.get();
+        Map<String, Row> senders = SourceStatesTest.byKey(SmsSenders.toWindowLinkSenders(linkStates(campaign(spark)), DAY, List.of(1, 7)));
+        assertEquals(Set.of(S1, S2, S3, S4, PERSON), senders.keySet(), "S5 sent 8 days before: outside every window");
+        for (String sim : List.of(S1, S2, S3)) {
+            assertEquals(3L, (Long) senders.get(sim).getAs(windowed(LINK_SENDERS, 1)), sim + ": three SIMs that day, however written");
+            assertEquals(4L, (Long) senders.get(sim).getAs(windowed(LINK_SENDERS, 7)), sim + ": and S4 three days before");
+        }
+        assertNull(senders.get(S4).getAs(windowed(LINK_SENDERS, 1)), "S4 sent no link that day");
+        assertEquals(4L, (Long) senders.get(S4).getAs(windowed(LINK_SENDERS, 7)));
+        assertEquals(1L, (Long) senders.get(PERSON).getAs(windowed(LINK_SENDERS, 7)), "a link of one's own");
+    }
+
+    /** Merge of the stored daily pairs equals the count from the window's raw messages. */
+    @Test
+    void windowLinkSendersFromDayStatesEqualARecountFromTheMessages() {
+        SparkSession spark = SparkTestSession.get();
+        Dataset<Row> messages = campaign(spark);
+        Map<String, Row> merged = SourceStatesTest.byKey(SmsSenders.toWindowLinkSenders(linkStates(messages), DAY, List.of(7)));
+        Dataset<Row> pairs = messages.filter(col(TRAFFIC_DAY).geq(java.sql.Date.valueOf(DAY.minusDays(6))))
+                .select(col(NUMBER), TextFingerprint.link(col(CONTENT)).as("link")).where(col("link").isNotNull()).distinct();
+        Dataset<Row> perLink = pairs.groupBy("link").count();
+        Map<String, Row> recount = SourceStatesTest.byKey(pairs.join(perLink, "link").groupBy(NUMBER)
+                .agg(org.apache.spark.sql.functions.max("count").as("most")));
+        assertEquals(recount.keySet(), merged.keySet());
+        recount.forEach((number, row) -> assertEquals(row.getLong(1), (Long) merged.get(number).getAs(windowed(LINK_SENDERS, 7)), number));
+    }
 }

@@ -58,6 +58,16 @@ class TextFingerprintTest {
                 df.select(TextFingerprint.folded(col("t"))).as(Encoders.STRING()).collectAsList());
     }
 
+    /** One link reads the same however a sender writes it: scheme, www, host case, full-width forms, text around it. */
+    @Test
+    void linksAreNormalisedToWhatAnAnalystSearchesFor() {
+        List<String> texts = Arrays.asList("官网 http://WWW.Dwz.CN/Qw8Rt2 , 认准", "点击 t.cn/Ab3xYz处理", "请点击 https://t.cn/Ab3xYz处理",
+                "点 ｔ．ｃｎ／Ａｂ３ｘＹｚ。", "see www.example.com/x?a=1.", "HTTPS://T.CN/Ab3", "收到", null);
+        Dataset<Row> df = SparkTestSession.get().createDataset(texts, Encoders.STRING()).toDF("t");
+        assertEquals(Arrays.asList("dwz.cn/Qw8Rt2", "t.cn/Ab3xYz", "t.cn/Ab3xYz", "t.cn/Ab3xYz", "example.com/x?a=1", "t.cn/Ab3", null, null),
+                df.select(TextFingerprint.link(col("t"))).as(Encoders.STRING()).collectAsList());
+    }
+
     @Test
     void emptyTextHasNoFingerprintAndLinksAreFound() {
         List<Row> fp = fingerprints("", null, "收到", "官网 t.cn/Ab3xYz 领取", "see https://example.com/x", "贷.款 5000");

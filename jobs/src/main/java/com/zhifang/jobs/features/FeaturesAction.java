@@ -94,10 +94,10 @@ public final class FeaturesAction {
             computeDayStates(d);
         }
         Dataset<Row> recipients = read(Tables.SMS_RECIPIENT_DAY_STATE);
-        long numbers = writeFeatures(Tables.FEATURES_NUMBER, numberFeatures(recipients));
+        Dataset<Row> carried = read(Tables.CARRIED_NUMBER_DAY_STATE);
+        long numbers = writeFeatures(Tables.FEATURES_NUMBER, numberFeatures(recipients, carried));
         long devices = writeFeatures(Tables.FEATURES_DEVICE, FeatureRows.toDeviceFeatures(merged(Tables.DEVICE_DAY_STATE,
                 FeatureSets.DEVICE_FEATURES), windows));
-        Dataset<Row> carried = read(Tables.CARRIED_NUMBER_DAY_STATE);
         Dataset<Row> complaints = read(Tables.COMPLAINTS);
         long trunks = writeFeatures(Tables.FEATURES_TRUNK, FeatureRows.toTrunkFeatures(
                 merged(Tables.TRUNK_DAY_STATE, FeatureSets.TRUNK_FEATURES),
@@ -150,19 +150,22 @@ public final class FeaturesAction {
                 FeatureSets.TRUNK_FEATURES.entityType(), TRUNK_IN, CALLING_NUMBER, d);
         Dataset<Row> carriedByPorts = DistinctNumbers.toDayState(portMessages,
                 FeatureSets.PORT_CUSTOMER_FEATURES.entityType(), PORT_CUSTOMER, PORT_CODE, d);
-        replaceDay(Tables.CARRIED_NUMBER_DAY_STATE, d, carriedByTrunks.unionByName(carriedByPorts));
+        Dataset<Row> outgoingSms = Sides.outgoingSms(sms, subscribers);
+        replaceDay(Tables.CARRIED_NUMBER_DAY_STATE, d, carriedByTrunks.unionByName(carriedByPorts)
+                .unionByName(SmsSenders.toLinkSenderDayState(outgoingSms, d)));
         // Written last: the schedule takes a day with recipients as done.
         replaceDay(Tables.SMS_RECIPIENT_DAY_STATE, d,
-                SmsSenders.toRecipientDayState(Sides.outgoingSms(sms, subscribers), FeatureSets.NUMBER_FEATURES.entityType(), NUMBER, d)
+                SmsSenders.toRecipientDayState(outgoingSms, FeatureSets.NUMBER_FEATURES.entityType(), NUMBER, d)
                         .unionByName(SmsSenders.toRecipientDayState(portMessages, FeatureSets.PORT_CUSTOMER_FEATURES.entityType(),
                                 PORT_CUSTOMER, d)));
     }
 
-    private Dataset<Row> numberFeatures(Dataset<Row> recipients) {
+    private Dataset<Row> numberFeatures(Dataset<Row> recipients, Dataset<Row> carried) {
         Dataset<Row> windowed = merged(Tables.NUMBER_DAY_STATE, FeatureSets.NUMBER_FEATURES);
         Dataset<Row> contacts = ContactPairs.toWindowContacts(read(Tables.PAIR_DAY_STATE), day, windows);
         return FeatureRows.toNumberFeatures(windowed, contacts,
                 SmsSenders.toWindowRecipients(recipients, FeatureSets.NUMBER_FEATURES.entityType(), day, windows),
+                SmsSenders.toWindowLinkSenders(carried, day, windows),
                 ReferenceSnapshots.asOf(read(Tables.REF_SUBSCRIBERS), day), read(Tables.POLICE_NOTICES), day, windows);
     }
 

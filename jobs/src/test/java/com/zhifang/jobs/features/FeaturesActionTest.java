@@ -50,6 +50,7 @@ class FeaturesActionTest {
         append(Tables.VOICE_CALLS,
                 voice("v1", "MO", "2026-11-01T10:00:00", A, B).answered(40).landing(NOV_1).row(),
                 voice("v2", "MT", "2026-11-01T10:00:00", A, B).answered(40).landing(NOV_1).row());
+        append(Tables.SMS_MESSAGES, sms("s1", "MO", "2026-11-01T11:00:00", A, B).content("请点击 https://t.cn/Camp1 领取补贴").landing(NOV_1).row());
         day1 = new FeaturesAction(spark, warehouse, NOV_1, WINDOWS).execute();
         append(Tables.VOICE_CALLS,
                 voice("v3", "MO", "2026-11-01T23:00:00", A, C).ring(2).cause(19).landing(NOV_2).row(),   // late
@@ -57,6 +58,7 @@ class FeaturesActionTest {
                 voice("v5", "MT", "2026-11-02T09:00:00", A, B).answered(20).landing(NOV_2).row(),
                 voice("v6", "MO", "2026-11-02T12:00:00", B, A).answered(60).landing(NOV_2).row(),
                 voice("v7", "MT", "2026-11-02T12:00:00", B, A).answered(60).landing(NOV_2).row());
+        append(Tables.SMS_MESSAGES, sms("s2", "MO", "2026-11-02T11:00:00", B, A).content("点击 ｔ．ｃｎ／Camp1 领取补贴").landing(NOV_2).row());
         day2 = new FeaturesAction(spark, warehouse, NOV_2, WINDOWS).execute();
     }
 
@@ -106,6 +108,18 @@ class FeaturesActionTest {
         new FeaturesAction(spark, older, NOV_1, WINDOWS).execute();
         Row a1 = older.read(spark, Tables.FEATURES_NUMBER).filter(NUMBER + " = '" + A + "'").first();
         assertEquals(2L, (Long) a1.getAs(windowed(NEW_CALLEES, 1)), "B and, from the late call, C");
+    }
+
+    /** Each night stores who sent which link; the window counts the senders of one link across its days. */
+    @Test
+    void linkSendersAreCountedAcrossTheWindowsDays() {
+        Row a2 = numberRow(NOV_2, A);
+        Row b2 = numberRow(NOV_2, B);
+        assertEquals(0L, (Long) a2.getAs(windowed(LINK_SENDERS, 1)), "A sent no link on day 2");
+        assertEquals(2L, (Long) a2.getAs(windowed(LINK_SENDERS, 7)), "A on day 1 and B on day 2 sent t.cn/Camp1");
+        assertEquals(1L, (Long) b2.getAs(windowed(LINK_SENDERS, 1)));
+        assertEquals(2L, (Long) b2.getAs(windowed(LINK_SENDERS, 7)));
+        assertEquals(1L, (Long) numberRow(NOV_1, A).getAs(windowed(LINK_SENDERS, 7)), "day 1 alone");
     }
 
     @Test

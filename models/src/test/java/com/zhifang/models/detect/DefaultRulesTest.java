@@ -57,7 +57,16 @@ class DefaultRulesTest {
                 number("+8613611794182", Map.of(POLICE_NOTIFIED, true)),
                 number("+8618894633786", Map.of("graph_covictim_max_similarity_to_seed", 0.6, "graph_hops_to_seed", 2)),
                 // A victim: called by a fraud number (one hop), nothing else in common with it.
-                number("+8613900000099", Map.of("graph_hops_to_seed", 1, "graph_covictim_max_similarity_to_seed", 0.0)));
+                number("+8613900000099", Map.of("graph_hops_to_seed", 1, "graph_covictim_max_similarity_to_seed", 0.0)),
+                // One SIM of a campaign split over 40: 35 recipients in the week, under every per-number volume rule.
+                number("+8617000000021", Map.of("link_senders_7d", 40L, "url_share_7d", 0.95, "sms_recipients_7d", 35L,
+                        SIM_AGE_DAYS, 4, "template_share_7d", 0.9, "calls_out_7d", 0L)),
+                // An old number sending a campaign's link, reported for it.
+                number("+8613900000023", Map.of("link_senders_7d", 12L, "url_share_7d", 0.7, "sms_recipients_7d", 20L,
+                        SIM_AGE_DAYS, 400, "complaints_spam_sms_7d", 2L)),
+                // Someone forwarding a vote link that 200 others forwarded too: an old SIM, no complaints.
+                number("+8613900000022", Map.of("link_senders_7d", 200L, "url_share_7d", 0.8, "sms_recipients_7d", 25L,
+                        SIM_AGE_DAYS, 2000, "complaints_spam_sms_7d", 0L, "calls_out_7d", 40L)));
     }
 
     /** The patterns found for the numbers of a test. */
@@ -94,6 +103,19 @@ class DefaultRulesTest {
         assertTrue(wangiri.contains("12 of them called back"), wangiri.toString());
         List<String> sim = found.get("+8617000000012/SIMBOX").getList(found.get("+8617000000012/SIMBOX").fieldIndex(REASONS));
         assertTrue(sim.contains("device IMEI 867339042269674"), sim.toString());
+    }
+
+    @Test
+    void aSplitCampaignsSimsFireOnTheirSharedLinkAndAForwarderDoesNot() {
+        assertEquals(Map.of("+8617000000021", "SPAM_SMS", "+8613900000023", "SPAM_SMS"),
+                patternsOf("+8617000000021", "+8613900000023", "+8613900000022"));
+        Row sim = numberDetections.get("+8617000000021/SPAM_SMS");
+        List<String> reasons = sim.getList(sim.fieldIndex(REASONS));
+        assertTrue(reasons.contains("40 numbers sent the same link in 7 days"), reasons.toString());
+        assertTrue(reasons.contains("35 distinct SMS recipients in 7 days"), reasons.toString());
+        assertTrue(reasons.contains("SIM active 4 days"), reasons.toString());
+        assertTrue(sim.<Double>getAs(SCORE) > numberDetections.get("+8613900000023/SPAM_SMS").<Double>getAs(SCORE),
+                "a new SIM with corroboration outranks an old one with two complaints");
     }
 
     @Test
