@@ -27,6 +27,18 @@ GROUP BY content
 ORDER BY messages DESC
 LIMIT 10;
 
+-- Links it sent in the 7 days up to the date, and how many numbers sent each one in those days
+-- (the count behind link_senders_7d: a campaign split over many SIMs shows here as one link, many numbers).
+SELECT mine.entity_id AS link, count(DISTINCT everyone.number) AS numbers_that_sent_it
+FROM carried_number_day_state mine
+JOIN carried_number_day_state everyone
+  ON everyone.entity_type = 'LINK' AND everyone.entity_id = mine.entity_id
+ AND everyone.traffic_day BETWEEN date_sub(DATE'${date}', 6) AND DATE'${date}'
+WHERE mine.entity_type = 'LINK' AND mine.number = '${number}'
+  AND mine.traffic_day BETWEEN date_sub(DATE'${date}', 6) AND DATE'${date}'
+GROUP BY mine.entity_id
+ORDER BY numbers_that_sent_it DESC;
+
 -- Complaints and police notices against it, ever.
 SELECT 'complaint' AS kind, category AS detail, channel, reported_at AS at FROM complaints WHERE reported_number = '${number}'
 UNION ALL
