@@ -79,15 +79,14 @@ public final class SmsSenders {
 
     /**
      * The day's distinct (link, sender) pairs ({@link TextFingerprint#link}), as {@link DistinctNumbers}
-     * rows of entity type {@link #LINK}. Cost: the link check and extraction on each message, one
-     * partially-aggregated shuffle of the messages that carry a link.
+     * rows of entity type {@link #LINK} (messages without a link have none and drop out). Cost: the
+     * link's extraction on each message, one partially-aggregated shuffle of the messages that carry one.
      *
      * @param outgoing the day's outgoing messages keyed by sender ({@link Sides#outgoingSms})
      */
     public static Dataset<Row> toLinkSenderDayState(Dataset<Row> outgoing, LocalDate day) {
         RequiredColumns.check(outgoing, "toLinkSenderDayState", NUMBER, CONTENT);
-        Dataset<Row> links = outgoing.filter(TextFingerprint.hasUrl(col(CONTENT)))
-                .select(col(NUMBER), TextFingerprint.link(col(CONTENT)).as("_link"));
+        Dataset<Row> links = outgoing.select(col(NUMBER), TextFingerprint.link(col(CONTENT)).as("_link"));
         return DistinctNumbers.toDayState(links, LINK, "_link", NUMBER, day);
     }
 

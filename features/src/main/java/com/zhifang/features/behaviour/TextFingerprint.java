@@ -16,14 +16,15 @@ import static org.apache.spark.sql.functions.*;
  * The one text fingerprint: messages from the same template get the same value although spammers
  * vary them (names, codes, short links, separators, look-alike characters, homophones).
  *
- * <p>Steps, in SQL expressions: fold look-alike characters ({@link #folded}); lower-case; drop the bracketed signature ({@code 【...】}, which
- * spam rotates); mask URLs, honorific names ({@code 王先生}, {@code 李女士}) and every token holding
- * a digit (amounts, codes, ids); keep letters only (drops separators, punctuation, emoji used to
- * break keyword filters). The fingerprint is then a one-permutation MinHash of the character
- * bigrams: the smallest 64-bit hash of any bigram. Two variants of one template share most
- * bigrams, so they share the minimum with probability equal to their bigram Jaccard similarity
- * (typically 0.7-0.9 for spam variants); unrelated texts almost never do. Texts shorter than two
- * letters hash whole. Null for an empty or missing text.
+ * <p>Steps, in SQL expressions: fold look-alike characters ({@link #folded}); lower-case; drop the
+ * bracketed signature ({@code 【...】}, which spam rotates); mask URLs, honorific names
+ * ({@code 王先生}, {@code 李女士}) and every token holding a digit (amounts, codes, ids); keep
+ * letters only (drops separators, punctuation, emoji used to break keyword filters). The
+ * fingerprint is then a one-permutation MinHash of the character bigrams: the smallest 64-bit hash
+ * of any bigram. Two variants of one template share most bigrams, so they share the minimum with
+ * probability equal to their bigram Jaccard similarity (typically 0.7-0.9 for spam variants);
+ * unrelated texts almost never do. Texts shorter than two letters hash whole. Null for an empty or
+ * missing text.
  *
  * <p>The MinHash is one small Java function ({@link #minBigramHash}), giving exactly Spark's
  * {@code xxhash64} of each bigram. Written as a SQL lambda over the bigram positions it ran
