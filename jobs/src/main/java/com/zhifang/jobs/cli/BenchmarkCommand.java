@@ -60,6 +60,11 @@ public final class BenchmarkCommand implements Runnable {
                 + "training-part neighbours, one and two hops away (off by default: it lowered macro F1 on the file's first 80 %%).")
         boolean neighbourLabels;
 
+        @Option(names = "--refit", description = "Also measure each split with the training and validation parts used "
+                + "together: settings and threshold from k-fold out-of-fold scores over both, then one fit on both "
+                + "(k + 1 fits per candidate and split).")
+        boolean refit;
+
         @Mixin
         ResultsOutput results;
 
@@ -71,7 +76,7 @@ public final class BenchmarkCommand implements Runnable {
             SichuanReport report;
             try (SparkSession spark = sparkOptions.open("zhifang benchmark sichuan")) {
                 report = new SichuanBenchmark(spark).run(SichuanBenchmark.Settings.standard(data, folds, seed)
-                        .withNeighbourLabels(neighbourLabels));
+                        .withNeighbourLabels(neighbourLabels).withRefit(refit));
             }
             results.print(report.toMarkdown());
             LOG.info("benchmark sichuan done in {} s", report.seconds());

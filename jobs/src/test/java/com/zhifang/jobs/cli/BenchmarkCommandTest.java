@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,11 @@ class BenchmarkCommandTest {
         assertEquals(5, sichuan.folds);
         assertEquals(42L, sichuan.seed);
         assertNull(sichuan.results.out);
+        assertFalse(sichuan.refit);
+
+        CommandLine.ParseResult withRefit = new CommandLine(new ZhifangCli())
+                .parseArgs("benchmark", "sichuan", "--data", "bench/sichuan", "--refit");
+        assertTrue(((BenchmarkCommand.Sichuan) withRefit.subcommand().subcommand().commandSpec().userObject()).refit);
     }
 
     @Test

@@ -3,8 +3,10 @@ package com.zhifang.models.benchmark.sichuan;
 import com.zhifang.models.train.BoostedTrees;
 
 /**
- * What one split measured on its test part, with the choices made on its validation part
- * (tree settings by validation AUC, threshold by validation macro F1).
+ * What one split measured on its test part, with the choices made before: tree settings by AUC and
+ * the threshold by macro F1, both on the validation part ({@code trainRows} fitted,
+ * {@code validationRows} choosing) or, under {@link SichuanBenchmark#REFIT}, on out-of-fold scores
+ * of training and validation together (both counts are then those rows).
  */
 public record SplitResult(String name, long trainRows, long validationRows, long testRows,
                           BoostedTrees.Settings chosenSettings, double validationAuc, double threshold,

@@ -44,7 +44,7 @@ class SichuanBenchmarkTest {
     }
 
     private static SichuanBenchmark.Settings settings(int folds) {
-        return new SichuanBenchmark.Settings(data, folds, 11, List.of(SMALL_TREES), false);
+        return new SichuanBenchmark.Settings(data, folds, 11, List.of(SMALL_TREES), false, false);
     }
 
     @Test
@@ -52,17 +52,54 @@ class SichuanBenchmarkTest {
         SichuanReport report = new SichuanBenchmark(spark).run(settings(3));
 
         assertEquals(NODES, report.nodes());
-        assertEquals(3, report.folds().size());
-        assertTrue(report.fileOrder().testAuc() > 0.9, report.fileOrder().summary());
-        assertTrue(report.fileOrder().macroF1() > 0.8, report.fileOrder().summary());
-        assertEquals(List.of(180L, 60L, 60L), List.of(report.fileOrder().trainRows(),
-                report.fileOrder().validationRows(), report.fileOrder().testRows()));
-        long cvTested = report.folds().stream().mapToLong(SplitResult::testRows).sum();
+        assertEquals(3, report.papers().folds().size());
+        assertTrue(report.papers().fileOrder().testAuc() > 0.9, report.papers().fileOrder().summary());
+        assertTrue(report.papers().fileOrder().macroF1() > 0.8, report.papers().fileOrder().summary());
+        assertEquals(List.of(180L, 60L, 60L), List.of(report.papers().fileOrder().trainRows(),
+                report.papers().fileOrder().validationRows(), report.papers().fileOrder().testRows()));
+        long cvTested = report.papers().folds().stream().mapToLong(SplitResult::testRows).sum();
         assertEquals(NODES, cvTested, "each node is tested exactly once across the folds");
         String table = report.toMarkdown();
         assertTrue(table.contains("| GDFGAT (graph attention), PLOS ONE 2025 (published) | 94.53 | 92.08 |"), table);
         assertTrue(table.contains("file order 60/20/20"), table);
         assertTrue(table.contains("stratified 3-fold (mean ± sd)"), table);
+    }
+
+    @Test
+    void refitIsASecondProtocolOnTheSameTestPartsFittedOnTrainingAndValidation() throws IOException {
+        SichuanReport report = new SichuanBenchmark(spark).run(settings(3).withRefit(true));
+
+        assertEquals(List.of(SichuanBenchmark.PAPERS, SichuanBenchmark.REFIT),
+                report.evaluations().stream().map(SichuanReport.Evaluation::protocol).toList());
+        SichuanReport.Evaluation refit = report.evaluations().get(1);
+        assertEquals(List.of(240L, 240L, 60L), List.of(refit.fileOrder().trainRows(),
+                refit.fileOrder().validationRows(), refit.fileOrder().testRows()), "fitted and chosen on train + validation");
+        assertEquals(report.papers().fileOrder().testRows(), refit.fileOrder().testRows());
+        for (int fold = 0; fold < 3; fold++) {
+            assertEquals(report.papers().folds().get(fold).testRows(), refit.folds().get(fold).testRows(), "same test part, fold " + fold);
+        }
+        assertTrue(refit.fileOrder().testAuc() > 0.9, refit.fileOrder().summary());
+        String table = report.toMarkdown();
+        assertTrue(table.contains("| **Zhifang XGBoost, " + SichuanBenchmark.REFIT + ", file order 60/20/20** |"), table);
+        assertTrue(table.contains("| **Zhifang XGBoost, " + SichuanBenchmark.REFIT + ", stratified 3-fold (mean ± sd)** |"), table);
+        assertTrue(table.contains("| " + SichuanBenchmark.REFIT + " | file order 60/20/20 | 240 / 240 / 60 |"), table);
+    }
+
+    @Test
+    void refitChoicesNeverSeeTestLabels() {
+        SichuanBenchmark benchmark = new SichuanBenchmark(spark);
+        SichuanBenchmark.Prepared prepared = benchmark.prepare(data, false);
+        Dataset<Row> split = BenchmarkSplits.withFileOrderParts(prepared.base(), prepared.nodeCount());
+        Dataset<Row> testFlipped = split.withColumn(SichuanData.LABEL,
+                when(col(BenchmarkSplits.PART).equalTo(BenchmarkSplits.TEST), lit(1).minus(col(SichuanData.LABEL)))
+                        .otherwise(col(SichuanData.LABEL)));
+
+        SplitResult original = benchmark.evaluateRefit("original", split, prepared, settings(3));
+        SplitResult flipped = benchmark.evaluateRefit("test labels flipped", testFlipped, prepared, settings(3));
+
+        assertEquals(original.validationAuc(), flipped.validationAuc(), 1e-12, "same out-of-fold scores: test labels unseen");
+        assertEquals(original.threshold(), flipped.threshold(), 1e-12, "threshold from out-of-fold scores only");
+        assertEquals(1 - original.testAuc(), flipped.testAuc(), 1e-9, "the test figures do see the flip");
     }
 
     @Test
@@ -73,7 +110,7 @@ class SichuanBenchmarkTest {
         assertEquals(without.inputs() + GraphFeatures.NEIGHBOUR_LABELS.size(), with.inputs());
         assertTrue(with.toMarkdown().contains("neighbour labels"), with.toMarkdown());
         assertFalse(without.toMarkdown().contains("neighbour labels"), without.toMarkdown());
-        assertTrue(with.fileOrder().testAuc() > 0.9, with.fileOrder().summary());
+        assertTrue(with.papers().fileOrder().testAuc() > 0.9, with.papers().fileOrder().summary());
     }
 
     @Test
