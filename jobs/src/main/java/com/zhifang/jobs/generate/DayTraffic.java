@@ -70,6 +70,11 @@ final class DayTraffic {
   private static final double[] WAVES = {1.5, 1, 0.6, 0.5, 0.5, 0.6, 1, 1.5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2.5, 3, 3.5, 3.5,
       3, 2.5, 2};
 
+  /**
+   * Share (percent) of messages with a link whose text the content-capture system keeps: it keys on
+   * links, so a link message is kept far more often than a casual one (6 %), whoever sends it.
+   */
+  private static final int CAPTURED_LINK_PERCENT = 35;
   private static final String[] SMALL = new String[10_000];
 
   static {
@@ -150,6 +155,9 @@ final class DayTraffic {
     }
     for (int i = 0; i < w.rings.size(); i++) {
       ring(w.rings.get(i), rng(4, i));
+    }
+    for (int i = 0; i < w.forwardedLinks.size(); i++) {
+      forwardedLink(w.forwardedLinks.get(i), rng(11, i));
     }
     for (int i = 0; i < w.wangiri.size(); i++) {
       wangiri(w.wangiri.get(i), rng(5, i));
@@ -582,13 +590,13 @@ final class DayTraffic {
       if (!a.reachableOn(day)) {
         continue;
       }
-      int target = 90 + r.nextInt(100); // split across SIMs to stay under a per-number daily cap
+      int target = g.dailyBase + r.nextInt(g.dailySpread); // split across SIMs to stay under a per-number daily cap
       int bursts = 2 + r.nextInt(3);
       for (int bIdx = 0; bIdx < bursts; bIdx++) {
         int t = (9 + r.nextInt(12)) * 3600 + r.nextInt(3600);
         for (int i = 0; i < target / bursts && t < 86_400; i++) {
-          String text = Texts.spam(g.template, r);
-          String captured = r.nextInt(100) < 35 ? text : "";
+          String text = Texts.spam(g.template, r, g.links);
+          String captured = r.nextInt(100) < CAPTURED_LINK_PERCENT ? text : "";
           int segs = Texts.segments(text);
           Sub b = r.nextInt(100) < 55 ? stranger(r) : null;
           if (b != null) {
@@ -601,6 +609,28 @@ final class DayTraffic {
           }
           t += 4 + r.nextInt(25);
         }
+      }
+    }
+  }
+
+  /** Each forwarder due today sends the link to 6-15 of its own contacts in one evening sitting. */
+  private void forwardedLink(World.ForwardedLink link, SplittableRandom r) throws IOException {
+    for (int i = 0; i < link.forwarders.length; i++) {
+      Sub a = subs[link.forwarders[i]];
+      boolean due = day == link.firstDay[i] || (link.second[i] && day == link.firstDay[i] + 1);
+      int cc = w.contactCount(a.idx);
+      if (!due || !a.reachableOn(day) || cc == 0) {
+        continue;
+      }
+      int t = (18 + r.nextInt(4)) * 3600 + r.nextInt(3600);
+      int recipients = 6 + r.nextInt(10);
+      for (int k = 0; k < recipients && t < 86_400; k++) {
+        Sub b = subs[w.contact(a.idx, r.nextInt(cc))];
+        String text = Texts.forwarded(link.link, r);
+        if (b.reachableOn(day)) {
+          smsOnNet(r, t, a, b, r.nextInt(100) < CAPTURED_LINK_PERCENT ? text : "", Texts.segments(text));
+        }
+        t += 10 + r.nextInt(90);
       }
     }
   }

@@ -407,6 +407,8 @@ public final class LandingZoneGenerator {
             rows.add(legit("NUMBER", id, "ROAMER"));
           } else if (s.spoofVictim) {
             rows.add(legit("NUMBER", id, "SPOOFED_VICTIM"));
+          } else if (s.linkForwarder) {
+            rows.add(legit("NUMBER", id, "LINK_FORWARDER"));
           }
         }
       }

@@ -36,6 +36,8 @@ final class Sub {
   boolean spoofVictim;
   /** Receives malicious or inherited (recycled-number) complaints although innocent. */
   boolean complaintTarget;
+  /** Forwards a link many others forward too (World.ForwardedLink); legitimate. */
+  boolean linkForwarder;
 
   Sub(int idx) {
     this.idx = idx;

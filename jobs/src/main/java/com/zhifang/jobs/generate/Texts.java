@@ -57,8 +57,26 @@ final class Texts {
     return options[r.nextInt(options.length)];
   }
 
-  /** One message of spam family {@code template}, with small variations and obfuscation. */
+  /** One message of spam family {@code template}, with small variations, obfuscation and a fresh short link. */
   static String spam(int template, SplittableRandom r) {
+    return spam(template, r, Texts::link);
+  }
+
+  /** As {@link #spam(int, SplittableRandom)}, with one of a campaign's own links. */
+  static String spam(int template, SplittableRandom r, String[] links) {
+    return spam(template, r, rr -> links[rr.nextInt(links.length)]);
+  }
+
+  /** A forwarded bargain, vote or red-packet request around {@code link}. */
+  static String forwarded(String link, SplittableRandom r) {
+    return switch (r.nextInt(3)) {
+      case 0 -> pick(r, "帮我砍一刀，就差你了！", "帮忙砍一刀呀，谢谢～", "砍一刀就能免费拿，帮帮忙") + " " + link;
+      case 1 -> "麻烦帮我家孩子投一票，" + (1 + r.nextInt(60)) + "号，每天都能投，谢谢！" + link;
+      default -> pick(r, "我在抢红包，帮我点一下：", "帮我点一下助力，") + link;
+    };
+  }
+
+  private static String spam(int template, SplittableRandom r, java.util.function.Function<SplittableRandom, String> link) {
     String name = SURNAMES[r.nextInt(SURNAMES.length)] + pick(r, "先生", "女士", "总");
     String vx = pick(r, "V信", "威信", "薇❤", "v.x", "VX", "徽信");
     String loan = pick(r, "贷款", "岱款", "贷-款", "dai款", "贷.款");
@@ -67,11 +85,11 @@ final class Texts {
     return switch (Math.floorMod(template, 4)) {
       case 0 -> name + "您好，您的信用额度已提升至" + (3 + r.nextInt(18)) + "0000元，低息" + loan + "当天到账，详询" + vx + "："
           + id + "，退订回T";
-      case 1 -> "【" + pick(r, "澳门葡京", "新葡京", "金沙") + "】首存送" + (30 + r.nextInt(70)) + "%，" + bet + "日返水，官网 " + link(r)
+      case 1 -> "【" + pick(r, "澳门葡京", "新葡京", "金沙") + "】首存送" + (30 + r.nextInt(70)) + "%，" + bet + "日返水，官网 " + link.apply(r)
           + " , 认准\"" + pick(r, "官方", "正版") + "\"，邀请码" + id;
-      case 2 -> "【ETC服务】尊敬的" + name + ", 您的ETC认证已失效, 请点击 " + link(r) + " 重新认证, 逾期将停用。";
+      case 2 -> "【ETC服务】尊敬的" + name + ", 您的ETC认证已失效, 请点击 " + link.apply(r) + " 重新认证, 逾期将停用。";
       default -> "亲爱的" + name + "，您购买的商品有质量问题，我们将为您办理" + (50 + r.nextInt(450)) + "元理赔，请加Q" + "Q"
-          + (100_000_000 + r.nextInt(899_999_999)) + "，或点 " + link(r);
+          + (100_000_000 + r.nextInt(899_999_999)) + "，或点 " + link.apply(r);
     };
   }
 

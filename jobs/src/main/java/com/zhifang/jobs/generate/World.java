@@ -90,6 +90,24 @@ final class World {
     int[] sims;
     int template;
     int cell;
+    /** The campaign's landing links: each message carries one of them (set by {@link #buildLinks}). */
+    String[] links;
+    /** Messages per SIM and day: dailyBase + a draw below dailySpread. */
+    int dailyBase = 90;
+    int dailySpread = 100;
+  }
+
+  /**
+   * A legitimate link many people forward (a group-buying bargain, a vote): old SIMs, each sending it
+   * to a handful of its own contacts on one or two days. Shares links across numbers like a split
+   * spam campaign, without new SIMs or complaints.
+   */
+  static final class ForwardedLink {
+    String link;
+    int[] forwarders;
+    /** Per forwarder: the first day it forwards; it forwards again the next day when second[i]. */
+    int[] firstDay;
+    boolean[] second;
   }
 
   static final class PoliceNotice {
@@ -157,6 +175,7 @@ final class World {
   final List<SimboxSite> simboxSites = new ArrayList<>();
   final List<Ring> rings = new ArrayList<>();
   final List<SpamGroup> spamGroups = new ArrayList<>();
+  final List<ForwardedLink> forwardedLinks = new ArrayList<>();
   final List<PoliceNotice> police = new ArrayList<>();
   final List<Feedback> feedback = new ArrayList<>();
   final List<AllowEntry> allowlist = new ArrayList<>();
@@ -261,6 +280,7 @@ final class World {
     w.buildRoaming();
     w.buildPoliceAndFeedback();
     w.buildAllowlist();
+    w.buildLinks();
     for (Sub s : w.subs) {
       w.byRole.get(s.role.ordinal()).add(s.idx);
     }
@@ -938,6 +958,109 @@ final class World {
       }
     }
     throw new IllegalStateException("no subscriber with role " + role);
+  }
+
+  /**
+   * Links shared across numbers, built last from a stream of their own so that every draw before
+   * them (and so the rest of the world) is what it was without them:
+   * <ul>
+   *   <li>each spam group's campaign links (one or two, carried by every message);</li>
+   *   <li>split campaigns: 8-12 new SIMs in one room (one phone each), each sending only 3-8 messages a day with the
+   *       campaign's link, under the per-number volume the older spam rules need; they are taken
+   *       from ordinary subscribers with the fewest contacts and made new, prepaid, on bought
+   *       identities;</li>
+   *   <li>forwarded links ({@link ForwardedLink}): 20-40 long-standing ordinary subscribers each.</li>
+   * </ul>
+   */
+  private void buildLinks() {
+    SplittableRandom lr = new SplittableRandom(Numbers.mix(seed, 0x11AC));
+    for (SpamGroup g : spamGroups) {
+      g.links = campaignLinks(lr);
+    }
+    int campaigns = Math.max(1, (int) Math.round(n / 10_000.0));
+    for (int c = 0; c < campaigns; c++) {
+      SpamGroup g = new SpamGroup();
+      g.template = 1 + lr.nextInt(3); // the link-carrying templates
+      g.links = campaignLinks(lr);
+      g.dailyBase = 3;
+      g.dailySpread = 6;
+      g.cell = lr.nextInt(cells.length);
+      int[] chosen = fewestContacts(lr, 8 + lr.nextInt(5), s -> s.role == Role.ORDINARY && s.activationDay <= 0
+          && !s.spoofVictim && !s.complaintTarget && s.roamFrom > s.roamTo && s.policeDay == Integer.MAX_VALUE
+          && !s.linkForwarder);
+      g.sims = chosen;
+      long identity = 0;
+      for (int i = 0; i < chosen.length; i++) {
+        Sub s = subs[chosen[i]];
+        s.role = Role.SPAM_SIM;
+        s.group = spamGroups.size();
+        s.activationDay = -1 - lr.nextInt(18);
+        s.prepaid = true;
+        s.enterprise = false;
+        if (i % 4 == 0) {
+          identity = Numbers.mix(salt, 0xCA4B0000L + s.idx);
+        }
+        s.personId = identity;
+        s.realNameVerified = lr.nextDouble() < 0.85;
+        // a wall of cheap phones, one SIM each: nothing for the device (SIM box) detectors to see
+        s.imei = Numbers.imei(Numbers.HANDSET_TACS[lr.nextInt(Numbers.HANDSET_TACS.length)], lr);
+        s.imei2 = null;
+        s.deviceSwitchDay = Integer.MAX_VALUE;
+        s.homeCell = g.cell;
+        s.workCell = g.cell;
+        s.otherCells = new int[] {g.cell};
+      }
+      spamGroups.add(g);
+    }
+    int forwarded = Math.max(1, (int) Math.round(n / 10_000.0));
+    for (int f = 0; f < forwarded; f++) {
+      ForwardedLink link = new ForwardedLink();
+      link.link = Texts.link(lr);
+      int count = Math.min(20 + lr.nextInt(21), Math.max(5, n / 50));
+      List<Integer> candidates = new ArrayList<>();
+      for (Sub s : subs) {
+        if (s.role == Role.ORDINARY && s.activationDay < -365 && contactCount(s.idx) >= 8 && !s.spoofVictim
+            && !s.complaintTarget && s.roamFrom > s.roamTo && s.policeDay == Integer.MAX_VALUE && !s.linkForwarder) {
+          candidates.add(s.idx);
+        }
+      }
+      link.forwarders = new int[Math.min(count, candidates.size())];
+      link.firstDay = new int[link.forwarders.length];
+      link.second = new boolean[link.forwarders.length];
+      int start = lr.nextInt(Math.max(1, days - 1));
+      for (int i = 0; i < link.forwarders.length; i++) {
+        int pick = lr.nextInt(candidates.size());
+        link.forwarders[i] = candidates.remove(pick);
+        subs[link.forwarders[i]].linkForwarder = true;
+        link.firstDay[i] = Math.min(days - 1, start + lr.nextInt(3)); // spreads over two or three days
+        link.second[i] = lr.nextInt(100) < 30;
+      }
+      forwardedLinks.add(link);
+    }
+  }
+
+  private static String[] campaignLinks(SplittableRandom lr) {
+    String[] links = new String[1 + lr.nextInt(2)];
+    for (int i = 0; i < links.length; i++) {
+      links[i] = Texts.link(lr);
+    }
+    return links;
+  }
+
+  /** {@code count} subscribers passing {@code eligible}, those with the fewest contacts first (ties in random order). */
+  private int[] fewestContacts(SplittableRandom lr, int count, java.util.function.Predicate<Sub> eligible) {
+    List<Sub> candidates = new ArrayList<>();
+    for (Sub s : subs) {
+      if (eligible.test(s)) {
+        candidates.add(s);
+      }
+    }
+    long[] tieBreak = new long[n];
+    for (Sub s : candidates) {
+      tieBreak[s.idx] = lr.nextLong();
+    }
+    candidates.sort(java.util.Comparator.comparingInt((Sub s) -> contactCount(s.idx)).thenComparingLong(s -> tieBreak[s.idx]));
+    return candidates.stream().limit(count).mapToInt(s -> s.idx).toArray();
   }
 
   private void buildAllowlist() {

@@ -342,7 +342,7 @@ class LandingZoneGeneratorTest {
     assertEquals(Set.of("BULK_CALLING", "WANGIRI", "SIMBOX", "NUMBER_SCANNING", "SPOOFED_CLI", "SPAM_SMS",
         "FRAUD_RING"), patterns);
     assertEquals(Set.of("COURIER", "RIDE_HAIL_DRIVER", "SHOP", "TELEMARKETER", "BANK_CALL_CENTRE",
-        "COURIER_PLATFORM", "OTP_PORT", "PARCEL_PORT", "ROAMER", "SPOOFED_VICTIM"), kinds);
+        "COURIER_PLATFORM", "OTP_PORT", "PARCEL_PORT", "ROAMER", "SPOOFED_VICTIM", "LINK_FORWARDER"), kinds);
     assertTrue(policeTrue, "some fraud numbers notified by police");
     // police-notified numbers appear in police/*.csv
     Set<String> policeNumbers = new HashSet<>();
@@ -356,6 +356,45 @@ class LandingZoneGeneratorTest {
     for (List<String> t : truth.subList(1, truth.size())) {
       assertEquals(t.get(5).equals("true"), policeNumbers.contains(t.get(1)), "police flag of " + t.get(1));
     }
+  }
+
+  /**
+   * Spam campaigns and forwarders share links across numbers: a link sent by several SPAM_SMS
+   * numbers each sending only a few dozen messages (a split campaign), and a link sent only by
+   * legitimate forwarders. Read from the files, as the product would.
+   */
+  @Test
+  void splitCampaignsAndForwardersShareLinksAcrossNumbers() throws IOException {
+    Map<String, String> labelOf = new HashMap<>();
+    List<List<String>> truth = Rfc4180.read(out.resolve("truth.csv"));
+    for (List<String> t : truth.subList(1, truth.size())) {
+      labelOf.put(t.get(1), t.get(2).equals("FRAUD") ? t.get(3) : t.get(4));
+    }
+    java.util.regex.Pattern link = java.util.regex.Pattern.compile("(t\\.cn|dwz\\.cn|url\\.cn|v\\.gd|s\\.sq8\\.cc|k2\\.lnk\\.to)/[A-Za-z0-9]{6}");
+    Map<String, Set<String>> sendersOf = new HashMap<>();
+    Map<String, Set<String>> recipientsOf = new HashMap<>();
+    for (Row r : rows) {
+      if (r.file().dataset() != Dataset.SMS || r.malformed() != null || r.duplicate() || !r.f().get("record_type").equals("MO")) {
+        continue;
+      }
+      String sender = e164(r.f().get("sender"));
+      recipientsOf.computeIfAbsent(sender, k -> new HashSet<>()).add(r.f().get("recipient"));
+      java.util.regex.Matcher m = link.matcher(r.f().get("content"));
+      if (m.find()) {
+        sendersOf.computeIfAbsent(m.group(), k -> new HashSet<>()).add(sender);
+      }
+    }
+    boolean splitCampaign = false;
+    boolean forwarded = false;
+    for (Set<String> senders : sendersOf.values()) {
+      Set<String> labels = new HashSet<>();
+      senders.forEach(sender -> labels.add(labelOf.getOrDefault(sender, "ORDINARY")));
+      long small = senders.stream().filter(sender -> recipientsOf.get(sender).size() < 50).count();
+      splitCampaign |= labels.equals(Set.of("SPAM_SMS")) && small >= 5;
+      forwarded |= labels.equals(Set.of("LINK_FORWARDER")) && senders.size() >= 3;
+    }
+    assertTrue(splitCampaign, "a link sent by 5+ SPAM_SMS numbers with under 50 recipients each: " + sendersOf);
+    assertTrue(forwarded, "a link sent by 3+ forwarders only: " + sendersOf);
   }
 
   // ------------------------------------------------------------------ record semantics

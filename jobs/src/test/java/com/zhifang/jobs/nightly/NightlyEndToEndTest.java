@@ -34,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * {@code nightly} (every stage) over a generated landing zone (300 subscribers, 2 days, the shared
  * {@link GeneratedWarehouse}), then the known fraud from truth.csv must stand out on the features
  * that describe it and lead the suspect list, against the legitimate look-alikes (couriers,
- * ride-hail drivers, OTP ports, licit trunks); the export must match the table and its manifest.
+ * ride-hail drivers, OTP ports, licit trunks, link forwarders); the export must match the table
+ * and its manifest.
  */
 class NightlyEndToEndTest {
     static final LocalDate NOV_2 = GeneratedWarehouse.LAST_DAY;
@@ -211,6 +212,20 @@ class NightlyEndToEndTest {
             String share = "INTERNATIONAL".equals(t.getAs(TRUNK_TYPE)) ? CLI_PLUS86_INTERNATIONAL_SHARE : CLI_UNAUTHORIZED_SHARE;
             assertTrue(weekly(t, share) > max(licit, share), t.getAs(TRUNK_ID) + " " + share);
         }
+    }
+
+    /**
+     * A split campaign's SIMs each send little but share the campaign's link; people forwarding a
+     * bargain link share theirs too, from old lines, which is what keeps them off the list.
+     */
+    @Test
+    void splitCampaignSimsAndForwardersShareLinksButOnlyTheCampaignSimsAreNew() {
+        List<Row> campaignSims = of(numbers, "SPAM_SMS").stream().filter(r -> weekly(r, LINK_SENDERS) >= 5).toList();
+        assertTrue(campaignSims.size() >= 5, campaignSims.size() + " spam SIMs sharing a link with 5+ numbers");
+        assertTrue(campaignSims.stream().allMatch(r -> r.<Integer>getAs(SIM_AGE_DAYS) <= 30), "campaign SIMs are new");
+        List<Row> forwarders = of(numbers, "LINK_FORWARDER");
+        assertTrue(max(forwarders, LINK_SENDERS) >= 3, "forwarders share a link");
+        assertTrue(forwarders.stream().allMatch(r -> r.<Integer>getAs(SIM_AGE_DAYS) > 365), "forwarders are old lines");
     }
 
     @Test
