@@ -29,7 +29,7 @@ import static org.apache.spark.sql.functions.when;
  * choose the tree settings and the decision threshold on the validation part, and measure once on
  * the test part.
  *
- * <p>Optionally each split is measured a second time under {@link #REFIT}: the same test part,
+ * <p>Optionally each split is measured a second time under {@link Protocol#REFIT}: the same test part,
  * with the training and validation labels used together (choices out of fold, then one fit).
  *
  * <p>What keeps it honest: label-aware graph features read training labels only (see
@@ -45,15 +45,29 @@ import static org.apache.spark.sql.functions.when;
 public final class SichuanBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(SichuanBenchmark.class);
     static final String MISSING_FEATURES = "missing_features";
-    /** The papers' protocol: fit on the training part, choose on the validation part. */
-    public static final String PAPERS = "train 60 %, choose on validation 20 %";
-    /** Choices from out-of-fold scores over training plus validation, then one fit on both ({@link #evaluateRefit}). */
-    public static final String REFIT = "choose out of fold on 80 %, refit on 80 %";
+
+    /** How a split's labelled rows are used; every protocol scores the same test parts. */
+    public enum Protocol {
+        /** The papers': fit on the training part, choose settings and threshold on the validation part. */
+        PAPERS("train 60 %, choose on validation 20 %"),
+        /** Choices from out-of-fold scores over training plus validation, then one fit on both ({@link #evaluateRefit}). */
+        REFIT("choose out of fold on 80 %, refit on 80 %");
+
+        private final String description;
+
+        Protocol(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
 
     /**
      * What to run: the data folder, the number of folds, the seed, the candidate tree settings,
      * whether the model also gets the four neighbour-label features ({@link GraphFeatures#NEIGHBOUR_LABELS}),
-     * and whether each split is also measured with {@link #REFIT} (see {@link #evaluateRefit}).
+     * and whether each split is also measured with {@link Protocol#REFIT} (see {@link #evaluateRefit}).
      */
     public record Settings(Path dataDirectory, int folds, long seed, List<BoostedTrees.Settings> candidates,
                            boolean neighbourLabels, boolean refit) {
@@ -101,7 +115,7 @@ public final class SichuanBenchmark {
         Dataset<Row> fileOrderSplit = BenchmarkSplits.withFileOrderParts(prepared.base(), prepared.nodeCount());
         Dataset<Row> folded = BenchmarkSplits.withStratifiedFolds(prepared.base(), settings.folds(), settings.seed()).cache();
         List<SichuanReport.Evaluation> evaluations = new ArrayList<>();
-        for (String protocol : settings.refit() ? List.of(PAPERS, REFIT) : List.of(PAPERS)) {
+        for (Protocol protocol : settings.refit() ? List.of(Protocol.PAPERS, Protocol.REFIT) : List.of(Protocol.PAPERS)) {
             SplitResult fileOrder = evaluate(protocol, "file order 60/20/20", fileOrderSplit, prepared, settings);
             List<SplitResult> folds = new ArrayList<>();
             for (int fold = 0; fold < settings.folds(); fold++) {
@@ -116,8 +130,11 @@ public final class SichuanBenchmark {
                 seconds(started));
     }
 
-    private SplitResult evaluate(String protocol, String name, Dataset<Row> split, Prepared prepared, Settings settings) {
-        return protocol.equals(REFIT) ? evaluateRefit(name, split, prepared, settings) : evaluate(name, split, prepared, settings);
+    private SplitResult evaluate(Protocol protocol, String name, Dataset<Row> split, Prepared prepared, Settings settings) {
+        return switch (protocol) {
+            case PAPERS -> evaluate(name, split, prepared, settings);
+            case REFIT -> evaluateRefit(name, split, prepared, settings);
+        };
     }
 
     /** Everything that does not depend on the split: nodes with behaviour and label-free graph features. */
@@ -147,7 +164,7 @@ public final class SichuanBenchmark {
     }
 
     /**
-     * One split, the papers' protocol ({@link #PAPERS}): fit each candidate on train, keep the best
+     * One split, the papers' protocol ({@link Protocol#PAPERS}): fit each candidate on train, keep the best
      * by validation AUC, threshold on validation, score test.
      */
     SplitResult evaluate(String name, Dataset<Row> split, Prepared prepared, Settings settings) {
@@ -175,12 +192,12 @@ public final class SichuanBenchmark {
     }
 
     /**
-     * One split, {@link #REFIT}: the training and validation parts together are the labelled rows.
+     * One split, {@link Protocol#REFIT}: the training and validation parts together are the labelled rows.
      * Each candidate is fitted k times on k - 1 stratified folds of them and scores the fold left out;
      * the candidate with the best out-of-fold AUC and the macro-F1-best threshold on its out-of-fold
      * scores are chosen; that candidate is fitted once more on all the labelled rows and scores the
      * test part once. The test part is the papers' (for the file order) or the round's, so the
-     * figures compare with {@link #PAPERS} split by split; the model learns from 80 % of the labels
+     * figures compare with {@link Protocol#PAPERS} split by split; the model learns from 80 % of the labels
      * instead of 60 %, and its threshold rests on 80 % of the rows instead of 20 %.
      *
      * <p>Cost: candidates x k + 1 fits per split instead of one per candidate.
@@ -209,7 +226,7 @@ public final class SichuanBenchmark {
         Scores chosenOutOfFold = outOfFold.get(best);
         SplitResult result = decide(name, chosenOutOfFold.size(), chosen,
                 BinaryMetrics.auc(chosenOutOfFold.scores(), chosenOutOfFold.labels()), chosenOutOfFold, testScores);
-        LOG.info("{} ({}): {} in {} s", name, REFIT, result.summary(), seconds(started));
+        LOG.info("{} ({}): {} in {} s", name, Protocol.REFIT.description(), result.summary(), seconds(started));
         return result;
     }
 

@@ -6,12 +6,12 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The benchmark's outcome as a markdown table beside the published results: one block of rows per
- * protocol (the papers' first, {@link SichuanBenchmark#PAPERS}). Percentages; the spread of the
+ * protocol (the papers' first, {@link SichuanBenchmark.Protocol#PAPERS}). Percentages; the spread of the
  * cross-validation rounds is the sample standard deviation (n - 1).
  */
 public record SichuanReport(long nodes, int inputs, boolean neighbourLabels, List<Evaluation> evaluations, long seconds) {
     /** One protocol's results: the file-order split and each cross-validation round. */
-    public record Evaluation(String protocol, SplitResult fileOrder, List<SplitResult> folds) {
+    public record Evaluation(SichuanBenchmark.Protocol protocol, SplitResult fileOrder, List<SplitResult> folds) {
         public Evaluation {
             folds = List.copyOf(folds);
         }
@@ -51,7 +51,8 @@ public record SichuanReport(long nodes, int inputs, boolean neighbourLabels, Lis
             out.append(String.format("| %s (published) | %s | %s | n/a | n/a | n/a |%n", row[0], row[1], row[2]));
         }
         for (Evaluation evaluation : evaluations) {
-            String method = evaluation == papers() ? "Zhifang XGBoost" : "Zhifang XGBoost, " + evaluation.protocol();
+            String method = evaluation.protocol() == SichuanBenchmark.Protocol.PAPERS
+                    ? "Zhifang XGBoost" : "Zhifang XGBoost, " + evaluation.protocol().description();
             List<SplitResult> folds = evaluation.folds();
             out.append(row("**" + method + ", file order 60/20/20**", evaluation.fileOrder()));
             out.append(String.format(Locale.ROOT, "| **%s, stratified %d-fold (mean ± sd)** | %s | %s | %s | %s | %s |%n",
@@ -75,7 +76,7 @@ public record SichuanReport(long nodes, int inputs, boolean neighbourLabels, Lis
                 .append("|---|---|---|---|---|---|\n");
         for (Evaluation evaluation : evaluations) {
             for (SplitResult split : evaluation.all()) {
-                out.append(String.format(Locale.ROOT, "| %s | %s | %d / %d / %d | %s | %.2f | %.3f |%n", evaluation.protocol(),
+                out.append(String.format(Locale.ROOT, "| %s | %s | %d / %d / %d | %s | %.2f | %.3f |%n", evaluation.protocol().description(),
                         split.name(), split.trainRows(), split.validationRows(), split.testRows(),
                         split.chosenSettings().describe(), 100 * split.validationAuc(), split.threshold()));
             }

@@ -5,7 +5,7 @@ import com.zhifang.models.train.BoostedTrees;
 /**
  * What one split measured on its test part, with the choices made before: tree settings by AUC and
  * the threshold by macro F1, both on the validation part ({@code trainRows} fitted,
- * {@code validationRows} choosing) or, under {@link SichuanBenchmark#REFIT}, on out-of-fold scores
+ * {@code validationRows} choosing) or, under {@link SichuanBenchmark.Protocol#REFIT}, on out-of-fold scores
  * of training and validation together (both counts are then those rows).
  */
 public record SplitResult(String name, long trainRows, long validationRows, long testRows,

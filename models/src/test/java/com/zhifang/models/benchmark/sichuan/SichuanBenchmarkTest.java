@@ -69,7 +69,7 @@ class SichuanBenchmarkTest {
     void refitIsASecondProtocolOnTheSameTestPartsFittedOnTrainingAndValidation() throws IOException {
         SichuanReport report = new SichuanBenchmark(spark).run(settings(3).withRefit(true));
 
-        assertEquals(List.of(SichuanBenchmark.PAPERS, SichuanBenchmark.REFIT),
+        assertEquals(List.of(SichuanBenchmark.Protocol.PAPERS, SichuanBenchmark.Protocol.REFIT),
                 report.evaluations().stream().map(SichuanReport.Evaluation::protocol).toList());
         SichuanReport.Evaluation refit = report.evaluations().get(1);
         assertEquals(List.of(240L, 240L, 60L), List.of(refit.fileOrder().trainRows(),
@@ -80,9 +80,9 @@ class SichuanBenchmarkTest {
         }
         assertTrue(refit.fileOrder().testAuc() > 0.9, refit.fileOrder().summary());
         String table = report.toMarkdown();
-        assertTrue(table.contains("| **Zhifang XGBoost, " + SichuanBenchmark.REFIT + ", file order 60/20/20** |"), table);
-        assertTrue(table.contains("| **Zhifang XGBoost, " + SichuanBenchmark.REFIT + ", stratified 3-fold (mean ± sd)** |"), table);
-        assertTrue(table.contains("| " + SichuanBenchmark.REFIT + " | file order 60/20/20 | 240 / 240 / 60 |"), table);
+        assertTrue(table.contains("| **Zhifang XGBoost, " + SichuanBenchmark.Protocol.REFIT.description() + ", file order 60/20/20** |"), table);
+        assertTrue(table.contains("| **Zhifang XGBoost, " + SichuanBenchmark.Protocol.REFIT.description() + ", stratified 3-fold (mean ± sd)** |"), table);
+        assertTrue(table.contains("| " + SichuanBenchmark.Protocol.REFIT.description() + " | file order 60/20/20 | 240 / 240 / 60 |"), table);
     }
 
     @Test
