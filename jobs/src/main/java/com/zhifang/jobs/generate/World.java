@@ -985,9 +985,7 @@ final class World {
       g.dailyBase = 3;
       g.dailySpread = 6;
       g.cell = lr.nextInt(cells.length);
-      int[] chosen = fewestContacts(lr, 8 + lr.nextInt(5), s -> s.role == Role.ORDINARY && s.activationDay <= 0
-          && !s.spoofVictim && !s.complaintTarget && s.roamFrom > s.roamTo && s.policeDay == Integer.MAX_VALUE
-          && !s.linkForwarder);
+      int[] chosen = fewestContacts(lr, 8 + lr.nextInt(5), s -> plainOrdinary(s) && s.activationDay <= 0);
       g.sims = chosen;
       long identity = 0;
       for (int i = 0; i < chosen.length; i++) {
@@ -1019,8 +1017,7 @@ final class World {
       int count = Math.min(20 + lr.nextInt(21), Math.max(5, n / 50));
       List<Integer> candidates = new ArrayList<>();
       for (Sub s : subs) {
-        if (s.role == Role.ORDINARY && s.activationDay < -365 && contactCount(s.idx) >= 8 && !s.spoofVictim
-            && !s.complaintTarget && s.roamFrom > s.roamTo && s.policeDay == Integer.MAX_VALUE && !s.linkForwarder) {
+        if (plainOrdinary(s) && s.activationDay < -365 && contactCount(s.idx) >= 8) {
           candidates.add(s.idx);
         }
       }
@@ -1037,6 +1034,15 @@ final class World {
       }
       forwardedLinks.add(link);
     }
+  }
+
+  /**
+   * An ordinary subscriber with no other part in the world (not spoofed, complained about, roaming,
+   * notified by police or already forwarding), so a link role does not blur another role's truth.
+   */
+  private static boolean plainOrdinary(Sub s) {
+    return s.role == Role.ORDINARY && !s.spoofVictim && !s.complaintTarget && s.roamFrom > s.roamTo
+        && s.policeDay == Integer.MAX_VALUE && !s.linkForwarder;
   }
 
   private static String[] campaignLinks(SplittableRandom lr) {
