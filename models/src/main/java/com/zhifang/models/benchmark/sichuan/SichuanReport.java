@@ -29,8 +29,8 @@ public record SichuanReport(long nodes, int inputs, boolean neighbourLabels, Lis
     };
 
     public SichuanReport {
-        if (evaluations.isEmpty()) {
-            throw new IllegalArgumentException("a report needs at least one protocol's results");
+        if (evaluations.isEmpty() || evaluations.get(0).protocol() != SichuanBenchmark.Protocol.PAPERS) {
+            throw new IllegalArgumentException("a report starts with the papers' protocol's results: " + evaluations);
         }
         evaluations = List.copyOf(evaluations);
     }
