@@ -596,7 +596,7 @@ final class DayTraffic {
         int t = (9 + r.nextInt(12)) * 3600 + r.nextInt(3600);
         for (int i = 0; i < target / bursts && t < 86_400; i++) {
           String text = Texts.spam(g.template, r, g.links);
-          String captured = r.nextInt(100) < CAPTURED_LINK_PERCENT ? text : "";
+          String captured = capturedLinkText(text, r);
           int segs = Texts.segments(text);
           Sub b = r.nextInt(100) < 55 ? stranger(r) : null;
           if (b != null) {
@@ -611,6 +611,11 @@ final class DayTraffic {
         }
       }
     }
+  }
+
+  /** The content a record keeps of a message with a link: the text, or empty when not captured. */
+  private static String capturedLinkText(String text, SplittableRandom r) {
+    return r.nextInt(100) < CAPTURED_LINK_PERCENT ? text : "";
   }
 
   /** Each forwarder due today sends the link to 6-15 of its own contacts in one evening sitting. */
@@ -628,7 +633,7 @@ final class DayTraffic {
         Sub b = subs[w.contact(a.idx, r.nextInt(cc))];
         String text = Texts.forwarded(link.link, r);
         if (b.reachableOn(day)) {
-          smsOnNet(r, t, a, b, r.nextInt(100) < CAPTURED_LINK_PERCENT ? text : "", Texts.segments(text));
+          smsOnNet(r, t, a, b, capturedLinkText(text, r), Texts.segments(text));
         }
         t += 10 + r.nextInt(90);
       }

@@ -182,11 +182,10 @@ public final class SichuanBenchmark {
             validationScores.add(Scores.of(FraudGbt.withScores(model, validation)));
         }
         weighted.unpersist();
-        int best = bestByAuc(name, settings.candidates(), validationScores);
-        Scores testScores = Scores.of(FraudGbt.withScores(models.get(best), test));
-        SplitResult result = decide(name, train.count(), settings.candidates().get(best),
-                BinaryMetrics.auc(validationScores.get(best).scores(), validationScores.get(best).labels()),
-                validationScores.get(best), testScores);
+        Best best = bestByAuc(name, settings.candidates(), validationScores);
+        Scores testScores = Scores.of(FraudGbt.withScores(models.get(best.index()), test));
+        SplitResult result = decide(name, train.count(), settings.candidates().get(best.index()), best.auc(),
+                validationScores.get(best.index()), testScores);
         LOG.info("{}: {} in {} s", name, result.summary(), seconds(started));
         return result;
     }
@@ -219,13 +218,12 @@ public final class SichuanBenchmark {
             }
             outOfFold.add(Scores.concat(parts));
         }
-        int best = bestByAuc(name + " (out of fold)", settings.candidates(), outOfFold);
-        BoostedTrees.Settings chosen = settings.candidates().get(best);
+        Best best = bestByAuc(name + " (out of fold)", settings.candidates(), outOfFold);
+        BoostedTrees.Settings chosen = settings.candidates().get(best.index());
         BoostedTreesModel model = FraudGbt.fit(withClassWeights(labelled), prepared.features(), chosen);
         Scores testScores = Scores.of(FraudGbt.withScores(model, test));
-        Scores chosenOutOfFold = outOfFold.get(best);
-        SplitResult result = decide(name, chosenOutOfFold.size(), chosen,
-                BinaryMetrics.auc(chosenOutOfFold.scores(), chosenOutOfFold.labels()), chosenOutOfFold, testScores);
+        Scores chosenOutOfFold = outOfFold.get(best.index());
+        SplitResult result = decide(name, chosenOutOfFold.size(), chosen, best.auc(), chosenOutOfFold, testScores);
         LOG.info("{} ({}): {} in {} s", name, Protocol.REFIT.description(), result.summary(), seconds(started));
         return result;
     }
@@ -243,8 +241,11 @@ public final class SichuanBenchmark {
         return FraudGbt.withClassWeights(rows, fraudRows, classCounts.getLong(0) - fraudRows);
     }
 
-    /** Index of the candidate whose scores have the highest AUC (the first on a tie). */
-    private static int bestByAuc(String name, List<BoostedTrees.Settings> candidates, List<Scores> scores) {
+    /** The chosen candidate's index and the AUC it was chosen on. */
+    private record Best(int index, double auc) {}
+
+    /** The candidate whose scores have the highest AUC (the first on a tie). */
+    private static Best bestByAuc(String name, List<BoostedTrees.Settings> candidates, List<Scores> scores) {
         int best = 0;
         double bestAuc = -1;
         for (int i = 0; i < candidates.size(); i++) {
@@ -255,7 +256,7 @@ public final class SichuanBenchmark {
                 bestAuc = auc;
             }
         }
-        return best;
+        return new Best(best, bestAuc);
     }
 
     /** The threshold comes from the validation scores alone; the test scores are only measured at it. */
