@@ -27,13 +27,19 @@ GROUP BY content
 ORDER BY messages DESC
 LIMIT 10;
 
--- Links it sent in the 7 days up to the date, and how many numbers sent each one in those days
--- (the count behind link_senders_7d: a campaign split over many SIMs shows here as one link, many numbers).
-SELECT mine.entity_id AS link, count(DISTINCT everyone.number) AS numbers_that_sent_it
+-- Links it sent in the 7 days up to the date, how many numbers sent each one in those days, and how many of
+-- those were SIMs activated at most 30 days before the date by that day's snapshot (the counts behind
+-- link_senders_7d and link_new_senders_7d: a campaign split over a fresh batch of SIMs shows here as one link,
+-- many numbers, most of them new; a forwarded vote or coupon link as one link, many numbers, old SIMs).
+SELECT mine.entity_id AS link, count(DISTINCT everyone.number) AS numbers_that_sent_it,
+       count(DISTINCT CASE WHEN s.activated_on >= date_sub(DATE'${date}', 30) THEN everyone.number END) AS new_sims_that_sent_it
 FROM carried_number_day_state mine
 JOIN carried_number_day_state everyone
   ON everyone.entity_type = 'LINK' AND everyone.entity_id = mine.entity_id
  AND everyone.traffic_day BETWEEN date_sub(DATE'${date}', 6) AND DATE'${date}'
+LEFT JOIN ref_subscribers s
+  ON s.msisdn = everyone.number
+ AND s.snapshot_date = (SELECT max(snapshot_date) FROM ref_subscribers WHERE snapshot_date <= DATE'${date}')
 WHERE mine.entity_type = 'LINK' AND mine.number = '${number}'
   AND mine.traffic_day BETWEEN date_sub(DATE'${date}', 6) AND DATE'${date}'
 GROUP BY mine.entity_id

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import static com.zhifang.features.schema.Columns.*;
 import static org.apache.spark.sql.functions.*;
@@ -67,10 +68,23 @@ public final class DistinctNumbers {
      * {@code lastSeen}.
      */
     public static Dataset<Row> toWindowCounts(Dataset<Row> lastSeen, String name, LocalDate day, List<Integer> windows) {
+        return toWindowCounts(lastSeen, Map.of(name, lit(true)), day, windows);
+    }
+
+    /**
+     * As {@link #toWindowCounts(Dataset, String, LocalDate, List)}, for several counts at once, each
+     * of the numbers for which its condition (a boolean column of {@code lastSeen}) holds: {@code
+     * entity_id, <name>_<n>d...} for each name and window. One aggregation for all of them.
+     */
+    public static Dataset<Row> toWindowCounts(Dataset<Row> lastSeen, Map<String, Column> countedWhen, LocalDate day,
+                                              List<Integer> windows) {
         RequiredColumns.check(lastSeen, "DistinctNumbers.toWindowCounts", ENTITY_ID, LAST_SEEN);
         List<Column> counts = new ArrayList<>();
-        for (int w : windows) {
-            counts.add(count_if(col(LAST_SEEN).geq(lit(day.minusDays(w - 1)))).as(windowed(name, w)));
+        for (Map.Entry<String, Column> counted : countedWhen.entrySet()) {
+            for (int w : windows) {
+                Column inWindow = col(LAST_SEEN).geq(lit(day.minusDays(w - 1)));
+                counts.add(count_if(inWindow.and(counted.getValue())).as(windowed(counted.getKey(), w)));
+            }
         }
         return lastSeen.groupBy(ENTITY_ID).agg(counts.get(0), counts.subList(1, counts.size()).toArray(new Column[0]));
     }

@@ -27,6 +27,11 @@ public final class FeatureSets {
     public static final int NIGHT_END_HOUR = 6;
     /** Days of earlier contacts a callee must be absent from to count as new. */
     public static final int NOVELTY_LOOKBACK_DAYS = 7;
+    /**
+     * A SIM activated at most this many days before D is new: campaigns run on fresh batches of
+     * SIMs, and the rules' "SIM active under a month" uses the same bound.
+     */
+    public static final int NEW_SIM_DAYS = 30;
     public static final List<String> COMPLAINT_CATEGORIES = List.of("FRAUD", "HARASSMENT", "SPAM_SMS", "ADVERT");
     public static final List<String> COMPLAINT_CHANNELS = List.of("12321", "APP", "HOTLINE");
     public static final List<Integer> DEFAULT_WINDOWS = List.of(1, 7);
@@ -51,7 +56,7 @@ public final class FeatureSets {
     /** Window features of any SMS sender computed from its stored recipients ({@link SmsSenders#toWindowRecipients}). */
     public static final List<StructField> SMS_RECIPIENT_FEATURES = List.of(field(SMS_RECIPIENTS, L));
     /** Window features of numbers computed from the stored senders of each link ({@link SmsSenders#toWindowLinkSenders}). */
-    public static final List<StructField> LINK_SENDER_FEATURES = List.of(field(LINK_SENDERS, L));
+    public static final List<StructField> LINK_SENDER_FEATURES = List.of(field(LINK_SENDERS, L), field(LINK_NEW_SENDERS, L));
 
     public static final EntityFeatures NUMBER_FEATURES = numberFeatures();
     public static final EntityFeatures DEVICE_FEATURES = deviceFeatures();

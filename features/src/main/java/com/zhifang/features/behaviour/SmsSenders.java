@@ -7,7 +7,9 @@ import org.apache.spark.sql.Row;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static com.zhifang.features.schema.Columns.*;
 import static org.apache.spark.sql.functions.*;
@@ -25,7 +27,9 @@ import static org.apache.spark.sql.functions.*;
  * type {@link #LINK} in {@code carried_number_day_state}), and a number's {@code link_senders} is
  * the most numbers that sent any one link it sent ({@link #toWindowLinkSenders}): 1 for a person
  * sharing a link of their own, dozens for a SIM of a split campaign. A count anyone can recheck by
- * searching the window's messages for the link.
+ * searching the window's messages for the link. Links are forwarded too (a vote, a coupon), by
+ * people whose SIMs are years old, while a campaign's SIMs are a fresh batch: {@code link_new_senders}
+ * counts only the senders whose SIM is new ({@link FeatureSets#NEW_SIM_DAYS}) on D.
  *
  * <p>Cost: two aggregations of the sender's rows (by sender, and by sender and fingerprint), each
  * with map-side partial aggregation; no join. The recipients: one more (by sender and recipient).
@@ -91,21 +95,36 @@ public final class SmsSenders {
     }
 
     /**
-     * Per number that sent a link in the longest window: {@code number, link_senders_<n>d...}, of
-     * the links it sent in each window the most distinct numbers that sent the same link in that
-     * window (itself included). Exact, from the stored pairs. Cost: an aggregation of the window's
-     * link pairs by (link, number), one by link, their join, and one by number; only messages with
-     * links reach it.
+     * Per number that sent a link in the longest window: {@code number, link_senders_<n>d...,
+     * link_new_senders_<n>d...}: of the links it sent in each window, the most distinct numbers that
+     * sent the same link in that window (itself included), and the most of them whose SIM was
+     * activated at most {@link FeatureSets#NEW_SIM_DAYS} days before D by the snapshot of D (numbers
+     * not in it are not new). Each maximum is over the number's links on its own, so the two may come
+     * from different links. Exact, from the stored pairs. Cost: an aggregation of the window's link
+     * pairs by (link, number), a join with the snapshot's activation dates, one aggregation by link,
+     * its join back, and one by number; only messages with links reach it.
      *
-     * @param carried the stored pairs ({@code carried_number_day_state}; only entity type {@link #LINK} is read)
+     * @param carried     the stored pairs ({@code carried_number_day_state}; only entity type {@link #LINK} is read)
+     * @param subscribers the subscriber snapshot that applies to D
      */
-    public static Dataset<Row> toWindowLinkSenders(Dataset<Row> carried, LocalDate day, List<Integer> windows) {
-        Dataset<Row> lastSeen = DistinctNumbers.toLastSeen(carried, LINK, day, windows);
-        Dataset<Row> perLink = DistinctNumbers.toWindowCounts(lastSeen, LINK_SENDERS, day, windows);
+    public static Dataset<Row> toWindowLinkSenders(Dataset<Row> carried, Dataset<Row> subscribers, LocalDate day, List<Integer> windows) {
+        RequiredColumns.check(subscribers, "toWindowLinkSenders", MSISDN, ACTIVATED_ON);
+        Dataset<Row> newSims = subscribers
+                .filter(col(ACTIVATED_ON).geq(lit(day.minusDays(FeatureSets.NEW_SIM_DAYS))))
+                .select(col(MSISDN).as("_new_sim")).distinct();
+        Dataset<Row> lastSeen = DistinctNumbers.toLastSeen(carried, LINK, day, windows)
+                .join(newSims, col(NUMBER).equalTo(col("_new_sim")), "left")
+                .withColumn("_is_new", col("_new_sim").isNotNull()).drop("_new_sim");
+        Map<String, Column> countedWhen = new LinkedHashMap<>();
+        countedWhen.put(LINK_SENDERS, lit(true));
+        countedWhen.put(LINK_NEW_SENDERS, col("_is_new"));
+        Dataset<Row> perLink = DistinctNumbers.toWindowCounts(lastSeen, countedWhen, day, windows);
         List<Column> most = new ArrayList<>();
-        for (int w : windows) {
-            String senders = windowed(LINK_SENDERS, w);
-            most.add(max(when(col(DistinctNumbers.LAST_SEEN).geq(lit(day.minusDays(w - 1))), col(senders))).as(senders));
+        for (String feature : countedWhen.keySet()) {
+            for (int w : windows) {
+                String name = windowed(feature, w);
+                most.add(max(when(col(DistinctNumbers.LAST_SEEN).geq(lit(day.minusDays(w - 1))), col(name))).as(name));
+            }
         }
         return lastSeen.join(perLink, ENTITY_ID).groupBy(NUMBER)
                 .agg(most.get(0), most.subList(1, most.size()).toArray(new Column[0]));

@@ -175,6 +175,8 @@ public final class Columns {
     public static final String SMS_RECIPIENTS = "sms_recipients";
     /** Of the links a number sent, the most numbers that sent the same link (itself included). */
     public static final String LINK_SENDERS = "link_senders";
+    /** Of the links a number sent, the most new SIMs that sent the same link (itself included if new). */
+    public static final String LINK_NEW_SENDERS = "link_new_senders";
     public static final String COMPLAINT_REPORTERS = "complaint_reporters";
     public static final String SIMS = "sims";
     public static final String NUMBERS = "numbers";

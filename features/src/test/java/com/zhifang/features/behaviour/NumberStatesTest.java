@@ -174,7 +174,8 @@ class NumberStatesTest {
         Dataset<Row> rows = FeatureRows.toNumberFeatures(
                 WindowMerger.toWindowFeatures(withPrior, FeatureSets.NUMBER_FEATURES, DAY, ONE_DAY),
                 ContactPairs.toWindowContacts(pairs, DAY, ONE_DAY), recipients,
-                SmsSenders.toWindowLinkSenders(SmsSenders.toLinkSenderDayState(Sides.outgoingSms(sms, subscribers), DAY), DAY, ONE_DAY),
+                SmsSenders.toWindowLinkSenders(SmsSenders.toLinkSenderDayState(Sides.outgoingSms(sms, subscribers), DAY), subscribers, DAY,
+                        ONE_DAY),
                 subscribers, table(spark, Tables.POLICE_NOTICES), DAY, ONE_DAY);
         Map<String, Row> byNumber = byKey(rows);
         assertEquals(4.0 / 6, get(byNumber, A, NEW_CALLEE_SHARE), 1e-9);
@@ -183,6 +184,8 @@ class NumberStatesTest {
         assertEquals(0L, (Long) get(byNumber, B, SMS_RECIPIENTS), "B's message to A is an MT row of a subscriber: not sent by B here");
         assertEquals(1L, (Long) get(byNumber, A, LINK_SENDERS), "A's two links are its own");
         assertEquals(0L, (Long) get(byNumber, B, LINK_SENDERS), "no link sent");
+        assertEquals(1L, (Long) get(byNumber, A, LINK_NEW_SENDERS), "A's SIM is days old: it counts itself");
+        assertEquals(0L, (Long) get(byNumber, B, LINK_NEW_SENDERS), "no link sent: 0, not missing");
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.Set;
 
 import static com.zhifang.features.schema.Columns.*;
 import static com.zhifang.features.testing.Records.*;
-import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -89,32 +89,60 @@ class SmsSendersTest {
         return states;
     }
 
+    /**
+     * The snapshot of DAY: S1 activated five days before, S2 exactly {@link FeatureSets#NEW_SIM_DAYS}
+     * before (still new), S4 ten days before; S3 one day too early to be new, the person years ago;
+     * S5 new but outside every window.
+     */
+    static Dataset<Row> subscribers(SparkSession spark) {
+        return table(spark, Tables.REF_SUBSCRIBERS,
+                subscriber(S1, "imsi-1", DAY.minusDays(5), "PREPAID", "id-1", DAY),
+                subscriber(S2, "imsi-2", DAY.minusDays(FeatureSets.NEW_SIM_DAYS), "PREPAID", "id-2", DAY),
+                subscriber(S3, "imsi-3", DAY.minusDays(FeatureSets.NEW_SIM_DAYS + 1), "PREPAID", "id-3", DAY),
+                subscriber(S4, "imsi-4", DAY.minusDays(10), "PREPAID", "id-4", DAY),
+                subscriber(S5, "imsi-5", DAY.minusDays(9), "PREPAID", "id-5", DAY),
+                subscriber(PERSON, "imsi-p", LocalDate.of(2019, 5, 1), "POSTPAID", "id-6", DAY));
+    }
+
     @Test
     void splitCampaignSimsShareTheirLinkAcrossDaysAndWritings() {
         SparkSession spark = SparkTestSession.get();
-        Map<String, Row> senders = SourceStatesTest.byKey(SmsSenders.toWindowLinkSenders(linkStates(campaign(spark)), DAY, List.of(1, 7)));
+        Map<String, Row> senders = SourceStatesTest.byKey(
+                SmsSenders.toWindowLinkSenders(linkStates(campaign(spark)), subscribers(spark), DAY, List.of(1, 7)));
         assertEquals(Set.of(S1, S2, S3, S4, PERSON), senders.keySet(), "S5 sent 8 days before: outside every window");
         for (String sim : List.of(S1, S2, S3)) {
             assertEquals(3L, (Long) senders.get(sim).getAs(windowed(LINK_SENDERS, 1)), sim + ": three SIMs that day, however written");
             assertEquals(4L, (Long) senders.get(sim).getAs(windowed(LINK_SENDERS, 7)), sim + ": and S4 three days before");
+            assertEquals(2L, (Long) senders.get(sim).getAs(windowed(LINK_NEW_SENDERS, 1)), sim + ": S1 and S2 new, S3 a day too old");
+            assertEquals(3L, (Long) senders.get(sim).getAs(windowed(LINK_NEW_SENDERS, 7)), sim + ": and S4");
         }
         assertNull(senders.get(S4).getAs(windowed(LINK_SENDERS, 1)), "S4 sent no link that day");
         assertEquals(4L, (Long) senders.get(S4).getAs(windowed(LINK_SENDERS, 7)));
+        assertEquals(3L, (Long) senders.get(S4).getAs(windowed(LINK_NEW_SENDERS, 7)));
         assertEquals(1L, (Long) senders.get(PERSON).getAs(windowed(LINK_SENDERS, 7)), "a link of one's own");
+        assertEquals(0L, (Long) senders.get(PERSON).getAs(windowed(LINK_NEW_SENDERS, 7)), "an old SIM's own link: no new sender");
     }
 
-    /** Merge of the stored daily pairs equals the count from the window's raw messages. */
+    /** Merge of the stored daily pairs equals the count from the window's raw messages and the snapshot. */
     @Test
     void windowLinkSendersFromDayStatesEqualARecountFromTheMessages() {
         SparkSession spark = SparkTestSession.get();
         Dataset<Row> messages = campaign(spark);
-        Map<String, Row> merged = SourceStatesTest.byKey(SmsSenders.toWindowLinkSenders(linkStates(messages), DAY, List.of(7)));
+        Map<String, Row> merged = SourceStatesTest.byKey(
+                SmsSenders.toWindowLinkSenders(linkStates(messages), subscribers(spark), DAY, List.of(7)));
         Dataset<Row> pairs = messages.filter(col(TRAFFIC_DAY).geq(java.sql.Date.valueOf(DAY.minusDays(6))))
                 .select(col(NUMBER), TextFingerprint.link(col(CONTENT)).as("link")).where(col("link").isNotNull()).distinct();
-        Dataset<Row> perLink = pairs.groupBy("link").count();
+        Dataset<Row> ages = subscribers(spark).select(col(MSISDN).as(NUMBER),
+                datediff(lit(java.sql.Date.valueOf(DAY)), col(ACTIVATED_ON))
+                        .leq(FeatureSets.NEW_SIM_DAYS).cast("long").as("new"));
+        Dataset<Row> perLink = pairs.join(ages, new String[] {NUMBER}, "left").groupBy("link")
+                .agg(count("*").as("all"), sum("new").as("new"));
         Map<String, Row> recount = SourceStatesTest.byKey(pairs.join(perLink, "link").groupBy(NUMBER)
-                .agg(org.apache.spark.sql.functions.max("count").as("most")));
+                .agg(max("all").as("most"), max("new").as("most_new")));
         assertEquals(recount.keySet(), merged.keySet());
-        recount.forEach((number, row) -> assertEquals(row.getLong(1), (Long) merged.get(number).getAs(windowed(LINK_SENDERS, 7)), number));
+        recount.forEach((number, row) -> {
+            assertEquals(row.getLong(1), (Long) merged.get(number).getAs(windowed(LINK_SENDERS, 7)), number);
+            assertEquals(row.getLong(2), (Long) merged.get(number).getAs(windowed(LINK_NEW_SENDERS, 7)), number);
+        });
     }
 }

@@ -163,10 +163,11 @@ public final class FeaturesAction {
     private Dataset<Row> numberFeatures(Dataset<Row> recipients, Dataset<Row> carried) {
         Dataset<Row> windowed = merged(Tables.NUMBER_DAY_STATE, FeatureSets.NUMBER_FEATURES);
         Dataset<Row> contacts = ContactPairs.toWindowContacts(read(Tables.PAIR_DAY_STATE), day, windows);
+        Dataset<Row> subscribers = ReferenceSnapshots.asOf(read(Tables.REF_SUBSCRIBERS), day);
         return FeatureRows.toNumberFeatures(windowed, contacts,
                 SmsSenders.toWindowRecipients(recipients, FeatureSets.NUMBER_FEATURES.entityType(), day, windows),
-                SmsSenders.toWindowLinkSenders(carried, day, windows),
-                ReferenceSnapshots.asOf(read(Tables.REF_SUBSCRIBERS), day), read(Tables.POLICE_NOTICES), day, windows);
+                SmsSenders.toWindowLinkSenders(carried, subscribers, day, windows),
+                subscribers, read(Tables.POLICE_NOTICES), day, windows);
     }
 
     private Dataset<Row> merged(String stateTable, EntityFeatures def) {

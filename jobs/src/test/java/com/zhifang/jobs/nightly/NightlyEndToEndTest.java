@@ -223,9 +223,11 @@ class NightlyEndToEndTest {
         List<Row> campaignSims = of(numbers, "SPAM_SMS").stream().filter(r -> weekly(r, LINK_SENDERS) >= 5).toList();
         assertTrue(campaignSims.size() >= 5, campaignSims.size() + " spam SIMs sharing a link with 5+ numbers");
         assertTrue(campaignSims.stream().allMatch(r -> r.<Integer>getAs(SIM_AGE_DAYS) <= 30), "campaign SIMs are new");
+        assertTrue(campaignSims.stream().allMatch(r -> weekly(r, LINK_NEW_SENDERS) >= 5), "and so are their link's other senders");
         List<Row> forwarders = of(numbers, "LINK_FORWARDER");
         assertTrue(max(forwarders, LINK_SENDERS) >= 3, "forwarders share a link");
         assertTrue(forwarders.stream().allMatch(r -> r.<Integer>getAs(SIM_AGE_DAYS) > 365), "forwarders are old lines");
+        assertTrue(max(forwarders, LINK_NEW_SENDERS) < 5, "with old lines beside them: no batch of new SIMs behind their links");
     }
 
     @Test

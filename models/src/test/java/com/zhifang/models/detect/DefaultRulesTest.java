@@ -66,7 +66,13 @@ class DefaultRulesTest {
                         SIM_AGE_DAYS, 400, "complaints_spam_sms_7d", 2L)),
                 // Someone forwarding a vote link that 200 others forwarded too: an old SIM, no complaints.
                 number("+8613900000022", Map.of("link_senders_7d", 200L, "url_share_7d", 0.8, "sms_recipients_7d", 25L,
-                        SIM_AGE_DAYS, 2000, "complaints_spam_sms_7d", 0L, "calls_out_7d", 40L)));
+                        SIM_AGE_DAYS, 2000, "complaints_spam_sms_7d", 0L, "calls_out_7d", 40L)),
+                // A small campaign split over ten SIMs bought this month (nine of its link's senders are new), and a
+                // new subscriber forwarding a link ten old SIMs forwarded too: otherwise the same.
+                number("+8617000000024", Map.of("link_senders_7d", 10L, "link_new_senders_7d", 9L, "url_share_7d", 0.9,
+                        "sms_recipients_7d", 30L, SIM_AGE_DAYS, 8, "template_share_7d", 0.9, "calls_out_7d", 0L)),
+                number("+8617000000025", Map.of("link_senders_7d", 10L, "link_new_senders_7d", 1L, "url_share_7d", 0.9,
+                        "sms_recipients_7d", 30L, SIM_AGE_DAYS, 8, "template_share_7d", 0.9, "calls_out_7d", 0L)));
     }
 
     /** The patterns found for the numbers of a test. */
@@ -116,6 +122,23 @@ class DefaultRulesTest {
         assertTrue(reasons.contains("SIM active 4 days"), reasons.toString());
         assertTrue(sim.<Double>getAs(SCORE) > numberDetections.get("+8613900000023/SPAM_SMS").<Double>getAs(SCORE),
                 "a new SIM with corroboration outranks an old one with two complaints");
+    }
+
+    /**
+     * A campaign of ten fresh SIMs: each SIM's own figures are modest, the batch of new SIMs behind
+     * one link is what corroborates it, enough to rank above a telemarketer's volume alone.
+     */
+    @Test
+    void newSimsAmongALinksSendersCorroborateACampaign() {
+        Row campaignSim = numberDetections.get("+8617000000024/SPAM_SMS");
+        Row forwarder = numberDetections.get("+8617000000025/SPAM_SMS");
+        List<String> reasons = campaignSim.getList(campaignSim.fieldIndex(REASONS));
+        assertTrue(reasons.contains("9 SIMs under 30 days old sent the same link in 7 days"), reasons.toString());
+        assertFalse(forwarder.getList(forwarder.fieldIndex(REASONS)).stream().anyMatch(r -> r.toString().contains("under 30 days old")),
+                forwarder.toString());
+        assertTrue(campaignSim.<Double>getAs(SCORE) > forwarder.<Double>getAs(SCORE), campaignSim + " vs " + forwarder);
+        assertTrue(campaignSim.<Double>getAs(SCORE) > numberDetections.get("+8613800000003/BULK_CALLING").<Double>getAs(SCORE),
+                "a corroborated campaign SIM outranks a telemarketer");
     }
 
     @Test
