@@ -421,6 +421,9 @@ public final class LandingZoneGenerator {
         rows.add(fraud("DEVICE", imei, "SIMBOX", false));
       }
     }
+    for (String imei : w.bulkCallerSharedDevices) {
+      rows.add(fraud("DEVICE", imei, "BULK_CALLING", false));
+    }
     for (Wangiri wg : w.wangiri) {
       rows.add(fraud("NUMBER", wg.e164, "WANGIRI", false));
     }

@@ -180,6 +180,11 @@ final class World {
   final List<Feedback> feedback = new ArrayList<>();
   final List<AllowEntry> allowlist = new ArrayList<>();
   final List<Long> externalSpoofVictims = new ArrayList<>();
+  /**
+   * Handsets a bulk-calling room passed from one of its SIMs to another inside the window: devices
+   * that carried two fraud SIMs' calls, fraud entities in their own right (truth.csv).
+   */
+  final List<String> bulkCallerSharedDevices = new ArrayList<>();
   /** Our own number blocks (7-digit prefixes) in which scanners dial. */
   long[] ownBlocks;
   /** Subscriber indexes by role, in index order. */
@@ -808,6 +813,9 @@ final class World {
       Sub b = subs[bulk.get(i)];
       b.imei2 = a.imei;
       b.deviceSwitchDay = Math.max(1, newActivation);
+      if (b.deviceSwitchDay < days) {
+        bulkCallerSharedDevices.add(a.imei);
+      }
       b.homeCell = a.homeCell;
       b.workCell = a.homeCell;
       b.otherCells = new int[] {a.homeCell};

@@ -397,6 +397,37 @@ class LandingZoneGeneratorTest {
     assertTrue(forwarded, "a link sent by 3+ forwarders only: " + sendersOf);
   }
 
+  /**
+   * A bulk-calling room passes a handset from one of its SIMs to another: truth labels that device
+   * as fraud, and the files show it carrying the calls of two or more bulk callers and nobody else.
+   */
+  @Test
+  void handsetsPassedBetweenBulkCallersAreLabelledFraudDevices() throws IOException {
+    Map<String, String> labelOf = new HashMap<>();
+    Set<String> devices = new HashSet<>();
+    List<List<String>> truth = Rfc4180.read(out.resolve("truth.csv"));
+    for (List<String> t : truth.subList(1, truth.size())) {
+      labelOf.put(t.get(1), t.get(2).equals("FRAUD") ? t.get(3) : t.get(4));
+      if (t.get(0).equals("DEVICE") && t.get(3).equals("BULK_CALLING")) {
+        devices.add(t.get(1));
+      }
+    }
+    assertFalse(devices.isEmpty(), "the bulk callers of " + SUBSCRIBERS + " subscribers share a handset within " + DAYS + " days");
+    Map<String, Set<String>> callersOn = new HashMap<>();
+    for (Row r : rows) {
+      if (r.file().dataset() == Dataset.VOICE && r.malformed() == null && !r.duplicate() && r.f().get("record_type").equals("MO")) {
+        callersOn.computeIfAbsent(r.f().get("imei"), k -> new HashSet<>()).add(e164(r.f().get("calling_number")));
+      }
+    }
+    for (String device : devices) {
+      Set<String> callers = callersOn.getOrDefault(device, Set.of());
+      assertTrue(callers.size() >= 2, device + " carried " + callers);
+      for (String caller : callers) {
+        assertEquals("BULK_CALLING", labelOf.get(caller), device + " carried " + caller);
+      }
+    }
+  }
+
   // ------------------------------------------------------------------ record semantics
 
   @Test
