@@ -9,6 +9,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static com.zhifang.features.behaviour.ServedRows.EVENT_TIME;
 import static com.zhifang.features.behaviour.ServedRows.KIND;
@@ -23,6 +24,11 @@ import static org.apache.spark.sql.functions.*;
  *
  * <p>Cost: one shuffle of the served records by IMEI, sorted by time (the SIM-swap lag); the
  * aggregation reuses that partitioning.
+ *
+ * <p>The numbers each device served are also stored per day as distinct pairs
+ * ({@link #toServedNumberDayState}, entity type {@code DEVICE} in {@code carried_number_day_state}),
+ * so that how many of them are new SIMs on D ({@link #toWindowNewSims}) is counted exactly: SIM boxes
+ * and fraud call rooms run on fresh prepaid SIMs, a person's dual-SIM phone on SIMs years old.
  */
 public final class DeviceStates {
     private DeviceStates() {}
@@ -49,5 +55,30 @@ public final class DeviceStates {
                 size(collect_set(col(CELL_ID))).cast("long").as(CELLS + EXACT_SUFFIX),
                 hll_sketch_agg(col(CELL_ID)).as(CELLS + HLL_SUFFIX));
         return StateParts.combine(FeatureSets.DEVICE_FEATURES, day, List.of(state));
+    }
+
+    /**
+     * The day's distinct (device, number) pairs of the served records, as {@link DistinctNumbers}
+     * rows of the device entity type. Cost: one partially-aggregated shuffle of the served records.
+     *
+     * @param served {@link ServedRows#toServedRows} of one traffic day
+     */
+    public static Dataset<Row> toServedNumberDayState(Dataset<Row> served, LocalDate day) {
+        return DistinctNumbers.toDayState(served, FeatureSets.DEVICE_FEATURES.entityType(), IMEI, NUMBER, day);
+    }
+
+    /**
+     * Per device that served a number in the longest window: {@code entity_id, new_sims_<n>d...},
+     * the distinct numbers it served in each window whose SIM is new on D
+     * ({@link DistinctNumbers#withNewSimFlag}). Exact, from the stored pairs. Cost: an aggregation of
+     * the window's device pairs, a join with the snapshot's new SIMs, one aggregation by device.
+     *
+     * @param carried     the stored pairs ({@code carried_number_day_state}; only the device entity type is read)
+     * @param subscribers the subscriber snapshot that applies to D
+     */
+    public static Dataset<Row> toWindowNewSims(Dataset<Row> carried, Dataset<Row> subscribers, LocalDate day, List<Integer> windows) {
+        Dataset<Row> lastSeen = DistinctNumbers.withNewSimFlag(
+                DistinctNumbers.toLastSeen(carried, FeatureSets.DEVICE_FEATURES.entityType(), day, windows), subscribers, day, "_is_new");
+        return DistinctNumbers.toWindowCounts(lastSeen, Map.of(NEW_SIMS, col("_is_new")), day, windows);
     }
 }

@@ -63,6 +63,25 @@ public final class DistinctNumbers {
     }
 
     /**
+     * Adds the boolean column {@code flag}: whether the row's number is a new SIM on D, activated at
+     * most {@link FeatureSets#NEW_SIM_DAYS} days before D by the subscriber snapshot of D (a number
+     * not in the snapshot is not new). Meant for {@link #toLastSeen} rows, to count new SIMs with
+     * {@link #toWindowCounts(Dataset, Map, LocalDate, List)}. Cost: a join with the snapshot's new
+     * SIMs (a small share of the snapshot).
+     *
+     * @param subscribers the subscriber snapshot that applies to D
+     */
+    public static Dataset<Row> withNewSimFlag(Dataset<Row> rows, Dataset<Row> subscribers, LocalDate day, String flag) {
+        RequiredColumns.check(rows, "DistinctNumbers.withNewSimFlag", NUMBER);
+        RequiredColumns.check(subscribers, "DistinctNumbers.withNewSimFlag (subscribers)", MSISDN, ACTIVATED_ON);
+        Dataset<Row> newSims = subscribers
+                .filter(col(ACTIVATED_ON).geq(lit(day.minusDays(FeatureSets.NEW_SIM_DAYS))))
+                .select(col(MSISDN).as("_new_sim")).distinct();
+        return rows.join(newSims, col(NUMBER).equalTo(col("_new_sim")), "left")
+                .withColumn(flag, col("_new_sim").isNotNull()).drop("_new_sim");
+    }
+
+    /**
      * Per entity of {@code lastSeen} ({@link #toLastSeen}): {@code entity_id, <name>_<n>d...}, the
      * distinct numbers of each window. Cost: one aggregation by entity, within the partitioning of
      * {@code lastSeen}.

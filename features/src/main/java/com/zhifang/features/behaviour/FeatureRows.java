@@ -62,8 +62,11 @@ public final class FeatureRows {
         return EntityFeatures.conform(joined.filter(col(IS_SUBSCRIBER).or(active)), def.outputSchema(windows), "toNumberFeatures");
     }
 
-    public static Dataset<Row> toDeviceFeatures(Dataset<Row> windowed, List<Integer> windows) {
-        return EntityFeatures.conform(windowed, FeatureSets.DEVICE_FEATURES.outputSchema(windows), "toDeviceFeatures");
+    /** @param newSims the window features from stored served numbers ({@link DeviceStates#toWindowNewSims}) */
+    public static Dataset<Row> toDeviceFeatures(Dataset<Row> windowed, Dataset<Row> newSims, List<Integer> windows) {
+        EntityFeatures def = FeatureSets.DEVICE_FEATURES;
+        Dataset<Row> joined = withJoined(windowed, newSims.withColumnRenamed(ENTITY_ID, IMEI), IMEI, def.joinedFeatures(), windows);
+        return EntityFeatures.conform(joined, def.outputSchema(windows), "toDeviceFeatures");
     }
 
     /** @param trunks the trunk snapshot that applies to D (type and owner) */

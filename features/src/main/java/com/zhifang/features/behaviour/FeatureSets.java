@@ -118,7 +118,7 @@ public final class FeatureSets {
         List<WindowFeature> f = List.of(raw(SIMS), raw(NUMBERS), raw(SIM_SWAPS), ratio(SIM_SWAP_RATE, SIM_SWAPS, SIM_TRANSITIONS),
                 raw(CELLS), raw(RECORDS), raw(CALLS_OUT), raw(CALLS_IN), raw(SMS_OUT_DEVICE),
                 ratio(RECORDS_PER_SIM, RECORDS, SIMS), ratio(OUTGOING_SHARE, CALLS_OUT, RECORDS));
-        return new EntityFeatures("DEVICE", List.of(field(IMEI, S, false)), state, f, List.of(), List.of());
+        return new EntityFeatures("DEVICE", List.of(field(IMEI, S, false)), state, f, List.of(field(NEW_SIMS, L)), List.of());
     }
 
     private static EntityFeatures trunkFeatures() {

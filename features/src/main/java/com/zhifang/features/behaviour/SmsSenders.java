@@ -108,13 +108,8 @@ public final class SmsSenders {
      * @param subscribers the subscriber snapshot that applies to D
      */
     public static Dataset<Row> toWindowLinkSenders(Dataset<Row> carried, Dataset<Row> subscribers, LocalDate day, List<Integer> windows) {
-        RequiredColumns.check(subscribers, "toWindowLinkSenders", MSISDN, ACTIVATED_ON);
-        Dataset<Row> newSims = subscribers
-                .filter(col(ACTIVATED_ON).geq(lit(day.minusDays(FeatureSets.NEW_SIM_DAYS))))
-                .select(col(MSISDN).as("_new_sim")).distinct();
-        Dataset<Row> lastSeen = DistinctNumbers.toLastSeen(carried, LINK, day, windows)
-                .join(newSims, col(NUMBER).equalTo(col("_new_sim")), "left")
-                .withColumn("_is_new", col("_new_sim").isNotNull()).drop("_new_sim");
+        Dataset<Row> lastSeen = DistinctNumbers.withNewSimFlag(DistinctNumbers.toLastSeen(carried, LINK, day, windows),
+                subscribers, day, "_is_new");
         Map<String, Column> countedWhen = new LinkedHashMap<>();
         countedWhen.put(LINK_SENDERS, lit(true));
         countedWhen.put(LINK_NEW_SENDERS, col("_is_new"));

@@ -177,6 +177,8 @@ public final class Columns {
     public static final String LINK_SENDERS = "link_senders";
     /** Of the links a number sent, the most new SIMs that sent the same link (itself included if new). */
     public static final String LINK_NEW_SENDERS = "link_new_senders";
+    /** Of the numbers a device served, those whose SIM is new ({@code FeatureSets.NEW_SIM_DAYS}). */
+    public static final String NEW_SIMS = "new_sims";
     public static final String COMPLAINT_REPORTERS = "complaint_reporters";
     public static final String SIMS = "sims";
     public static final String NUMBERS = "numbers";

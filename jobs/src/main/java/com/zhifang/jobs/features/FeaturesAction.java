@@ -95,9 +95,10 @@ public final class FeaturesAction {
         }
         Dataset<Row> recipients = read(Tables.SMS_RECIPIENT_DAY_STATE);
         Dataset<Row> carried = read(Tables.CARRIED_NUMBER_DAY_STATE);
-        long numbers = writeFeatures(Tables.FEATURES_NUMBER, numberFeatures(recipients, carried));
+        Dataset<Row> subscribers = ReferenceSnapshots.asOf(read(Tables.REF_SUBSCRIBERS), day);
+        long numbers = writeFeatures(Tables.FEATURES_NUMBER, numberFeatures(recipients, carried, subscribers));
         long devices = writeFeatures(Tables.FEATURES_DEVICE, FeatureRows.toDeviceFeatures(merged(Tables.DEVICE_DAY_STATE,
-                FeatureSets.DEVICE_FEATURES), windows));
+                FeatureSets.DEVICE_FEATURES), DeviceStates.toWindowNewSims(carried, subscribers, day, windows), windows));
         Dataset<Row> complaints = read(Tables.COMPLAINTS);
         long trunks = writeFeatures(Tables.FEATURES_TRUNK, FeatureRows.toTrunkFeatures(
                 merged(Tables.TRUNK_DAY_STATE, FeatureSets.TRUNK_FEATURES),
@@ -142,7 +143,8 @@ public final class FeaturesAction {
                 lit(d.minusDays(FeatureSets.NOVELTY_LOOKBACK_DAYS)), lit(d.minusDays(1))));
         replaceDay(Tables.NUMBER_DAY_STATE, d,
                 NumberStates.toNumberDayState(attributable, sms, complaints, subscribers, dayPairs, priorPairs, d));
-        replaceDay(Tables.DEVICE_DAY_STATE, d, DeviceStates.toDeviceDayState(ServedRows.toServedRows(voice, sms), d));
+        Dataset<Row> served = ServedRows.toServedRows(voice, sms);
+        replaceDay(Tables.DEVICE_DAY_STATE, d, DeviceStates.toDeviceDayState(served, d));
         replaceDay(Tables.TRUNK_DAY_STATE, d, TrunkStates.toTrunkDayState(voice, trunks, roaming, subscribers, d));
         replaceDay(Tables.PORT_CUSTOMER_DAY_STATE, d, PortCustomerStates.toPortCustomerDayState(sms, d));
         Dataset<Row> portMessages = PortCustomerStates.portMessages(sms);
@@ -152,7 +154,8 @@ public final class FeaturesAction {
                 FeatureSets.PORT_CUSTOMER_FEATURES.entityType(), PORT_CUSTOMER, PORT_CODE, d);
         Dataset<Row> outgoingSms = Sides.outgoingSms(sms, subscribers);
         replaceDay(Tables.CARRIED_NUMBER_DAY_STATE, d, carriedByTrunks.unionByName(carriedByPorts)
-                .unionByName(SmsSenders.toLinkSenderDayState(outgoingSms, d)));
+                .unionByName(SmsSenders.toLinkSenderDayState(outgoingSms, d))
+                .unionByName(DeviceStates.toServedNumberDayState(served, d)));
         // Written last: the schedule takes a day with recipients as done.
         replaceDay(Tables.SMS_RECIPIENT_DAY_STATE, d,
                 SmsSenders.toRecipientDayState(outgoingSms, FeatureSets.NUMBER_FEATURES.entityType(), NUMBER, d)
@@ -160,10 +163,10 @@ public final class FeaturesAction {
                                 PORT_CUSTOMER, d)));
     }
 
-    private Dataset<Row> numberFeatures(Dataset<Row> recipients, Dataset<Row> carried) {
+    /** @param subscribers the subscriber snapshot that applies to D */
+    private Dataset<Row> numberFeatures(Dataset<Row> recipients, Dataset<Row> carried, Dataset<Row> subscribers) {
         Dataset<Row> windowed = merged(Tables.NUMBER_DAY_STATE, FeatureSets.NUMBER_FEATURES);
         Dataset<Row> contacts = ContactPairs.toWindowContacts(read(Tables.PAIR_DAY_STATE), day, windows);
-        Dataset<Row> subscribers = ReferenceSnapshots.asOf(read(Tables.REF_SUBSCRIBERS), day);
         return FeatureRows.toNumberFeatures(windowed, contacts,
                 SmsSenders.toWindowRecipients(recipients, FeatureSets.NUMBER_FEATURES.entityType(), day, windows),
                 SmsSenders.toWindowLinkSenders(carried, subscribers, day, windows),

@@ -166,6 +166,24 @@ class DefaultRulesTest {
         assertTrue(big.getList(big.fieldIndex(REASONS)).contains("14 SIMs used in this device in 7 days"));
     }
 
+    /** The same two-SIM stream, once on SIMs bought this month and once on SIMs years old: fresh SIMs corroborate. */
+    @Test
+    void newSimsCorroborateASmallSimBox() {
+        StructType schema = Tables.schemaOf(Tables.FEATURES_DEVICE);
+        Dataset<Row> devices = EntityRows.rows(spark, schema,
+                with(IMEI, "867339044733719", "sims_7d", 2L, "new_sims_7d", 2L, "outgoing_share_7d", 1.0, "cells_7d", 1L,
+                        "calls_out_7d", 2000L, "sms_records_7d", 0L),
+                with(IMEI, "867339044733727", "sims_7d", 2L, "new_sims_7d", 0L, "outgoing_share_7d", 1.0, "cells_7d", 1L,
+                        "calls_out_7d", 2000L, "sms_records_7d", 0L));
+        Map<String, Row> found = detect(devices, "DEVICE", IMEI, rules.detectorsFor("DEVICE")).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.<String>getAs(ENTITY_ID), r -> r));
+        Row fresh = found.get("867339044733719");
+        Row old = found.get("867339044733727");
+        assertTrue(fresh.getList(fresh.fieldIndex(REASONS)).contains("2 of its SIMs activated under 30 days ago"), fresh.toString());
+        assertFalse(old.getList(old.fieldIndex(REASONS)).toString().contains("activated under 30 days"), old.toString());
+        assertTrue(fresh.<Double>getAs(SCORE) > old.<Double>getAs(SCORE), fresh + " vs " + old);
+    }
+
     @Test
     void spoofingTrunksFireAndTheBankLineAndRoamersDoNot() {
         StructType schema = Tables.schemaOf(Tables.FEATURES_TRUNK);
