@@ -421,7 +421,7 @@ public final class LandingZoneGenerator {
         rows.add(fraud("DEVICE", imei, "SIMBOX", false));
       }
     }
-    for (String imei : w.bulkCallerSharedDevices) {
+    for (String imei : w.bulkCallerSharedDevices()) {
       rows.add(fraud("DEVICE", imei, "BULK_CALLING", false));
     }
     for (Wangiri wg : w.wangiri) {

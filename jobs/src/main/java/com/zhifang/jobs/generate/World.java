@@ -180,11 +180,8 @@ final class World {
   final List<Feedback> feedback = new ArrayList<>();
   final List<AllowEntry> allowlist = new ArrayList<>();
   final List<Long> externalSpoofVictims = new ArrayList<>();
-  /**
-   * Handsets a bulk-calling room passed from one of its SIMs to another inside the window: devices
-   * that carried two fraud SIMs' calls, fraud entities in their own right (truth.csv).
-   */
-  final List<String> bulkCallerSharedDevices = new ArrayList<>();
+  /** Bulk callers whose handset another bulk caller takes over ({@code [owner, taker]} indexes). */
+  final List<int[]> bulkCallerHandOvers = new ArrayList<>();
   /** Our own number blocks (7-digit prefixes) in which scanners dial. */
   long[] ownBlocks;
   /** Subscriber indexes by role, in index order. */
@@ -290,6 +287,34 @@ final class World {
       w.byRole.get(s.role.ordinal()).add(s.idx);
     }
     return w;
+  }
+
+  /**
+   * Handsets a bulk-calling room passed from one of its SIMs to another and that carried both SIMs'
+   * calls inside the window (the owner in service on some day, the taker on some day from the
+   * hand-over on, before any police suspension): fraud devices in their own right (truth.csv). Read
+   * after {@link #build}: it depends on the police days.
+   */
+  List<String> bulkCallerSharedDevices() {
+    List<String> devices = new ArrayList<>();
+    for (int[] handOver : bulkCallerHandOvers) {
+      Sub owner = subs[handOver[0]];
+      Sub taker = subs[handOver[1]];
+      if (activeOnSomeDay(owner, 0) && activeOnSomeDay(taker, taker.deviceSwitchDay)) {
+        devices.add(owner.imei);
+      }
+    }
+    return devices;
+  }
+
+  /** Whether {@code s} is in service on some day from {@code from} to the window's last. */
+  private boolean activeOnSomeDay(Sub s, int from) {
+    for (int day = Math.max(0, from); day < days; day++) {
+      if (s.activeOn(day)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   List<Integer> role(Role role) {
@@ -813,9 +838,7 @@ final class World {
       Sub b = subs[bulk.get(i)];
       b.imei2 = a.imei;
       b.deviceSwitchDay = Math.max(1, newActivation);
-      if (b.deviceSwitchDay < days) {
-        bulkCallerSharedDevices.add(a.imei);
-      }
+      bulkCallerHandOvers.add(new int[] {a.idx, b.idx});
       b.homeCell = a.homeCell;
       b.workCell = a.homeCell;
       b.otherCells = new int[] {a.homeCell};

@@ -60,4 +60,18 @@ class WorldTest {
             }
         }
     }
+
+    /**
+     * The sample data's seed: its one hand-over of a bulk caller's handset falls after the police
+     * suspended the SIM taking it over, so no record shows the handset with two SIMs and the truth
+     * must not call it a shared fraud device.
+     */
+    @Test
+    void aHandsetIsSharedOnlyWhenBothSimsUsedItInsideTheWindow() {
+        World world = World.build(2000, 7, 20261101L);
+        assertEquals(1, world.bulkCallerHandOvers.size());
+        Sub taker = world.subs[world.bulkCallerHandOvers.get(0)[1]];
+        assertTrue(taker.policeDay < taker.deviceSwitchDay, "suspended on day " + taker.policeDay + ", hand-over on " + taker.deviceSwitchDay);
+        assertEquals(List.of(), world.bulkCallerSharedDevices());
+    }
 }
