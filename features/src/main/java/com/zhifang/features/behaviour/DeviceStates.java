@@ -78,7 +78,7 @@ public final class DeviceStates {
      */
     public static Dataset<Row> toWindowNewSims(Dataset<Row> carried, Dataset<Row> subscribers, LocalDate day, List<Integer> windows) {
         Dataset<Row> lastSeen = DistinctNumbers.withNewSimFlag(
-                DistinctNumbers.toLastSeen(carried, FeatureSets.DEVICE_FEATURES.entityType(), day, windows), subscribers, day, "_is_new");
-        return DistinctNumbers.toWindowCounts(lastSeen, Map.of(NEW_SIMS, col("_is_new")), day, windows);
+                DistinctNumbers.toLastSeen(carried, FeatureSets.DEVICE_FEATURES.entityType(), day, windows), subscribers, day);
+        return DistinctNumbers.toWindowCounts(lastSeen, Map.of(NEW_SIMS, col(DistinctNumbers.IS_NEW_SIM)), day, windows);
     }
 }

@@ -37,6 +37,8 @@ public final class DistinctNumbers {
 
     /** Column of {@link #toLastSeen}: the last day of the window the entity dealt with the number. */
     public static final String LAST_SEEN = "_last_seen";
+    /** Column of {@link #withNewSimFlag}: whether the number is a new SIM on D. */
+    public static final String IS_NEW_SIM = "_is_new_sim";
 
     /** Distinct (entity, number) of one day's rows. Cost: one partially-aggregated shuffle. */
     public static Dataset<Row> toDayState(Dataset<Row> rows, String entityType, String entityColumn, String numberColumn,
@@ -63,7 +65,15 @@ public final class DistinctNumbers {
     }
 
     /**
-     * Adds the boolean column {@code flag}: whether the row's number is a new SIM on D, activated at
+     * Whether a {@link #toLastSeen} row counts in the window of {@code windowDays} days ending on D:
+     * its last day falls inside it.
+     */
+    public static Column seenWithin(LocalDate day, int windowDays) {
+        return col(LAST_SEEN).geq(lit(day.minusDays(windowDays - 1)));
+    }
+
+    /**
+     * Adds the boolean column {@link #IS_NEW_SIM}: whether the row's number is a new SIM on D, activated at
      * most {@link FeatureSets#NEW_SIM_DAYS} days before D by the subscriber snapshot of D (a number
      * not in the snapshot is not new). Meant for {@link #toLastSeen} rows, to count new SIMs with
      * {@link #toWindowCounts(Dataset, Map, LocalDate, List)}. Cost: a join with the snapshot's new
@@ -71,14 +81,14 @@ public final class DistinctNumbers {
      *
      * @param subscribers the subscriber snapshot that applies to D
      */
-    public static Dataset<Row> withNewSimFlag(Dataset<Row> rows, Dataset<Row> subscribers, LocalDate day, String flag) {
+    public static Dataset<Row> withNewSimFlag(Dataset<Row> rows, Dataset<Row> subscribers, LocalDate day) {
         RequiredColumns.check(rows, "DistinctNumbers.withNewSimFlag", NUMBER);
         RequiredColumns.check(subscribers, "DistinctNumbers.withNewSimFlag (subscribers)", MSISDN, ACTIVATED_ON);
         Dataset<Row> newSims = subscribers
                 .filter(col(ACTIVATED_ON).geq(lit(day.minusDays(FeatureSets.NEW_SIM_DAYS))))
                 .select(col(MSISDN).as("_new_sim")).distinct();
         return rows.join(newSims, col(NUMBER).equalTo(col("_new_sim")), "left")
-                .withColumn(flag, col("_new_sim").isNotNull()).drop("_new_sim");
+                .withColumn(IS_NEW_SIM, col("_new_sim").isNotNull()).drop("_new_sim");
     }
 
     /**
@@ -101,8 +111,7 @@ public final class DistinctNumbers {
         List<Column> counts = new ArrayList<>();
         for (Map.Entry<String, Column> counted : countedWhen.entrySet()) {
             for (int w : windows) {
-                Column inWindow = col(LAST_SEEN).geq(lit(day.minusDays(w - 1)));
-                counts.add(count_if(inWindow.and(counted.getValue())).as(windowed(counted.getKey(), w)));
+                counts.add(count_if(seenWithin(day, w).and(counted.getValue())).as(windowed(counted.getKey(), w)));
             }
         }
         return lastSeen.groupBy(ENTITY_ID).agg(counts.get(0), counts.subList(1, counts.size()).toArray(new Column[0]));

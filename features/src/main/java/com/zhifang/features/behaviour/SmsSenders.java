@@ -109,16 +109,16 @@ public final class SmsSenders {
      */
     public static Dataset<Row> toWindowLinkSenders(Dataset<Row> carried, Dataset<Row> subscribers, LocalDate day, List<Integer> windows) {
         Dataset<Row> lastSeen = DistinctNumbers.withNewSimFlag(DistinctNumbers.toLastSeen(carried, LINK, day, windows),
-                subscribers, day, "_is_new");
+                subscribers, day);
         Map<String, Column> countedWhen = new LinkedHashMap<>();
         countedWhen.put(LINK_SENDERS, lit(true));
-        countedWhen.put(LINK_NEW_SENDERS, col("_is_new"));
+        countedWhen.put(LINK_NEW_SENDERS, col(DistinctNumbers.IS_NEW_SIM));
         Dataset<Row> perLink = DistinctNumbers.toWindowCounts(lastSeen, countedWhen, day, windows);
         List<Column> most = new ArrayList<>();
         for (String feature : countedWhen.keySet()) {
             for (int w : windows) {
                 String name = windowed(feature, w);
-                most.add(max(when(col(DistinctNumbers.LAST_SEEN).geq(lit(day.minusDays(w - 1))), col(name))).as(name));
+                most.add(max(when(DistinctNumbers.seenWithin(day, w), col(name))).as(name));
             }
         }
         return lastSeen.join(perLink, ENTITY_ID).groupBy(NUMBER)
