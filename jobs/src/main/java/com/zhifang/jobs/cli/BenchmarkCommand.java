@@ -53,7 +53,7 @@ public final class BenchmarkCommand implements Runnable {
         @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
         int folds;
 
-        @Option(names = "--seed", defaultValue = "42", description = "Seed for folds and trees (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", defaultValue = "42", description = "Seed for the folds and the first tree model; the ensemble's other members take the next seeds (default: ${DEFAULT-VALUE}).")
         long seed;
 
         @Option(names = "--neighbour-labels", description = "Also give the model each node's share of fraud among its "
@@ -61,8 +61,8 @@ public final class BenchmarkCommand implements Runnable {
         boolean neighbourLabels;
 
         @Option(names = "--refit", description = "Also measure each split with the training and validation parts used "
-                + "together: settings and threshold from k-fold out-of-fold scores over both, then one fit on both "
-                + "(k + 1 fits per candidate and split).")
+                + "together: the threshold from k-fold out-of-fold scores over both, then one fit on both "
+                + "(k + 1 fits per ensemble member and split).")
         boolean refit;
 
         @Mixin

@@ -24,9 +24,11 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SichuanBenchmarkTest {
@@ -207,13 +209,49 @@ class SichuanBenchmarkTest {
     @Test
     void decideMeasuresTestAtTheValidationThreshold() {
         // Validation separates at 0.5; on test a threshold of 0.85 would be perfect, 0.5 is not.
-        SichuanBenchmark.Scores validation = new SichuanBenchmark.Scores(new double[] {0.2, 0.4, 0.6, 0.8}, new int[] {0, 0, 1, 1});
-        SichuanBenchmark.Scores test = new SichuanBenchmark.Scores(new double[] {0.2, 0.7, 0.8, 0.9}, new int[] {0, 0, 0, 1});
-        SplitResult result = SichuanBenchmark.decide("t", 4, SMALL_TREES, 1.0, validation, test);
+        SichuanBenchmark.Scores validation = scores(new double[] {0.2, 0.4, 0.6, 0.8}, new int[] {0, 0, 1, 1});
+        SichuanBenchmark.Scores test = scores(new double[] {0.2, 0.7, 0.8, 0.9}, new int[] {0, 0, 0, 1});
+        SplitResult result = SichuanBenchmark.decide("t", 4, validation, test);
         assertEquals(0.5, result.threshold(), 1e-12);
+        assertEquals(1.0, result.validationAuc(), 1e-12);
         assertEquals(1, result.test().truePositives());
         assertEquals(2, result.test().falsePositives());
         assertNotEquals(1.0, result.macroF1());
+    }
+
+    @Test
+    void theEnsembleScoreIsTheMembersMeanPerNode() {
+        SichuanBenchmark.Scores first = new SichuanBenchmark.Scores(new long[] {3, 5}, new double[] {0.2, 0.9}, new int[] {0, 1});
+        SichuanBenchmark.Scores second = new SichuanBenchmark.Scores(new long[] {3, 5}, new double[] {0.4, 0.5}, new int[] {0, 1});
+        SichuanBenchmark.Scores mean = SichuanBenchmark.Scores.mean(List.of(first, second));
+        assertArrayEquals(new long[] {3, 5}, mean.nodes());
+        assertArrayEquals(new double[] {0.3, 0.7}, mean.scores(), 1e-12);
+        SichuanBenchmark.Scores otherNodes = new SichuanBenchmark.Scores(new long[] {3, 6}, new double[] {0.4, 0.5}, new int[] {0, 1});
+        assertThrows(IllegalStateException.class, () -> SichuanBenchmark.Scores.mean(List.of(first, otherNodes)));
+    }
+
+    @Test
+    void everyMemberIsFittedAndNamedInTheReport() throws IOException {
+        BoostedTrees.Settings deeper = new BoostedTrees.Settings(8, 4, 0.3, 0.8, 0.8, 1, 8L);
+        SichuanReport report = new SichuanBenchmark(spark).run(
+                new SichuanBenchmark.Settings(data, 3, 11, List.of(SMALL_TREES, deeper), false, false));
+        String table = report.toMarkdown();
+        assertTrue(table.contains("the mean score of 2 tree ensembles"), table);
+        assertTrue(table.contains("- " + SMALL_TREES.describe() + ", seed 7"), table);
+        assertTrue(table.contains("- " + deeper.describe() + ", seed 8"), table);
+        assertTrue(report.papers().fileOrder().testAuc() > 0.9, report.papers().fileOrder().summary());
+    }
+
+    @Test
+    void theStandardEnsembleIsTwoDepthsWithThreeSeedsEach() {
+        List<BoostedTrees.Settings> members = SichuanBenchmark.Settings.standard(data, 5, 42).members();
+        assertEquals(List.of(4, 4, 4, 6, 6, 6), members.stream().map(BoostedTrees.Settings::maxDepth).toList());
+        assertEquals(List.of(42L, 43L, 44L, 42L, 43L, 44L), members.stream().map(BoostedTrees.Settings::seed).toList());
+    }
+
+    private static SichuanBenchmark.Scores scores(double[] scores, int[] labels) {
+        long[] nodes = java.util.stream.LongStream.range(0, scores.length).toArray();
+        return new SichuanBenchmark.Scores(nodes, scores, labels);
     }
 
     private static List<Row> neighbourFeatures(Dataset<Row> withFeatures) {
