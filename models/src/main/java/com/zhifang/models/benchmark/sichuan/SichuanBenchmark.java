@@ -217,20 +217,26 @@ public final class SichuanBenchmark {
                 frame.where(col(BenchmarkSplits.PART).notEqual(BenchmarkSplits.TEST)), settings.folds(), settings.seed() + 1)
                 .localCheckpoint(true);
         Dataset<Row> test = frame.where(col(BenchmarkSplits.PART).equalTo(BenchmarkSplits.TEST));
-        Dataset<Row> weighted = withClassWeights(labelled);
-        List<Scores> outOfFold = new ArrayList<>();
-        List<Scores> testScores = new ArrayList<>();
-        for (BoostedTrees.Settings member : settings.members()) {
-            List<Scores> parts = new ArrayList<>();
-            for (int fold = 0; fold < settings.folds(); fold++) {
-                Column leftOut = col(BenchmarkSplits.FOLD).equalTo(fold);
-                BoostedTreesModel model = FraudGbt.fit(withClassWeights(labelled.where(not(leftOut))), prepared.features(), member);
-                parts.add(Scores.of(FraudGbt.withScores(model, labelled.where(leftOut))));
+        List<BoostedTrees.Settings> members = settings.members();
+        // Per member, its out-of-fold scores fold by fold; each fold's weighted rows serve every member.
+        List<List<Scores>> outOfFoldParts = new ArrayList<>();
+        members.forEach(member -> outOfFoldParts.add(new ArrayList<>()));
+        for (int fold = 0; fold < settings.folds(); fold++) {
+            Column leftOut = col(BenchmarkSplits.FOLD).equalTo(fold);
+            Dataset<Row> foldTraining = withClassWeights(labelled.where(not(leftOut))).cache();
+            for (int m = 0; m < members.size(); m++) {
+                BoostedTreesModel model = FraudGbt.fit(foldTraining, prepared.features(), members.get(m));
+                outOfFoldParts.get(m).add(Scores.of(FraudGbt.withScores(model, labelled.where(leftOut))));
             }
-            outOfFold.add(Scores.concat(parts));
+            foldTraining.unpersist();
+        }
+        Dataset<Row> weighted = withClassWeights(labelled).cache();
+        List<Scores> testScores = new ArrayList<>();
+        for (BoostedTrees.Settings member : members) {
             testScores.add(Scores.of(FraudGbt.withScores(FraudGbt.fit(weighted, prepared.features(), member), test)));
         }
-        Scores meanOutOfFold = Scores.mean(outOfFold);
+        weighted.unpersist();
+        Scores meanOutOfFold = Scores.mean(outOfFoldParts.stream().map(Scores::concat).toList());
         SplitResult result = decide(name, meanOutOfFold.size(), meanOutOfFold, Scores.mean(testScores));
         LOG.info("{} ({}): {} in {} s", name, Protocol.REFIT.description(), result.summary(), seconds(started));
         return result;
