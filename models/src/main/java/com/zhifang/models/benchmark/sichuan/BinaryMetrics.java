@@ -34,16 +34,21 @@ public final class BinaryMetrics {
         }
 
         public double macroF1() {
-            return (fraudF1() + normalF1()) / 2;
+            return BinaryMetrics.macroF1(truePositives, falsePositives, trueNegatives, falseNegatives);
         }
+    }
 
-        private static double f1(long hits, long falseAlarms, long misses) {
-            return ratio(2 * hits, 2 * hits + falseAlarms + misses);
-        }
+    /** Mean of the fraud and normal classes' F1; counts may be expected (fractional) counts. */
+    private static double macroF1(double truePositives, double falsePositives, double trueNegatives, double falseNegatives) {
+        return (f1(truePositives, falsePositives, falseNegatives) + f1(trueNegatives, falseNegatives, falsePositives)) / 2;
+    }
 
-        private static double ratio(long numerator, long denominator) {
-            return denominator == 0 ? 0.0 : (double) numerator / denominator;
-        }
+    private static double f1(double hits, double falseAlarms, double misses) {
+        return ratio(2 * hits, 2 * hits + falseAlarms + misses);
+    }
+
+    private static double ratio(double numerator, double denominator) {
+        return denominator == 0 ? 0.0 : numerator / denominator;
     }
 
     public static double auc(double[] scores, int[] labels) {
@@ -143,8 +148,7 @@ public final class BinaryMetrics {
         for (int i = 0; i < distinctCount; i++) {
             double falseNegatives = fraudBelow[i], trueNegatives = normalBelow[i];
             double truePositives = fraud - falseNegatives, falsePositives = normal - trueNegatives;
-            double f1 = (ratio(2 * truePositives, 2 * truePositives + falsePositives + falseNegatives)
-                    + ratio(2 * trueNegatives, 2 * trueNegatives + falseNegatives + falsePositives)) / 2;
+            double f1 = macroF1(truePositives, falsePositives, trueNegatives, falseNegatives);
             if (f1 > bestF1) {
                 bestF1 = f1;
                 bestFirst = i;
@@ -156,10 +160,6 @@ public final class BinaryMetrics {
         int chosen = (bestFirst + bestLast) / 2;
         // Flagging score >= distinct[chosen] equals flagging score > the next lower score: take the midpoint.
         return chosen == 0 ? distinct[0] : (distinct[chosen - 1] + distinct[chosen]) / 2;
-    }
-
-    private static double ratio(double numerator, double denominator) {
-        return denominator == 0 ? 0.0 : numerator / denominator;
     }
 
     private static Integer[] ascending(double[] scores) {
