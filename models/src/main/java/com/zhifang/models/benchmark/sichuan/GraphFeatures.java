@@ -6,7 +6,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
@@ -80,11 +82,11 @@ public final class GraphFeatures {
     public static Dataset<Row> withStructural(Dataset<Row> nodes, Dataset<Row> structural) {
         RequiredColumns.check(nodes, "nodes", SichuanData.NODE);
         RequiredColumns.check(structural, "structural features", SichuanData.NODE, DEGREE);
-        Dataset<Row> joined = nodes.join(structural, new String[] {SichuanData.NODE}, "left");
+        Map<String, Column> zeroed = new LinkedHashMap<>();
         for (String feature : STRUCTURAL) {
-            joined = joined.withColumn(feature, coalesce(col(feature).cast("double"), lit(0.0)));
+            zeroed.put(feature, coalesce(col(feature).cast("double"), lit(0.0)));
         }
-        return joined;
+        return nodes.join(structural, new String[] {SichuanData.NODE}, "left").withColumns(zeroed);
     }
 
     /**
