@@ -14,16 +14,16 @@ import java.nio.file.Path;
  * How a command hands over a results table (picocli mixin): on its standard output, and also to
  * {@code --out} when given.
  */
-final class ResultsOutput {
+public final class ResultsOutput {
     private static final Logger LOG = LoggerFactory.getLogger(ResultsOutput.class);
 
     @Option(names = "--out", description = "Also write the results (markdown) to this file.")
-    Path out;
+    public Path out;
 
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec command;
 
-    void print(String text) throws IOException {
+    public void print(String text) throws IOException {
         command.commandLine().getOut().print(text);
         command.commandLine().getOut().flush();
         if (out != null) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Nightly telecom fraud and abuse detection over call and SMS detail records.",
         subcommands = {NightlyCommand.Nightly.class, NightlyCommand.Ingest.class, NightlyCommand.Features.class, GraphCommand.class,
                 NightlyCommand.Score.class, NightlyCommand.Export.class, NightlyCommand.Optimize.class, EvaluateCommand.class, TrainCommand.class,
-                GenerateCommand.class, SqlCommand.class, BenchmarkCommand.class})
+                SqlCommand.class})
 public final class ZhifangCli implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ZhifangCli.class);
 
@@ -27,7 +27,12 @@ public final class ZhifangCli implements Runnable {
 
     /** Runs a command line and returns its exit code: 0 done, 1 failed, 2 bad usage. */
     public static int execute(String... args) {
-        return new CommandLine(new ZhifangCli())
+        return execute(new ZhifangCli(), args);
+    }
+
+    /** Runs {@code args} against a root command (this one, or the benchmarks' tool) with Zhifang's exit codes. */
+    public static int execute(Object rootCommand, String... args) {
+        return new CommandLine(rootCommand)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     LOG.error("zhifang {} failed: {}", cmd.getCommandName(), e.getMessage(), e);
                     cmd.getErr().println("zhifang " + cmd.getCommandName() + " failed: " + e.getMessage());
@@ -41,7 +46,7 @@ public final class ZhifangCli implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
     }
 
-    static final class Version implements CommandLine.IVersionProvider {
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             return new String[] {"zhifang " + ZhifangVersion.code()};

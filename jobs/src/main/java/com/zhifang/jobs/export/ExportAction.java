@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.zhifang.features.Sha256;
 import com.zhifang.features.ZhifangVersion;
 import com.zhifang.features.schema.Tables;
-import com.zhifang.jobs.io.Csv;
+import com.zhifang.features.ingest.csv.Csv;
 import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.jobs.run.JobLabels;
 import org.apache.spark.sql.Row;

@@ -7,7 +7,7 @@ import com.zhifang.features.ingest.csv.CsvRecord;
 import com.zhifang.features.ingest.csv.Rfc4180Reader;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.io.Warehouse;
-import com.zhifang.jobs.run.FileCounts;
+import com.zhifang.features.ingest.FileCounts;
 import com.zhifang.jobs.run.JobLabels;
 import com.zhifang.jobs.run.ReconciliationCheck;
 import io.delta.tables.DeltaTable;

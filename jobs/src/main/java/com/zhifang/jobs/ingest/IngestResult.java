@@ -1,6 +1,6 @@
 package com.zhifang.jobs.ingest;
 
-import com.zhifang.jobs.run.FileCounts;
+import com.zhifang.features.ingest.FileCounts;
 import com.zhifang.jobs.run.ReconciliationCheck;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.zhifang.jobs.run;
 
+import com.zhifang.features.ingest.FileCounts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

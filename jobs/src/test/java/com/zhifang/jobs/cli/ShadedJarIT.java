@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
@@ -43,6 +45,12 @@ class ShadedJarIT {
                     "org/apache/spark/ml/Pipeline.class")) {
                 assertNull(contents.getEntry(sparksOwn), "Spark itself is the cluster's, never bundled: " + sparksOwn);
             }
+            // The product only: the generator, the benchmarks and the Sichuan study live in modules of their own.
+            List<String> notTheProduct = contents.stream().map(JarEntry::getName)
+                    .filter(name -> name.startsWith("com/zhifang/testkit/") || name.startsWith("com/zhifang/benchmarks/")
+                            || name.startsWith("org/duckdb/") || name.contains("/generate/") || name.toLowerCase(Locale.ROOT).contains("sichuan"))
+                    .toList();
+            assertEquals(List.of(), notTheProduct, "the product jar holds no generator, benchmark or study class");
         }
     }
 }

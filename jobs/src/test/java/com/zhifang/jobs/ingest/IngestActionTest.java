@@ -7,7 +7,7 @@ import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.jobs.nightly.NightlyJob;
 import com.zhifang.jobs.nightly.NightlySettings;
 import com.zhifang.jobs.nightly.NightlyStage;
-import com.zhifang.jobs.run.FileCounts;
+import com.zhifang.features.ingest.FileCounts;
 import com.zhifang.jobs.run.RunReport;
 import com.zhifang.jobs.testing.LandingFixture;
 import org.apache.spark.sql.Row;

@@ -1,5 +1,6 @@
 package com.zhifang.jobs.run;
 
+import com.zhifang.features.ingest.FileCounts;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,12 +1,15 @@
 package com.zhifang.jobs.testing;
 
 import com.zhifang.features.testing.SparkTestSession;
-import com.zhifang.jobs.bench.IngestBenchmark;
 import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.jobs.nightly.NightlyJob;
 import com.zhifang.jobs.nightly.NightlySettings;
 import com.zhifang.jobs.nightly.NightlyStage;
 import com.zhifang.jobs.run.RunReport;
+import com.zhifang.testkit.generate.GeneratorResult;
+import com.zhifang.testkit.generate.GeneratorSettings;
+import com.zhifang.testkit.generate.LandingZoneGenerator;
+import com.zhifang.testkit.generate.ManifestReconciliation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,12 +21,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A small generated landing zone (300 subscribers, 2 days, known fraud in truth.csv), ingested
- * once per test JVM and shared by the test classes that need a realistic warehouse. The full
+ * A small generated landing zone (300 subscribers, 2 days, known fraud in truth.csv; the testkit's
+ * generator), ingested once per test JVM and shared by the test classes that need a realistic warehouse. The full
  * nightly of {@link #LAST_DAY} runs on request ({@link #withNightly()}), also once per JVM, so the
  * end-to-end test, the graph and training tests and the notebooks share one run instead of each
  * paying for its own (the most expensive part of the test suite).
@@ -40,13 +44,19 @@ public final class GeneratedWarehouse {
     private static GeneratedWarehouse instance;
 
     private final Path work;
-    private final IngestBenchmark.Result ingest;
+    private final GeneratorResult generated;
+    private final List<RunReport> ingestReports;
     private RunReport nightly;
     private List<String> nightlyJobDescriptions;
 
-    private GeneratedWarehouse(Path work, IngestBenchmark.Result ingest) {
+    private GeneratedWarehouse(Path work) throws IOException {
         this.work = work;
-        this.ingest = ingest;
+        GeneratorSettings generator = GeneratorSettings.builder(landing()).subscribers(SUBSCRIBERS).days(DAYS).seed(11L)
+                .zone(SparkTestSession.CARRIER_ZONE).build();
+        this.generated = new LandingZoneGenerator(generator).execute();
+        this.ingestReports = new NightlyJob(SparkTestSession.get(), Clock.systemUTC()).run("ingest",
+                new NightlySettings(landing().toString(), warehouse(), NightlySettings.range(FIRST_DAY, LAST_DAY),
+                        SparkTestSession.CARRIER_ZONE), EnumSet.of(NightlyStage.INGEST));
     }
 
     public static synchronized GeneratedWarehouse get() {
@@ -54,8 +64,7 @@ public final class GeneratedWarehouse {
             try {
                 Path work = Files.createTempDirectory("zhifang-generated-");
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(work), "zhifang-generated-cleanup"));
-                instance = new GeneratedWarehouse(work, IngestBenchmark.run(SparkTestSession.get(), work, SUBSCRIBERS, DAYS,
-                        11L, SparkTestSession.CARRIER_ZONE));
+                instance = new GeneratedWarehouse(work);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -107,7 +116,19 @@ public final class GeneratedWarehouse {
         return new Warehouse(work.resolve("warehouse").toString());
     }
 
-    public IngestBenchmark.Result ingest() {
-        return ingest;
+    /** What the generator wrote (rows per file in its manifest). */
+    public GeneratorResult generated() {
+        return generated;
+    }
+
+    /** The ingest runs of both days, in date order. */
+    public List<RunReport> ingestReports() {
+        return ingestReports;
+    }
+
+    /** Where the ingest reports and the generator's manifest disagree, one line each; empty when they agree. */
+    public List<String> manifestMismatches() throws IOException {
+        return ManifestReconciliation.compare(generated.manifestFile(),
+                ingestReports.stream().flatMap(r -> r.files().stream()).toList());
     }
 }
