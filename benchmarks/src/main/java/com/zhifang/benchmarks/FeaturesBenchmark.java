@@ -1,5 +1,6 @@
 package com.zhifang.benchmarks;
 
+import com.zhifang.features.catalog.Schemas;
 import com.zhifang.features.behaviour.ContactPairs;
 import com.zhifang.features.behaviour.FeatureSets;
 import com.zhifang.features.behaviour.NumberStates;
@@ -7,7 +8,7 @@ import com.zhifang.features.behaviour.Sides;
 import com.zhifang.features.behaviour.SmsSenders;
 import com.zhifang.features.behaviour.TextFingerprint;
 import com.zhifang.features.reference.ReferenceSnapshots;
-import com.zhifang.features.schema.Columns;
+import com.zhifang.features.schema.RecordColumns;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.features.FeaturesAction;
 import com.zhifang.jobs.features.FeaturesResult;
@@ -17,7 +18,7 @@ import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.jobs.nightly.NightlyJob;
 import com.zhifang.jobs.nightly.NightlySettings;
 import com.zhifang.jobs.nightly.NightlyStage;
-import com.zhifang.jobs.run.JobLabels;
+import com.zhifang.features.spark.JobLabels;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -149,11 +150,11 @@ public final class FeaturesBenchmark {
     static void sparkFloorAggregation(SparkSession spark, Path parquet) {
         labelled(spark, "Spark floor aggregation", () -> {
             Dataset<Row> voice = spark.read().parquet(parquet.resolve("voice").toString());
-            voice.select(col(Columns.CALLING_NUMBER).as(Columns.NUMBER), col(Columns.DURATION_S), lit(1L).as("_out"))
-                    .unionByName(voice.select(col(Columns.CALLED_NUMBER).as(Columns.NUMBER), col(Columns.DURATION_S), lit(0L).as("_out")))
-                    .filter(col(Columns.NUMBER).isNotNull())
-                    .groupBy(Columns.NUMBER)
-                    .agg(sum("_out").as("calls_out"), count(lit(1)).minus(sum("_out")).as("calls_in"), sum(Columns.DURATION_S).as("seconds"))
+            voice.select(col(RecordColumns.CALLING_NUMBER).as(RecordColumns.NUMBER), col(RecordColumns.DURATION_S), lit(1L).as("_out"))
+                    .unionByName(voice.select(col(RecordColumns.CALLED_NUMBER).as(RecordColumns.NUMBER), col(RecordColumns.DURATION_S), lit(0L).as("_out")))
+                    .filter(col(RecordColumns.NUMBER).isNotNull())
+                    .groupBy(RecordColumns.NUMBER)
+                    .agg(sum("_out").as("calls_out"), count(lit(1)).minus(sum("_out")).as("calls_in"), sum(RecordColumns.DURATION_S).as("seconds"))
                     .write().mode("overwrite").parquet(parquet.resolve("out-spark-floor").toString());
         });
     }
@@ -218,7 +219,7 @@ public final class FeaturesBenchmark {
         Dataset<Row> voice = spark.read().parquet(parquet.resolve("voice").toString());
         Dataset<Row> sms = spark.read().parquet(parquet.resolve("sms").toString());
         Dataset<Row> subs = spark.read().parquet(parquet.resolve("subscribers").toString());
-        Dataset<Row> complaints = spark.createDataFrame(List.of(), Tables.schemaOf(Tables.COMPLAINTS));
+        Dataset<Row> complaints = spark.createDataFrame(List.of(), Schemas.schemaOf(Tables.COMPLAINTS));
         // As the features stage does: the day's pairs are stored, then read by the day state (new callees)
         // and by the contact counts (distinct callees, callers and blocks, exact); two outputs.
         String pairsPath = parquet.resolve("out-spark-pairs").toString();
@@ -232,9 +233,9 @@ public final class FeaturesBenchmark {
                 .write().mode("overwrite").parquet(parquet.resolve("out-spark-contacts").toString());
         // Distinct SMS recipients likewise: the day's (sender, recipient) pairs stored, then counted.
         String recipientsPath = parquet.resolve("out-spark-recipients").toString();
-        SmsSenders.toRecipientDayState(Sides.outgoingSms(sms, subs), FeatureSets.NUMBER_FEATURES.entityType(), Columns.NUMBER, DAY)
+        SmsSenders.toRecipientDayState(Sides.outgoingSms(sms, subs), FeatureSets.NUMBER_FEATURES.entityType().code(), RecordColumns.NUMBER, DAY)
                 .write().mode("overwrite").parquet(recipientsPath);
-        SmsSenders.toWindowRecipients(spark.read().parquet(recipientsPath), FeatureSets.NUMBER_FEATURES.entityType(), DAY, List.of(1))
+        SmsSenders.toWindowRecipients(spark.read().parquet(recipientsPath), FeatureSets.NUMBER_FEATURES.entityType().code(), DAY, List.of(1))
                 .write().mode("overwrite").parquet(parquet.resolve("out-spark-recipient-counts").toString());
     }
 

@@ -1,5 +1,6 @@
 package com.zhifang.benchmarks.cli;
 
+import com.zhifang.jobs.cli.CliText;
 import com.zhifang.jobs.cli.ResultsOutput;
 import com.zhifang.jobs.cli.SparkOptions;
 import com.zhifang.benchmarks.FeaturesBenchmark;
@@ -45,7 +46,8 @@ public final class BenchmarkCommand implements Runnable {
 
     /** {@code zhifang benchmark sichuan --data DIR}: the 2020 Sichuan carrier data (features + call graph). */
     @Command(name = "sichuan", mixinStandardHelpOptions = true,
-            description = "Sichuan telecom-fraud benchmark: file-order 60/20/20 split and stratified k-fold, AUC and F1.")
+            description = "Sichuan telecom-fraud benchmark: file-order 60/20/20 split and stratified k-fold, AUC and F1.",
+            footer = {"%nExample:%n  zhifang benchmark sichuan --data ../shared/benchmarks/sichuan --out sichuan.md", CliText.EXIT_CODES})
     public static final class Sichuan implements Callable<Integer> {
         private static final Logger LOG = LoggerFactory.getLogger(Sichuan.class);
 
@@ -89,7 +91,8 @@ public final class BenchmarkCommand implements Runnable {
     /** {@code zhifang benchmark nightly}: a generated history, then one day's whole nightly against the I/O floor. */
     @Command(name = "nightly", mixinStandardHelpOptions = true,
             description = "Generate history and one day, time the day's nightly per stage (records/s, task CPU, peak memory) "
-                    + "against a plain raw-CSV-to-Delta pass over the same files.")
+                    + "against a plain raw-CSV-to-Delta pass over the same files.",
+            footer = {"%nExample:%n  zhifang benchmark nightly --work /tmp/bench-nightly --subscribers 200000", CliText.EXIT_CODES})
     public static final class Nightly implements Callable<Integer> {
         @Option(names = "--work", required = true, description = "Scratch folder, absent or empty (landing/, warehouse/ and io-floor/ are written there).")
         Path work;
@@ -127,7 +130,8 @@ public final class BenchmarkCommand implements Runnable {
 
     /** {@code zhifang benchmark ingest}: generate, ingest day by day, reconcile with the manifest, print rows/s. */
     @Command(name = "ingest", mixinStandardHelpOptions = true,
-            description = "Generate a landing zone, ingest it day by day, reconcile with the generator's manifest, print throughput.")
+            description = "Generate a landing zone, ingest it day by day, reconcile with the generator's manifest, print throughput.",
+            footer = {"%nExample:%n  zhifang benchmark ingest --work /tmp/bench-ingest --subscribers 20000 --days 3", CliText.EXIT_CODES})
     public static final class Ingest implements Callable<Integer> {
         private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
 
@@ -149,7 +153,8 @@ public final class BenchmarkCommand implements Runnable {
 
     /** {@code zhifang benchmark features}: one generated day, Spark's daily per-number state vs DuckDB's. */
     @Command(name = "features", mixinStandardHelpOptions = true,
-            description = "Time the features stage against DuckDB on the same Parquet day; print both wall times and the ratio.")
+            description = "Time the features stage against DuckDB on the same Parquet day; print both wall times and the ratio.",
+            footer = {"%nExample:%n  zhifang benchmark features --work /tmp/bench-features --subscribers 100000", CliText.EXIT_CODES})
     public static final class Features implements Callable<Integer> {
         @Option(names = "--work", required = true, description = "Scratch folder; its landing zone and Parquet are reused.")
         Path work;
@@ -176,7 +181,8 @@ public final class BenchmarkCommand implements Runnable {
 
     /** {@code zhifang benchmark graph}: generate and ingest a window, then time the graph stage on its last day. */
     @Command(name = "graph", mixinStandardHelpOptions = true,
-            description = "Generate a landing zone, ingest it, then time the graph stage on its last day over the whole window.")
+            description = "Generate a landing zone, ingest it, then time the graph stage on its last day over the whole window.",
+            footer = {"%nExample:%n  zhifang benchmark graph --work /tmp/bench-graph --subscribers 20000", CliText.EXIT_CODES})
     public static final class Graph implements Callable<Integer> {
         private static final Logger LOG = LoggerFactory.getLogger(Graph.class);
 

@@ -5,6 +5,7 @@ import com.zhifang.testkit.generate.GeneratorSettings;
 import com.zhifang.testkit.generate.LandingZoneGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.zhifang.jobs.cli.CliText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,7 +16,8 @@ import java.util.concurrent.Callable;
 
 /** {@code zhifang generate}: a synthetic landing zone with known fraud, its truth file and manifest. No Spark. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Write a realistic synthetic landing zone, truth.csv (labelled entities) and generator-manifest.json (what was written).")
+        description = "Write a realistic synthetic landing zone, truth.csv (labelled entities) and generator-manifest.json (what was written).",
+        footer = {"%nExample:%n  zhifang generate --out /tmp/landing --subscribers 20000 --days 7 --seed 20261213", CliText.EXIT_CODES})
 public final class GenerateCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(GenerateCommand.class);
 

@@ -109,10 +109,9 @@ public final class BinaryMetrics {
      * counts returned are the hard ones at that threshold.
      *
      * <p>Why: the macro-F1-best threshold on a validation part of a thousand rows moves with the few
-     * rows near it; on 40 random splits of the Sichuan file's first 80 % it cost 0.84 macro-F1
-     * points against the best threshold for the test part. Expected counts under the calibrated
-     * probabilities turn the step-shaped F1 curve into a smooth one, and the threshold that
-     * maximises it recovered 0.25 of those points there (docs/model.md, session 24).
+     * rows near it. Expected counts under the calibrated probabilities turn the step-shaped F1 curve
+     * into a smooth one, and the threshold that maximises it recovers part of that loss (measured in
+     * {@code docs/measurements/2026-12-01-sichuan-sessions-21-25.md}).
      */
     public static AtThreshold calibratedMacroF1Threshold(double[] scores, int[] labels) {
         double[] probabilities = PlattScaling.fit(scores, labels).probabilities(scores);

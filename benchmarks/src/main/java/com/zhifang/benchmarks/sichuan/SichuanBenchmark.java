@@ -90,10 +90,8 @@ public final class SichuanBenchmark {
         /**
          * The settings the command uses: the mean of six models (depths 4 and 6, three sampling
          * seeds each), no neighbour-label features, no refit. All were set on the first 80 % of the
-         * file (the file-order test part left out): there, averaging the six and the calibrated
-         * threshold gained 0.37 macro-F1 points over the better depth by validation AUC with the
-         * count-based threshold; wider tree settings gained nothing, and the neighbour-label
-         * features cost about half a point (docs/model.md).
+         * file (the file-order test part left out); the protocol is in docs/model.md, the figures
+         * behind each choice in {@code docs/measurements/2026-12-01-sichuan-sessions-21-25.md}.
          */
         public static Settings standard(Path dataDirectory, int folds, long seed) {
             List<BoostedTrees.Settings> members = new ArrayList<>();

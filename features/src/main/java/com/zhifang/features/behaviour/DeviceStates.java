@@ -13,7 +13,8 @@ import java.util.Map;
 
 import static com.zhifang.features.behaviour.ServedRows.EVENT_TIME;
 import static com.zhifang.features.behaviour.ServedRows.KIND;
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static org.apache.spark.sql.functions.*;
 
 /**
@@ -64,7 +65,7 @@ public final class DeviceStates {
      * @param served {@link ServedRows#toServedRows} of one traffic day
      */
     public static Dataset<Row> toServedNumberDayState(Dataset<Row> served, LocalDate day) {
-        return DistinctNumbers.toDayState(served, FeatureSets.DEVICE_FEATURES.entityType(), IMEI, NUMBER, day);
+        return DistinctNumbers.toDayState(served, FeatureSets.DEVICE_FEATURES.entityType().code(), IMEI, NUMBER, day);
     }
 
     /**
@@ -78,7 +79,7 @@ public final class DeviceStates {
      */
     public static Dataset<Row> toWindowNewSims(Dataset<Row> carried, Dataset<Row> subscribers, LocalDate day, List<Integer> windows) {
         Dataset<Row> lastSeen = DistinctNumbers.withNewSimFlag(
-                DistinctNumbers.toLastSeen(carried, FeatureSets.DEVICE_FEATURES.entityType(), day, windows), subscribers, day);
+                DistinctNumbers.toLastSeen(carried, FeatureSets.DEVICE_FEATURES.entityType().code(), day, windows), subscribers, day);
         return DistinctNumbers.toWindowCounts(lastSeen, Map.of(NEW_SIMS, col(DistinctNumbers.IS_NEW_SIM)), day, windows);
     }
 }

@@ -1,6 +1,8 @@
 package com.zhifang.features.behaviour;
 
-import com.zhifang.features.schema.Columns;
+import com.zhifang.features.domain.EntityType;
+import com.zhifang.features.schema.FeatureColumns;
+import com.zhifang.features.schema.RecordColumns;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -26,7 +28,7 @@ import static org.apache.spark.sql.functions.col;
  * side by side ({@code calls_out_1d, calls_out_7d, ...}), so column names are stable for a given
  * window list.
  */
-public record EntityFeatures(String entityType, List<StructField> keys, List<StateColumn> state,
+public record EntityFeatures(EntityType entityType, List<StructField> keys, List<StateColumn> state,
                              List<WindowFeature> features, List<StructField> joinedFeatures,
                              List<StructField> attributes) {
 
@@ -50,7 +52,7 @@ public record EntityFeatures(String entityType, List<StructField> keys, List<Sta
     /** Schema of the per-day state table. */
     public StructType stateSchema() {
         List<StructField> fields = new ArrayList<>();
-        fields.add(DataTypes.createStructField(Columns.TRAFFIC_DAY, DataTypes.DateType, false));
+        fields.add(DataTypes.createStructField(RecordColumns.TRAFFIC_DAY, DataTypes.DateType, false));
         fields.addAll(keys);
         state.forEach(s -> fields.addAll(s.physicalFields()));
         return new StructType(fields.toArray(new StructField[0]));
@@ -59,16 +61,16 @@ public record EntityFeatures(String entityType, List<StructField> keys, List<Sta
     /** Schema of the features table for the given window lengths. */
     public StructType outputSchema(List<Integer> windows) {
         List<StructField> fields = new ArrayList<>(keys);
-        fields.add(DataTypes.createStructField(Columns.FEATURE_DATE, DataTypes.DateType, false));
+        fields.add(DataTypes.createStructField(FeatureColumns.FEATURE_DATE, DataTypes.DateType, false));
         fields.addAll(attributes);
         for (WindowFeature f : features) {
             for (int w : windows) {
-                fields.add(DataTypes.createStructField(Columns.windowed(f.name(), w), f.type(), true));
+                fields.add(DataTypes.createStructField(FeatureColumns.windowed(f.name(), w), f.type(), true));
             }
         }
         for (StructField f : joinedFeatures) {
             for (int w : windows) {
-                fields.add(DataTypes.createStructField(Columns.windowed(f.name(), w), f.dataType(), true));
+                fields.add(DataTypes.createStructField(FeatureColumns.windowed(f.name(), w), f.dataType(), true));
             }
         }
         return new StructType(fields.toArray(new StructField[0]));

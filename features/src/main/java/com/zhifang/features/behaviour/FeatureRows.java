@@ -12,7 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static org.apache.spark.sql.functions.*;
 
 /**
@@ -98,8 +99,8 @@ public final class FeatureRows {
     /**
      * Left join of joined window features; counts an entity has no row for become 0, ratios stay null.
      * The zeroed counts are one projection ({@code withColumns}), not one {@code withColumn} each: every
-     * {@code withColumn} re-analyses the whole plan (this method held 5 % of the driver thread's
-     * profile samples of {@code FeaturesActionTest} before, 2026-12-02).
+     * {@code withColumn} re-analyses the whole plan, which shows in the driver's time on small runs
+     * ({@code docs/measurements/2026-12-02-driver-time-session-26.md}).
      */
     private static Dataset<Row> withJoined(Dataset<Row> windowed, Dataset<Row> extra, String key, List<StructField> features,
                                            List<Integer> windows) {

@@ -1,5 +1,9 @@
 package com.zhifang.features.behaviour;
 
+import com.zhifang.features.domain.EntityType;
+import com.zhifang.features.domain.ComplaintChannel;
+import com.zhifang.features.domain.ComplaintCategory;
+import com.zhifang.features.domain.Code;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -9,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static com.zhifang.features.behaviour.StateColumn.*;
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static org.apache.spark.sql.functions.*;
 
 /**
@@ -32,8 +37,8 @@ public final class FeatureSets {
      * SIMs, and the rules' "SIM active under a month" uses the same bound.
      */
     public static final int NEW_SIM_DAYS = 30;
-    public static final List<String> COMPLAINT_CATEGORIES = List.of("FRAUD", "HARASSMENT", "SPAM_SMS", "ADVERT");
-    public static final List<String> COMPLAINT_CHANNELS = List.of("12321", "APP", "HOTLINE");
+    public static final List<String> COMPLAINT_CATEGORIES = Code.codes(ComplaintCategory.class);
+    public static final List<String> COMPLAINT_CHANNELS = Code.codes(ComplaintChannel.class);
     public static final List<Integer> DEFAULT_WINDOWS = List.of(1, 7);
 
     private static final DataType L = DataTypes.LongType;
@@ -105,7 +110,7 @@ public final class FeatureSets {
         joined.addAll(SMS_RECIPIENT_FEATURES);
         joined.add(field(NEW_CALLEE_SHARE, D));
         joined.addAll(LINK_SENDER_FEATURES);
-        return new EntityFeatures("NUMBER", List.of(field(NUMBER, S, false)), state, f, joined, List.of(
+        return new EntityFeatures(EntityType.NUMBER, List.of(field(NUMBER, S, false)), state, f, joined, List.of(
                 field(IS_SUBSCRIBER, DataTypes.BooleanType, false), field(SIM_AGE_DAYS, DataTypes.IntegerType),
                 field(PLAN, S), field(CUSTOMER_TYPE, S), field(RESELLER_ID, S), field(REAL_NAME_VERIFIED, DataTypes.BooleanType),
                 field(STATUS, S), field(SIMS_SAME_IDENTITY, L), field(POLICE_NOTIFIED, DataTypes.BooleanType, false),
@@ -118,7 +123,7 @@ public final class FeatureSets {
         List<WindowFeature> f = List.of(raw(SIMS), raw(NUMBERS), raw(SIM_SWAPS), ratio(SIM_SWAP_RATE, SIM_SWAPS, SIM_TRANSITIONS),
                 raw(CELLS), raw(RECORDS), raw(CALLS_OUT), raw(CALLS_IN), raw(SMS_OUT_DEVICE),
                 ratio(RECORDS_PER_SIM, RECORDS, SIMS), ratio(OUTGOING_SHARE, CALLS_OUT, RECORDS));
-        return new EntityFeatures("DEVICE", List.of(field(IMEI, S, false)), state, f, List.of(field(NEW_SIMS, L)), List.of());
+        return new EntityFeatures(EntityType.DEVICE, List.of(field(IMEI, S, false)), state, f, List.of(field(NEW_SIMS, L)), List.of());
     }
 
     private static EntityFeatures trunkFeatures() {
@@ -129,14 +134,14 @@ public final class FeatureSets {
                 raw(CLI_UNAUTHORIZED), ratio(CLI_UNAUTHORIZED_SHARE, CLI_UNAUTHORIZED, CALLS),
                 raw(CLI_UNALLOCATED_INVALID), ratio(CLI_UNALLOCATED_INVALID_SHARE, CLI_UNALLOCATED_INVALID, CALLS),
                 raw(CLI_HIDDEN), ratio(CLI_HIDDEN_SHARE, CLI_HIDDEN, CALLS));
-        return new EntityFeatures("TRUNK", List.of(field(TRUNK_ID, S, false)), state, f, carriedFeatures(CLIS),
+        return new EntityFeatures(EntityType.TRUNK, List.of(field(TRUNK_ID, S, false)), state, f, carriedFeatures(CLIS),
                 List.of(field(TRUNK_TYPE, S), field(OWNER, S)));
     }
 
     private static EntityFeatures portCustomerFeatures() {
         List<StructField> joined = new ArrayList<>(carriedFeatures(PORT_CODES));
         joined.addAll(SMS_RECIPIENT_FEATURES);
-        return new EntityFeatures("PORT_CUSTOMER", List.of(field(PORT_CUSTOMER, S, false)), smsSenderState(),
+        return new EntityFeatures(EntityType.PORT_CUSTOMER, List.of(field(PORT_CUSTOMER, S, false)), smsSenderState(),
                 smsSenderFeatures(), joined, List.of());
     }
 

@@ -28,9 +28,8 @@ import static org.apache.spark.sql.functions.xxhash64;
  * downstream, and a partitioning by (hash, key) would cost those joins a shuffle of the wide feature
  * rows. Cost: one hash per row; the hash rides along in the shuffles (8 bytes per row).
  *
- * <p>Measured (features benchmark, 10 M voice rows, two runs each): task CPU of the warm
- * per-number state -7 %, string comparisons from 15.2 % of the executor samples to 1.8 %
- * ({@code docs/scaling.md}).
+ * <p>It spares the per-number state most of its string comparisons (measured in
+ * {@code docs/measurements/2026-11-29-features-stage-profiles.md}, "A hash in front of the number").
  */
 public final class HashedKeys {
     private HashedKeys() {}

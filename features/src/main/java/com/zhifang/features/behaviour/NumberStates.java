@@ -12,7 +12,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static org.apache.spark.sql.functions.*;
 
 /**
@@ -119,9 +120,9 @@ public final class NumberStates {
      * distinct first, in a plain hash aggregation: the sketch makes the per-number aggregation an
      * object aggregation, which past 128 keys sorts its input rows by number, and E.164 keys share
      * their first 8 bytes ("+86138..."), the sort prefix, so every comparison reads whole strings.
-     * Sorting the distinct pairs instead of every served row took the per-number state's task CPU
-     * from 147 to 129 s at 10 M voice rows (one run each); a sketch and a distinct count do not
-     * change when duplicates are dropped.
+     * Sorting the distinct pairs instead of every served row is cheaper
+     * ({@code docs/measurements/2026-11-29-features-stage-profiles.md}); a sketch and a distinct
+     * count do not change when duplicates are dropped.
      */
     static Dataset<Row> toCellState(Dataset<Row> served) {
         RequiredColumns.check(served, "toCellState", NUMBER, CELL_ID);

@@ -1,12 +1,14 @@
 package com.zhifang.features.behaviour;
 
+import com.zhifang.features.domain.SmsRecordType;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.time.LocalDate;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static org.apache.spark.sql.functions.*;
 
 /**
@@ -20,12 +22,12 @@ public final class PortCustomerStates {
 
     /**
      * PORT rows of the day (a port customer is the sender), each with the code it was sent from
-     * ({@link com.zhifang.features.schema.Columns#PORT_CODE}): the normalised sender, else the
+     * ({@link FeatureColumns#PORT_CODE}): the normalised sender, else the
      * sender as delivered (a 106 code that does not parse is still a code the customer used).
      */
     public static Dataset<Row> portMessages(Dataset<Row> sms) {
         RequiredColumns.check(sms, "portMessages", RECORD_TYPE, PORT_CUSTOMER, SENDER, SENDER_RAW);
-        return sms.filter(col(RECORD_TYPE).equalTo("PORT").and(col(PORT_CUSTOMER).isNotNull()))
+        return sms.filter(col(RECORD_TYPE).equalTo(SmsRecordType.PORT.code()).and(col(PORT_CUSTOMER).isNotNull()))
                 .withColumn(PORT_CODE, coalesce(col(SENDER), col(SENDER_RAW)));
     }
 

@@ -1,5 +1,7 @@
 package com.zhifang.features.behaviour;
 
+import com.zhifang.features.domain.TrunkType;
+import com.zhifang.features.domain.CallRecordType;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -7,7 +9,7 @@ import org.apache.spark.sql.Row;
 
 import java.util.Arrays;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static org.apache.spark.sql.functions.*;
 
 /**
@@ -43,7 +45,7 @@ public final class Presentations {
     public static Dataset<Row> toAttributableCalls(Dataset<Row> voice, Dataset<Row> trunks, Dataset<Row> roaming) {
         RequiredColumns.check(voice, "toAttributableCalls", RECORD_TYPE, TRUNK_IN, CALLING_NUMBER, CALLING_CLASS, CLI_RESTRICTED);
         Column[] original = Arrays.stream(voice.columns()).map(c -> voice.col(c)).toArray(Column[]::new);
-        Column spoofed = col(RECORD_TYPE).equalTo("GW").and(plus86OnInternational().or(outsideAuthorisedPrefixes()));
+        Column spoofed = col(RECORD_TYPE).equalTo(CallRecordType.GW.code()).and(plus86OnInternational().or(outsideAuthorisedPrefixes()));
         return withTrunkAndRoamer(voice, trunks, roaming)
                 .where(not(coalesce(spoofed, lit(false))))
                 .select(original);
@@ -81,13 +83,13 @@ public final class Presentations {
     }
 
     private static Column plus86OnInternational() {
-        return not(hidden()).and(coalesce(col("_type").equalTo("INTERNATIONAL"), lit(false)))
+        return not(hidden()).and(coalesce(col("_type").equalTo(TrunkType.INTERNATIONAL.code()), lit(false)))
                 .and(col(CALLING_NUMBER).startsWith("+86")).and(col("_roamer").isNull());
     }
 
     private static Column outsideAuthorisedPrefixes() {
         Column calling = col(CALLING_NUMBER);
-        return not(hidden()).and(coalesce(col("_type").equalTo("PRIVATE_LINE"), lit(false)))
+        return not(hidden()).and(coalesce(col("_type").equalTo(TrunkType.PRIVATE_LINE.code()), lit(false)))
                 .and(not(coalesce(exists(col("_prefixes"), p -> calling.startsWith(p)), lit(false))));
     }
 }

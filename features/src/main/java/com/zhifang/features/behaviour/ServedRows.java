@@ -1,10 +1,12 @@
 package com.zhifang.features.behaviour;
 
+import com.zhifang.features.domain.SmsRecordType;
+import com.zhifang.features.domain.CallRecordType;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static org.apache.spark.sql.functions.*;
 
 /**
@@ -22,12 +24,12 @@ public final class ServedRows {
     public static Dataset<Row> toServedRows(Dataset<Row> voice, Dataset<Row> sms) {
         RequiredColumns.check(voice, "toServedRows", RECORD_TYPE, CALLING_NUMBER, CALLED_NUMBER, START_TIME, IMSI, IMEI, CELL_ID);
         RequiredColumns.check(sms, "toServedRows", RECORD_TYPE, SENDER, RECIPIENT, SEND_TIME, IMSI, IMEI, CELL_ID);
-        Dataset<Row> calls = voice.filter(col(RECORD_TYPE).isin("MO", "MT")).select(
-                when(col(RECORD_TYPE).equalTo("MO"), col(CALLING_NUMBER)).otherwise(col(CALLED_NUMBER)).as(NUMBER),
+        Dataset<Row> calls = voice.filter(col(RECORD_TYPE).isin(CallRecordType.MO.code(), CallRecordType.MT.code())).select(
+                when(col(RECORD_TYPE).equalTo(CallRecordType.MO.code()), col(CALLING_NUMBER)).otherwise(col(CALLED_NUMBER)).as(NUMBER),
                 col(IMSI), col(IMEI), col(CELL_ID), col(START_TIME).as(EVENT_TIME),
-                when(col(RECORD_TYPE).equalTo("MO"), lit("CALL_OUT")).otherwise(lit("CALL_IN")).as(KIND));
-        Dataset<Row> messages = sms.filter(col(RECORD_TYPE).isin("MO", "MT")).select(
-                when(col(RECORD_TYPE).equalTo("MO"), col(SENDER)).otherwise(col(RECIPIENT)).as(NUMBER),
+                when(col(RECORD_TYPE).equalTo(CallRecordType.MO.code()), lit("CALL_OUT")).otherwise(lit("CALL_IN")).as(KIND));
+        Dataset<Row> messages = sms.filter(col(RECORD_TYPE).isin(SmsRecordType.MO.code(), SmsRecordType.MT.code())).select(
+                when(col(RECORD_TYPE).equalTo(SmsRecordType.MO.code()), col(SENDER)).otherwise(col(RECIPIENT)).as(NUMBER),
                 col(IMSI), col(IMEI), col(CELL_ID), col(SEND_TIME).as(EVENT_TIME), lit("SMS").as(KIND));
         return calls.unionByName(messages);
     }

@@ -1,5 +1,7 @@
 package com.zhifang.features.behaviour;
 
+import com.zhifang.features.domain.CallRecordType;
+import com.zhifang.features.domain.SmsRecordType;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -7,7 +9,8 @@ import org.apache.spark.sql.Row;
 
 import java.util.List;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static org.apache.spark.sql.functions.*;
 
 /**
@@ -32,40 +35,43 @@ public final class Sides {
 
     /** Voice: outgoing sides, keyed by the calling number. */
     public static Dataset<Row> outgoingCalls(Dataset<Row> voice, Dataset<Row> subscribers) {
-        return outgoing(voice, subscribers, CALLING_NUMBER, CALLED_NUMBER, "GW", "outgoingCalls");
+        return outgoing(voice, subscribers, CALLING_NUMBER, CALLED_NUMBER, CallRecordType.MO.code(), CallRecordType.GW.code(),
+                "outgoingCalls");
     }
 
     /** Voice: incoming sides, keyed by the called number. */
     public static Dataset<Row> incomingCalls(Dataset<Row> voice, Dataset<Row> subscribers) {
-        return incoming(voice, subscribers, CALLING_NUMBER, CALLED_NUMBER, List.of("MT"), "incomingCalls");
+        return incoming(voice, subscribers, CALLING_NUMBER, CALLED_NUMBER, CallRecordType.MO.code(), List.of(CallRecordType.MT.code()),
+                "incomingCalls");
     }
 
     /** SMS: outgoing sides, keyed by the sender. */
     public static Dataset<Row> outgoingSms(Dataset<Row> sms, Dataset<Row> subscribers) {
-        return outgoing(sms, subscribers, SENDER, RECIPIENT, "MT", "outgoingSms");
+        return outgoing(sms, subscribers, SENDER, RECIPIENT, SmsRecordType.MO.code(), SmsRecordType.MT.code(), "outgoingSms");
     }
 
     /** SMS: incoming sides (person-to-person and port messages), keyed by the recipient. */
     public static Dataset<Row> incomingSms(Dataset<Row> sms, Dataset<Row> subscribers) {
-        return incoming(sms, subscribers, SENDER, RECIPIENT, List.of("MT", "PORT"), "incomingSms");
+        return incoming(sms, subscribers, SENDER, RECIPIENT, SmsRecordType.MO.code(),
+                List.of(SmsRecordType.MT.code(), SmsRecordType.PORT.code()), "incomingSms");
     }
 
     private static Dataset<Row> outgoing(Dataset<Row> events, Dataset<Row> subscribers, String from, String to,
-                                         String transitType, String op) {
+                                         String ownType, String transitType, String op) {
         RequiredColumns.check(events, op, RECORD_TYPE, from, to);
         RequiredColumns.check(subscribers, op, MSISDN);
-        Dataset<Row> own = events.filter(col(RECORD_TYPE).equalTo("MO").and(col(from).isNotNull()));
+        Dataset<Row> own = events.filter(col(RECORD_TYPE).equalTo(ownType).and(col(from).isNotNull()));
         Dataset<Row> transit = notSubscriber(events.filter(col(RECORD_TYPE).equalTo(transitType).and(col(from).isNotNull())),
                 subscribers, from);
         return own.unionByName(transit).withColumn(NUMBER, col(from)).withColumn(PEER, col(to));
     }
 
     private static Dataset<Row> incoming(Dataset<Row> events, Dataset<Row> subscribers, String from, String to,
-                                         List<String> deliveredTypes, String op) {
+                                         String ownType, List<String> deliveredTypes, String op) {
         RequiredColumns.check(events, op, RECORD_TYPE, from, to);
         RequiredColumns.check(subscribers, op, MSISDN);
         Dataset<Row> delivered = events.filter(col(RECORD_TYPE).isin(deliveredTypes.toArray()).and(col(to).isNotNull()));
-        Dataset<Row> offNet = notSubscriber(events.filter(col(RECORD_TYPE).equalTo("MO").and(col(to).isNotNull())),
+        Dataset<Row> offNet = notSubscriber(events.filter(col(RECORD_TYPE).equalTo(ownType).and(col(to).isNotNull())),
                 subscribers, to);
         return delivered.unionByName(offNet).withColumn(NUMBER, col(to)).withColumn(PEER, col(from));
     }

@@ -11,7 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static org.apache.spark.sql.functions.*;
 
 /**

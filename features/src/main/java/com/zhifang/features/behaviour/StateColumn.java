@@ -1,6 +1,6 @@
 package com.zhifang.features.behaviour;
 
-import com.zhifang.features.schema.Columns;
+import com.zhifang.features.schema.FeatureColumns;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -64,11 +64,11 @@ public record StateColumn(String name, DataType type, Merge merge, int size) {
     public static final DataType HISTOGRAM_TYPE = DataTypes.createArrayType(DataTypes.LongType, true);
 
     public String exactColumn() {
-        return name + Columns.EXACT_SUFFIX;
+        return name + FeatureColumns.EXACT_SUFFIX;
     }
 
     public String sketchColumn() {
-        return name + Columns.HLL_SUFFIX;
+        return name + FeatureColumns.HLL_SUFFIX;
     }
 
     /** The stored columns: one, or two for a distinct count. All nullable: a state row may lack a part. */

@@ -1,6 +1,6 @@
 package com.zhifang.features.behaviour;
 
-import com.zhifang.features.schema.Columns;
+import com.zhifang.features.schema.RecordColumns;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -92,7 +92,7 @@ public final class StateParts {
                 out.add((counter ? coalesce(v, lit(0).cast(f.dataType())) : v).as(f.name()));
             }
         }
-        out.add(lit(day).as(Columns.TRAFFIC_DAY));
+        out.add(lit(day).as(RecordColumns.TRAFFIC_DAY));
         return EntityFeatures.conform(merged.select(out.toArray(new Column[0])), def.stateSchema(), "combine(" + def.entityType() + ")");
     }
 

@@ -1,5 +1,6 @@
 package com.zhifang.features.behaviour;
 
+import com.zhifang.features.domain.CallRecordType;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -8,7 +9,8 @@ import org.apache.spark.sql.Row;
 import java.time.LocalDate;
 import java.util.List;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static org.apache.spark.sql.functions.*;
 
 /**
@@ -27,7 +29,7 @@ public final class TrunkStates {
                                                Dataset<Row> subscribers, LocalDate day) {
         RequiredColumns.check(voice, "toTrunkDayState", RECORD_TYPE, TRUNK_IN, CALLING_NUMBER, CALLING_CLASS, CLI_RESTRICTED, ANSWERED);
         RequiredColumns.check(subscribers, "toTrunkDayState", MSISDN);
-        Dataset<Row> gw = Presentations.classified(voice.filter(col(RECORD_TYPE).equalTo("GW").and(col(TRUNK_IN).isNotNull())),
+        Dataset<Row> gw = Presentations.classified(voice.filter(col(RECORD_TYPE).equalTo(CallRecordType.GW.code()).and(col(TRUNK_IN).isNotNull())),
                 trunks, roaming, subscribers);
         Dataset<Row> state = gw.groupBy(col(TRUNK_IN).as(TRUNK_ID)).agg(
                 count(lit(1)).as(CALLS),

@@ -1,6 +1,7 @@
 package com.zhifang.features.behaviour;
 
-import com.zhifang.features.schema.Columns;
+import com.zhifang.features.schema.FeatureColumns;
+import com.zhifang.features.schema.RecordColumns;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -34,7 +35,8 @@ import static org.apache.spark.sql.functions.*;
  * generates code for (100 fields), so that aggregation runs through Spark's generic hash
  * aggregation; splitting it into groups small enough to compile, joined by key, was slower still
  * (the extra scans, shuffles and joins of wide rows cost more than compiling saved). Both are
- * measured in docs/scaling.md.
+ * measured in {@code docs/measurements/2026-11-29-features-stage-profiles.md} and
+ * {@code docs/measurements/2026-11-30-features-vs-duckdb-sessions-13-20.md}.
  * Assumes one state row per entity and day (what the day-state builders produce).
  */
 public final class WindowMerger {
@@ -46,7 +48,7 @@ public final class WindowMerger {
         RequiredColumns.check(states, "toWindowFeatures(" + def.entityType() + ")", required);
         checkWindows(windows);
         int longest = Collections.max(windows);
-        Dataset<Row> inWindow = states.filter(col(Columns.TRAFFIC_DAY).between(lit(day.minusDays(longest - 1)), lit(day)));
+        Dataset<Row> inWindow = states.filter(col(RecordColumns.TRAFFIC_DAY).between(lit(day.minusDays(longest - 1)), lit(day)));
 
         List<Column> compiled = new ArrayList<>();
         List<Column> objects = new ArrayList<>();
@@ -69,11 +71,11 @@ public final class WindowMerger {
                         .join(aggregate(inWindow, keys, objects), def.keyNames().toArray(new String[0]));
 
         List<Column> out = new ArrayList<>(List.of(keys));
-        out.add(lit(day).as(Columns.FEATURE_DATE));
+        out.add(lit(day).as(FeatureColumns.FEATURE_DATE));
         for (WindowFeature f : def.features()) {
             for (int w : windows) {
                 WindowFeature.Merged m = merged(mergedNames.get(w), w);
-                out.add(f.value().apply(m).cast(f.type()).as(Columns.windowed(f.name(), w)));
+                out.add(f.value().apply(m).cast(f.type()).as(FeatureColumns.windowed(f.name(), w)));
             }
         }
         return merged.select(out.toArray(new Column[0]));
@@ -99,8 +101,8 @@ public final class WindowMerger {
     }
 
     private static Column merge(StateColumn s, LocalDate from, int days) {
-        Column in = col(Columns.TRAFFIC_DAY).geq(lit(from));
-        String inSql = "`" + Columns.TRAFFIC_DAY + "` >= DATE'" + from + "'";
+        Column in = col(RecordColumns.TRAFFIC_DAY).geq(lit(from));
+        String inSql = "`" + RecordColumns.TRAFFIC_DAY + "` >= DATE'" + from + "'";
         return switch (s.merge()) {
             case SUM -> coalesce(sum(when(in, col(s.name()))), lit(0).cast(s.type()));
             case MAX -> coalesce(max(when(in, col(s.name()))), lit(0).cast(s.type()));

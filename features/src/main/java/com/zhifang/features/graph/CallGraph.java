@@ -1,12 +1,16 @@
 package com.zhifang.features.graph;
 
-import com.zhifang.features.phone.NumberClass;
+import com.zhifang.features.domain.SmsRecordType;
+import com.zhifang.features.domain.CallRecordType;
+import com.zhifang.features.domain.NumberClass;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.GraphColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.first;
@@ -34,7 +38,7 @@ public final class CallGraph {
     public static Dataset<Row> toCallEdges(Dataset<Row> voice) {
         RequiredColumns.check(voice, "voice calls", RECORD_TYPE, CALLING_NUMBER, CALLING_CLASS, CALLED_NUMBER, CALLED_CLASS,
                 ANSWERED, DURATION_S);
-        return voice.where(col(RECORD_TYPE).isin("MO", "GW").and(addressable(CALLING_NUMBER, CALLING_CLASS))
+        return voice.where(col(RECORD_TYPE).isin(CallRecordType.MO.code(), CallRecordType.GW.code()).and(addressable(CALLING_NUMBER, CALLING_CLASS))
                         .and(addressable(CALLED_NUMBER, CALLED_CLASS))
                         .and(col(CALLING_NUMBER).notEqual(col(CALLED_NUMBER))))
                 .groupBy(col(CALLING_NUMBER).as(FROM_NUMBER), col(CALLED_NUMBER).as(TO_NUMBER))
@@ -47,7 +51,7 @@ public final class CallGraph {
     /** Person-to-person SMS (MO rows): {@code from_number, to_number, from_class, to_class, messages}. */
     public static Dataset<Row> toSmsEdges(Dataset<Row> sms) {
         RequiredColumns.check(sms, "sms messages", RECORD_TYPE, SENDER, SENDER_CLASS, RECIPIENT, RECIPIENT_CLASS);
-        return sms.where(col(RECORD_TYPE).equalTo("MO").and(addressable(SENDER, SENDER_CLASS))
+        return sms.where(col(RECORD_TYPE).equalTo(SmsRecordType.MO.code()).and(addressable(SENDER, SENDER_CLASS))
                         .and(addressable(RECIPIENT, RECIPIENT_CLASS))
                         .and(col(SENDER).notEqual(col(RECIPIENT))))
                 .groupBy(col(SENDER).as(FROM_NUMBER), col(RECIPIENT).as(TO_NUMBER))

@@ -1,13 +1,14 @@
 package com.zhifang.features.graph;
 
-import com.zhifang.features.phone.NumberClass;
+import com.zhifang.features.domain.NumberClass;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.time.LocalDate;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.GraphColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;

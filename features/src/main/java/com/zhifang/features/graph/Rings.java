@@ -3,8 +3,12 @@ package com.zhifang.features.graph;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.GraphColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
@@ -42,6 +46,11 @@ import static org.apache.spark.sql.functions.when;
  */
 public final class Rings {
     public static final String CALLS_LINK = "CALLS";
+
+    /** One link holding a ring together: endpoints ({@code a < b}), kind, strength and checkable evidence (nullable: Delta takes no NOT NULL inside arrays). */
+    public static final StructType LINK_SCHEMA = new StructType()
+            .add(LINK_A, DataTypes.StringType).add(LINK_B, DataTypes.StringType).add(LINK_KIND, DataTypes.StringType)
+            .add(WEIGHT, DataTypes.DoubleType).add(EVIDENCE, DataTypes.StringType);
 
     private Rings() {}
 
@@ -104,6 +113,6 @@ public final class Rings {
     }
 
     private static org.apache.spark.sql.types.DataType ringLinkArrayType() {
-        return org.apache.spark.sql.types.DataTypes.createArrayType(com.zhifang.features.schema.Tables.RING_LINK);
+        return DataTypes.createArrayType(LINK_SCHEMA);
     }
 }

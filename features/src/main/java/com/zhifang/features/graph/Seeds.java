@@ -1,12 +1,15 @@
 package com.zhifang.features.graph;
 
+import com.zhifang.features.domain.FeedbackOutcome;
+import com.zhifang.features.domain.EntityType;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.time.LocalDate;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.GraphColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.lit;
@@ -37,12 +40,12 @@ public final class Seeds {
     public static Dataset<Row> toSeeds(Dataset<Row> police, Dataset<Row> feedback, LocalDate day) {
         RequiredColumns.check(police, "police notices", NUMBER, NOTIFIED_ON);
         RequiredColumns.check(feedback, "feedback", ENTITY_TYPE, ENTITY_ID, DECIDED_ON, OUTCOME);
-        Dataset<Row> numberFeedback = feedback.where(col(ENTITY_TYPE).equalTo("NUMBER").and(col(DECIDED_ON).leq(lit(day))));
+        Dataset<Row> numberFeedback = feedback.where(col(ENTITY_TYPE).equalTo(EntityType.NUMBER.code()).and(col(DECIDED_ON).leq(lit(day))));
         Dataset<Row> confirmations = police.where(col(NUMBER).isNotNull().and(col(NOTIFIED_ON).leq(lit(day))))
                 .select(col(NUMBER), col(NOTIFIED_ON).as("__on"), lit(POLICE).as("__source"))
-                .union(numberFeedback.where(col(OUTCOME).equalTo("CONFIRMED_FRAUD"))
+                .union(numberFeedback.where(col(OUTCOME).equalTo(FeedbackOutcome.CONFIRMED_FRAUD.code()))
                         .select(col(ENTITY_ID).as(NUMBER), col(DECIDED_ON).as("__on"), lit(FEEDBACK).as("__source")));
-        Dataset<Row> cleared = numberFeedback.where(col(OUTCOME).isin("RESTORED_ON_APPEAL", "FALSE_POSITIVE"))
+        Dataset<Row> cleared = numberFeedback.where(col(OUTCOME).isin(FeedbackOutcome.RESTORED_ON_APPEAL.code(), FeedbackOutcome.FALSE_POSITIVE.code()))
                 .groupBy(col(ENTITY_ID).as(NUMBER)).agg(max(DECIDED_ON).as("__cleared_on"));
         return confirmations.join(cleared, new String[] {NUMBER}, "left")
                 .where(col("__cleared_on").isNull().or(col("__on").gt(col("__cleared_on"))))

@@ -1,10 +1,14 @@
 package com.zhifang.features.graph;
 
+import com.zhifang.features.domain.SmsRecordType;
+import com.zhifang.features.domain.CallRecordType;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.GraphColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -46,10 +50,10 @@ public final class SharingGraph {
     public static Dataset<Row> toNumberDeviceEdges(Dataset<Row> voice, Dataset<Row> sms) {
         RequiredColumns.check(voice, "voice calls", RECORD_TYPE, CALLING_NUMBER, CALLED_NUMBER, IMEI);
         RequiredColumns.check(sms, "sms messages", RECORD_TYPE, SENDER, RECIPIENT, IMEI);
-        Dataset<Row> served = voice.where(col(RECORD_TYPE).equalTo("MO")).select(col(CALLING_NUMBER).as(NUMBER), col(IMEI))
-                .union(voice.where(col(RECORD_TYPE).equalTo("MT")).select(col(CALLED_NUMBER).as(NUMBER), col(IMEI)))
-                .union(sms.where(col(RECORD_TYPE).equalTo("MO")).select(col(SENDER).as(NUMBER), col(IMEI)))
-                .union(sms.where(col(RECORD_TYPE).equalTo("MT")).select(col(RECIPIENT).as(NUMBER), col(IMEI)));
+        Dataset<Row> served = voice.where(col(RECORD_TYPE).equalTo(CallRecordType.MO.code())).select(col(CALLING_NUMBER).as(NUMBER), col(IMEI))
+                .union(voice.where(col(RECORD_TYPE).equalTo(CallRecordType.MT.code())).select(col(CALLED_NUMBER).as(NUMBER), col(IMEI)))
+                .union(sms.where(col(RECORD_TYPE).equalTo(SmsRecordType.MO.code())).select(col(SENDER).as(NUMBER), col(IMEI)))
+                .union(sms.where(col(RECORD_TYPE).equalTo(SmsRecordType.MT.code())).select(col(RECIPIENT).as(NUMBER), col(IMEI)));
         return served.where(col(NUMBER).isNotNull().and(col(IMEI).isNotNull()))
                 .groupBy(NUMBER, IMEI).agg(count(lit(1)).as(RECORDS));
     }

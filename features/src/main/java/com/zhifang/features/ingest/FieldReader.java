@@ -1,5 +1,6 @@
 package com.zhifang.features.ingest;
 
+import com.zhifang.features.domain.Code;
 import com.zhifang.features.phone.NormalizedNumber;
 import com.zhifang.features.phone.PhoneNumberNormalizer;
 
@@ -10,7 +11,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Typed access to the fields of one CSV record, by header name, with the contract's validation.
@@ -56,13 +57,26 @@ public final class FieldReader {
         return value;
     }
 
-    public String code(String column, Set<String> allowed, QuarantineReason reason) throws RejectedRecordException {
-        String value = required(column);
-        if (!allowed.contains(value)) {
+    /** A required code of the contract's vocabulary {@code type}; any other value rejects the record with {@code reason}. */
+    public <E extends Enum<E> & Code> E code(String column, Class<E> type, QuarantineReason reason) throws RejectedRecordException {
+        return codeOf(column, required(column), type, reason);
+    }
+
+    /** An optional code: null when empty, else as {@link #code}. */
+    public <E extends Enum<E> & Code> E optionalCode(String column, Class<E> type, QuarantineReason reason)
+            throws RejectedRecordException {
+        String value = optional(column);
+        return value == null ? null : codeOf(column, value, type, reason);
+    }
+
+    private static <E extends Enum<E> & Code> E codeOf(String column, String value, Class<E> type, QuarantineReason reason)
+            throws RejectedRecordException {
+        Optional<E> parsed = Code.parse(type, value);
+        if (parsed.isEmpty()) {
             throw new RejectedRecordException(reason, column,
-                    column + " '" + abbreviate(value) + "' is not one of " + allowed);
+                    column + " '" + abbreviate(value) + "' is not one of " + Code.codes(type));
         }
-        return value;
+        return parsed.get();
     }
 
     public Instant timestamp(String column) throws RejectedRecordException {

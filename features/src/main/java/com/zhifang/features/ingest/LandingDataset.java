@@ -1,6 +1,19 @@
 package com.zhifang.features.ingest;
 
+import com.zhifang.features.catalog.Schemas;
+import com.zhifang.features.domain.CallRecordType;
+import com.zhifang.features.domain.Code;
+import com.zhifang.features.domain.ComplaintCategory;
+import com.zhifang.features.domain.ComplaintChannel;
+import com.zhifang.features.domain.CustomerType;
+import com.zhifang.features.domain.EntityType;
+import com.zhifang.features.domain.FeedbackOutcome;
+import com.zhifang.features.domain.Plan;
+import com.zhifang.features.domain.SmsRecordType;
+import com.zhifang.features.domain.SubscriberStatus;
+import com.zhifang.features.domain.TrunkType;
 import com.zhifang.features.phone.NormalizedNumber;
+import com.zhifang.features.schema.RowValues;
 import com.zhifang.features.schema.Tables;
 import org.apache.spark.sql.types.StructType;
 
@@ -9,11 +22,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 
 /**
  * The landing zone's datasets: where their files live, which header columns they need, how one
@@ -27,117 +40,117 @@ import static com.zhifang.features.schema.Columns.*;
 public enum LandingDataset {
     VOICE("voice", null, Tables.VOICE_CALLS, Kind.EVENT, List.of(RECORD_ID),
             List.of(RECORD_ID, RECORD_TYPE, START_TIME, CALLED_NUMBER, ANSWERED, DURATION_S, RELEASE_CAUSE, CLI_RESTRICTED),
-            r -> {
-                String recordId = r.required(RECORD_ID);
-                String recordType = r.code(RECORD_TYPE, Set.of("MO", "MT", "GW"), QuarantineReason.UNKNOWN_RECORD_TYPE);
+            (r, row) -> {
+                row.set(RECORD_ID, r.required(RECORD_ID));
+                row.set(RECORD_TYPE, r.code(RECORD_TYPE, CallRecordType.class, QuarantineReason.UNKNOWN_RECORD_TYPE).code());
                 Instant start = r.timestamp(START_TIME);
-                NormalizedNumber calling = r.number(CALLING_NUMBER);
-                NormalizedNumber called = r.requiredNumber(CALLED_NUMBER);
-                Boolean answered = r.flag(ANSWERED);
-                Integer duration = r.nonNegativeInt(DURATION_S, true);
-                Integer ring = r.nonNegativeInt(RING_S, false);
-                Integer cause = r.nonNegativeInt(RELEASE_CAUSE, true);
-                Boolean restricted = r.flag(CLI_RESTRICTED);
-                return new Object[] {recordId, recordType, start, r.dayOf(start),
-                        calling.e164(), calling.raw(), calling.numberClass().name(),
-                        called.e164(), called.raw(), called.numberClass().name(),
-                        answered, duration, ring, cause, restricted,
-                        r.optional(IMSI), r.optional(IMEI), r.optional(CELL_ID), r.optional(TRUNK_IN)};
+                row.set(START_TIME, start).set(TRAFFIC_DAY, r.dayOf(start));
+                setNumber(row, r.number(CALLING_NUMBER), CALLING_NUMBER, CALLING_RAW, CALLING_CLASS);
+                setNumber(row, r.requiredNumber(CALLED_NUMBER), CALLED_NUMBER, CALLED_RAW, CALLED_CLASS);
+                row.set(ANSWERED, r.flag(ANSWERED));
+                row.set(DURATION_S, r.nonNegativeInt(DURATION_S, true));
+                row.set(RING_S, r.nonNegativeInt(RING_S, false));
+                row.set(RELEASE_CAUSE, r.nonNegativeInt(RELEASE_CAUSE, true));
+                row.set(CLI_RESTRICTED, r.flag(CLI_RESTRICTED));
+                setOptional(r, row, IMSI, IMEI, CELL_ID, TRUNK_IN);
             }),
     SMS("sms", null, Tables.SMS_MESSAGES, Kind.EVENT, List.of(RECORD_ID),
             List.of(RECORD_ID, RECORD_TYPE, SEND_TIME, RECIPIENT, SEGMENTS, DELIVERED),
-            r -> {
-                String recordId = r.required(RECORD_ID);
-                String recordType = r.code(RECORD_TYPE, Set.of("MO", "MT", "PORT"), QuarantineReason.UNKNOWN_RECORD_TYPE);
+            (r, row) -> {
+                row.set(RECORD_ID, r.required(RECORD_ID));
+                row.set(RECORD_TYPE, r.code(RECORD_TYPE, SmsRecordType.class, QuarantineReason.UNKNOWN_RECORD_TYPE).code());
                 Instant sent = r.timestamp(SEND_TIME);
-                NormalizedNumber sender = r.number(SENDER);
-                NormalizedNumber recipient = r.requiredNumber(RECIPIENT);
+                row.set(SEND_TIME, sent).set(TRAFFIC_DAY, r.dayOf(sent));
+                setNumber(row, r.number(SENDER), SENDER, SENDER_RAW, SENDER_CLASS);
+                setNumber(row, r.requiredNumber(RECIPIENT), RECIPIENT, RECIPIENT_RAW, RECIPIENT_CLASS);
+                setOptional(r, row, IMSI, IMEI, CELL_ID, PORT_CUSTOMER);
                 Integer segments = r.nonNegativeInt(SEGMENTS, true);
                 if (segments == 0) {
                     throw new RejectedRecordException(QuarantineReason.BAD_NUMBER_FIELD, SEGMENTS, "segments is 0; must be >= 1");
                 }
-                Boolean delivered = r.flag(DELIVERED);
-                return new Object[] {recordId, recordType, sent, r.dayOf(sent),
-                        sender.e164(), sender.raw(), sender.numberClass().name(),
-                        recipient.e164(), recipient.raw(), recipient.numberClass().name(),
-                        r.optional(IMSI), r.optional(IMEI), r.optional(CELL_ID), r.optional(PORT_CUSTOMER),
-                        segments, delivered, r.optional(CONTENT)};
+                row.set(SEGMENTS, segments);
+                row.set(DELIVERED, r.flag(DELIVERED));
+                setOptional(r, row, CONTENT);
             }),
     COMPLAINTS("complaints", null, Tables.COMPLAINTS, Kind.EVENT, List.of(RECORD_ID),
             List.of(REPORTED_NUMBER, REPORTED_AT, CATEGORY),
-            r -> {
+            (r, row) -> {
                 NormalizedNumber reported = r.requiredNumber(REPORTED_NUMBER);
                 Instant reportedAt = r.timestamp(REPORTED_AT);
-                String category = r.code(CATEGORY, Set.of("FRAUD", "HARASSMENT", "SPAM_SMS", "ADVERT"), QuarantineReason.UNKNOWN_CODE);
-                String channel = r.optional(CHANNEL);
-                if (channel != null && !Set.of("12321", "APP", "HOTLINE").contains(channel)) {
-                    throw new RejectedRecordException(QuarantineReason.UNKNOWN_CODE, CHANNEL,
-                            "channel '" + FieldReader.abbreviate(channel) + "' is not one of [12321, APP, HOTLINE]");
-                }
+                String category = r.code(CATEGORY, ComplaintCategory.class, QuarantineReason.UNKNOWN_CODE).code();
+                ComplaintChannel channel = r.optionalCode(CHANNEL, ComplaintChannel.class, QuarantineReason.UNKNOWN_CODE);
+                String channelCode = channel == null ? null : channel.code();
                 String reporter = r.optional(REPORTER_HASH);
-                String key = contentKey("complaint", reported.e164(), reportedAt.toString(), category, channel, reporter);
-                return new Object[] {key, reported.e164(), reported.raw(), reported.numberClass().name(),
-                        reportedAt, r.dayOf(reportedAt), category, channel, reporter};
+                row.set(RECORD_ID, contentKey("complaint", reported.e164(), reportedAt.toString(), category, channelCode, reporter));
+                setNumber(row, reported, REPORTED_NUMBER, REPORTED_RAW, REPORTED_CLASS);
+                row.set(REPORTED_AT, reportedAt).set(EVENT_DAY, r.dayOf(reportedAt));
+                row.set(CATEGORY, category).set(CHANNEL, channelCode).set(REPORTER_HASH, reporter);
             }),
     POLICE("police", null, Tables.POLICE_NOTICES, Kind.EVENT, List.of(RECORD_ID),
             List.of(NUMBER, NOTIFIED_ON),
-            r -> {
+            (r, row) -> {
                 NormalizedNumber number = r.requiredNumber(NUMBER);
                 LocalDate notifiedOn = r.date(NOTIFIED_ON, true);
                 String caseRef = r.optional(CASE_REF);
-                String key = contentKey("police", number.e164(), notifiedOn.toString(), caseRef);
-                return new Object[] {key, number.e164(), number.raw(), number.numberClass().name(), notifiedOn, notifiedOn, caseRef};
+                row.set(RECORD_ID, contentKey("police", number.e164(), notifiedOn.toString(), caseRef));
+                setNumber(row, number, NUMBER, NUMBER_RAW, NUMBER_CLASS);
+                row.set(NOTIFIED_ON, notifiedOn).set(EVENT_DAY, notifiedOn).set(CASE_REF, caseRef);
             }),
     FEEDBACK("feedback", null, Tables.FEEDBACK, Kind.EVENT, List.of(RECORD_ID),
             List.of(ENTITY_TYPE, ENTITY_ID, DECIDED_ON, OUTCOME),
-            r -> {
-                String entityType = r.code(ENTITY_TYPE, Set.of("NUMBER", "TRUNK", "DEVICE", "PORT_CUSTOMER"), QuarantineReason.UNKNOWN_CODE);
+            (r, row) -> {
+                EntityType entityType = r.code(ENTITY_TYPE, EntityType.class, QuarantineReason.UNKNOWN_CODE);
                 String rawId = r.required(ENTITY_ID);
-                String entityId = "NUMBER".equals(entityType) ? usable(r.numbers().normalize(rawId), ENTITY_ID).e164() : rawId;
+                String entityId = entityType == EntityType.NUMBER ? usable(r.numbers().normalize(rawId), ENTITY_ID).e164() : rawId;
                 LocalDate decidedOn = r.date(DECIDED_ON, true);
-                String outcome = r.code(OUTCOME, Set.of("CONFIRMED_FRAUD", "FALSE_POSITIVE", "RESTORED_ON_APPEAL"), QuarantineReason.UNKNOWN_CODE);
-                String note = r.optional(NOTE);
-                String key = contentKey("feedback", entityType, entityId, decidedOn.toString(), outcome);
-                return new Object[] {key, entityType, entityId, rawId, decidedOn, decidedOn, outcome, note};
+                String outcome = r.code(OUTCOME, FeedbackOutcome.class, QuarantineReason.UNKNOWN_CODE).code();
+                row.set(RECORD_ID, contentKey("feedback", entityType.code(), entityId, decidedOn.toString(), outcome));
+                row.set(ENTITY_TYPE, entityType.code()).set(ENTITY_ID, entityId).set(ENTITY_ID_RAW, rawId);
+                row.set(DECIDED_ON, decidedOn).set(EVENT_DAY, decidedOn).set(OUTCOME, outcome);
+                setOptional(r, row, NOTE);
             }),
     SUBSCRIBERS("reference", "subscribers", Tables.REF_SUBSCRIBERS, Kind.SNAPSHOT, List.of(MSISDN),
             List.of(MSISDN, ACTIVATED_ON),
-            r -> {
+            (r, row) -> {
                 NormalizedNumber msisdn = usable(r.requiredNumber(MSISDN), MSISDN);
-                LocalDate activated = r.date(ACTIVATED_ON, true);
-                String plan = optionalCode(r, PLAN, Set.of("PREPAID", "POSTPAID"));
-                String customerType = optionalCode(r, CUSTOMER_TYPE, Set.of("PERSONAL", "ENTERPRISE"));
-                Boolean verified = r.optional(REAL_NAME_VERIFIED) == null ? null : r.flag(REAL_NAME_VERIFIED);
-                String status = optionalCode(r, STATUS, Set.of("ACTIVE", "SUSPENDED", "CLOSED"));
-                return new Object[] {msisdn.e164(), msisdn.raw(), r.optional(IMSI), activated, plan, customerType,
-                        r.optional(ID_HASH), verified, r.optional(RESELLER_ID), status};
+                row.set(MSISDN, msisdn.e164()).set(MSISDN_RAW, msisdn.raw());
+                row.set(ACTIVATED_ON, r.date(ACTIVATED_ON, true));
+                row.set(PLAN, codeOrNull(r.optionalCode(PLAN, Plan.class, QuarantineReason.UNKNOWN_CODE)));
+                row.set(CUSTOMER_TYPE, codeOrNull(r.optionalCode(CUSTOMER_TYPE, CustomerType.class, QuarantineReason.UNKNOWN_CODE)));
+                row.set(REAL_NAME_VERIFIED, r.optional(REAL_NAME_VERIFIED) == null ? null : r.flag(REAL_NAME_VERIFIED));
+                row.set(STATUS, codeOrNull(r.optionalCode(STATUS, SubscriberStatus.class, QuarantineReason.UNKNOWN_CODE)));
+                setOptional(r, row, IMSI, ID_HASH, RESELLER_ID);
             }),
     TRUNKS("reference", "trunks", Tables.REF_TRUNKS, Kind.SNAPSHOT, List.of(TRUNK_ID),
             List.of(TRUNK_ID, TRUNK_TYPE),
-            r -> {
-                String trunkId = r.required(TRUNK_ID);
-                String type = r.code(TRUNK_TYPE, Set.of("INTERNATIONAL", "INTERCONNECT", "PRIVATE_LINE"), QuarantineReason.UNKNOWN_CODE);
+            (r, row) -> {
+                row.set(TRUNK_ID, r.required(TRUNK_ID));
+                row.set(TRUNK_TYPE, r.code(TRUNK_TYPE, TrunkType.class, QuarantineReason.UNKNOWN_CODE).code());
                 String authorized = r.optional(AUTHORIZED_CLI);
                 List<String> prefixes = authorized == null ? List.of()
-                        : java.util.Arrays.stream(authorized.split(";")).map(String::strip).filter(s -> !s.isEmpty())
+                        : Arrays.stream(authorized.split(";")).map(String::strip).filter(s -> !s.isEmpty())
                                 .map(NumberPrefixes::toE164Prefix).toList();
-                return new Object[] {trunkId, type, r.optional(OWNER), authorized,
-                        prefixes.toArray(new String[0])};
+                row.set(AUTHORIZED_CLI, authorized).set(AUTHORIZED_PREFIXES, prefixes.toArray(new String[0]));
+                setOptional(r, row, OWNER);
             }),
     ALLOWLIST("reference", "allowlist", Tables.REF_ALLOWLIST, Kind.SNAPSHOT, List.of(NUMBER, IS_PREFIX),
             List.of(NUMBER),
-            r -> {
+            (r, row) -> {
                 String raw = r.required(NUMBER);
                 boolean prefix = raw.endsWith("*");
                 String number = prefix ? NumberPrefixes.toE164Prefix(raw.substring(0, raw.length() - 1))
                         : usable(r.numbers().normalize(raw), NUMBER).e164();
-                return new Object[] {number, raw, prefix, r.optional(OWNER), r.optional(CATEGORY), r.date(VALID_UNTIL, false)};
+                row.set(NUMBER, number).set(NUMBER_RAW, raw).set(IS_PREFIX, prefix);
+                row.set(VALID_UNTIL, r.date(VALID_UNTIL, false));
+                setOptional(r, row, OWNER, CATEGORY);
             }),
     ROAMING("reference", "roaming", Tables.REF_ROAMING, Kind.SNAPSHOT, List.of(MSISDN),
             List.of(MSISDN),
-            r -> {
+            (r, row) -> {
                 NormalizedNumber msisdn = usable(r.requiredNumber(MSISDN), MSISDN);
-                return new Object[] {msisdn.e164(), msisdn.raw(), r.optional(VISITED_COUNTRY), r.date(SINCE, false)};
+                row.set(MSISDN, msisdn.e164()).set(MSISDN_RAW, msisdn.raw());
+                row.set(SINCE, r.date(SINCE, false));
+                setOptional(r, row, VISITED_COUNTRY);
             });
 
     /** How a dataset is written. */
@@ -208,7 +221,7 @@ public enum LandingDataset {
 
     /** The normalised table's schema, lineage columns included. */
     public StructType tableSchema() {
-        return Tables.schemaOf(table);
+        return Schemas.schemaOf(table);
     }
 
     /** Name used in reports and the quarantine's {@code dataset} column. */
@@ -216,8 +229,20 @@ public enum LandingDataset {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static String optionalCode(FieldReader r, String column, Set<String> allowed) throws RejectedRecordException {
-        return r.optional(column) == null ? null : r.code(column, allowed, QuarantineReason.UNKNOWN_CODE);
+    /** A number in its three columns: E.164 key, the raw form as received, and its class. */
+    private static void setNumber(RowValues row, NormalizedNumber number, String e164Column, String rawColumn, String classColumn) {
+        row.set(e164Column, number.e164()).set(rawColumn, number.raw()).set(classColumn, number.numberClass().code());
+    }
+
+    /** Optional text columns taken as they are (null when empty). */
+    private static void setOptional(FieldReader r, RowValues row, String... columns) {
+        for (String column : columns) {
+            row.set(column, r.optional(column));
+        }
+    }
+
+    private static String codeOrNull(Code code) {
+        return code == null ? null : code.code();
     }
 
     private static NormalizedNumber usable(NormalizedNumber number, String column) throws RejectedRecordException {

@@ -1,5 +1,6 @@
 package com.zhifang.features.ingest;
 
+import com.zhifang.features.schema.RowValues;
 import com.zhifang.features.ingest.csv.CsvRecord;
 import com.zhifang.features.ingest.csv.Rfc4180Reader;
 import com.zhifang.features.ingest.csv.TruncatedCsvException;
@@ -8,7 +9,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -33,7 +33,7 @@ import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 
 /**
  * Parses one landing file into rows of {@link #parsedSchema(LandingDataset)}: the dataset's table
@@ -154,6 +154,7 @@ public final class LandingFileParser implements Serializable {
         private final int columnCount;
         private final FieldReader fields;
         private final LocalDate landingDate = landingDay;
+        private final StructType parsedSchema = parsedSchema(dataset);
         private CsvRecord pending;
         private boolean finished;
 
@@ -213,36 +214,30 @@ public final class LandingFileParser implements Serializable {
                         record.fields().size() + " fields where the header has " + columnCount);
             }
             fields.bind(record.fields());
-            Object[] data;
+            RowValues row = new RowValues(parsedSchema);
             try {
-                data = dataset.parser().parse(fields);
+                dataset.parser().parse(fields, row);
             } catch (RejectedRecordException e) {
                 return quarantined(record, e.reason(), e.field(), e.getMessage());
             }
-            Object[] values = new Object[data.length + lineageWidth() + 4];
-            System.arraycopy(data, 0, values, 0, data.length);
-            fillLineage(values, data.length, record.line());
-            return RowFactory.create(values);
+            return withLineage(row, record.line()).toRow();
         }
 
+        /** A quarantined record keeps only its lineage, its reason and its raw text. */
         private Row quarantined(CsvRecord record, QuarantineReason reason, String field, String message) {
-            int width = dataset.tableSchema().size();
-            Object[] values = new Object[width + 4];
-            fillLineage(values, width - lineageWidth(), record.line());
-            values[width] = reason.name();
-            values[width + 1] = field;
-            values[width + 2] = message;
-            values[width + 3] = record.raw();
-            return RowFactory.create(values);
+            return withLineage(new RowValues(parsedSchema), record.line())
+                    .set(QUARANTINE_REASON, reason.name()).set(QUARANTINE_FIELD, field)
+                    .set(QUARANTINE_MESSAGE, message).set(QUARANTINE_RAW, record.raw())
+                    .toRow();
         }
 
-        private void fillLineage(Object[] values, int at, long line) {
-            values[at] = landingDate;
-            values[at + 1] = file;
-            values[at + 2] = line;
+        private RowValues withLineage(RowValues row, long line) {
+            row.set(dataset.kind() == LandingDataset.Kind.EVENT ? LANDING_DAY : SNAPSHOT_DATE, landingDate)
+                    .set(SOURCE_FILE, file).set(SOURCE_LINE, line);
             if (dataset.kind() == LandingDataset.Kind.EVENT) {
-                values[at + 3] = runId;
+                row.set(INGEST_RUN_ID, runId);
             }
+            return row;
         }
 
         private void closeQuietly() {
@@ -252,10 +247,5 @@ public final class LandingFileParser implements Serializable {
                 // already failing with the more useful error
             }
         }
-    }
-
-    /** Lineage columns at the end of the table schema: day, file, line, and the run id for events. */
-    private int lineageWidth() {
-        return dataset.kind() == LandingDataset.Kind.EVENT ? 4 : 3;
     }
 }

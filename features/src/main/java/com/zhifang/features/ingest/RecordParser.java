@@ -1,9 +1,13 @@
 package com.zhifang.features.ingest;
 
+import com.zhifang.features.schema.RowValues;
 import java.io.Serializable;
 
-/** Reads one landing record into the values of its table's data columns (lineage columns excluded). */
+/**
+ * Reads one landing record into its table's data columns, set by name on {@code row} (the parser
+ * sets the lineage columns). Columns it leaves unset are null.
+ */
 @FunctionalInterface
 public interface RecordParser extends Serializable {
-    Object[] parse(FieldReader record) throws RejectedRecordException;
+    void parse(FieldReader record, RowValues row) throws RejectedRecordException;
 }

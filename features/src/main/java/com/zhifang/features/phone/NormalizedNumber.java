@@ -1,5 +1,6 @@
 package com.zhifang.features.phone;
 
+import com.zhifang.features.domain.NumberClass;
 import java.io.Serializable;
 
 /**

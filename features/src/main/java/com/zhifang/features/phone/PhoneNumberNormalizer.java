@@ -1,5 +1,6 @@
 package com.zhifang.features.phone;
 
+import com.zhifang.features.domain.NumberClass;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;

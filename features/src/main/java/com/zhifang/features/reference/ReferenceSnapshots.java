@@ -1,6 +1,6 @@
 package com.zhifang.features.reference;
 
-import com.zhifang.features.schema.Columns;
+import com.zhifang.features.schema.RecordColumns;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,9 +21,9 @@ public final class ReferenceSnapshots {
 
     /** Rows of the newest snapshot with {@code snapshot_date <= day}; empty when none is that old. */
     public static Dataset<Row> asOf(Dataset<Row> snapshots, LocalDate day) {
-        RequiredColumns.check(snapshots, "asOf", Columns.SNAPSHOT_DATE);
-        Dataset<Row> eligible = snapshots.filter(col(Columns.SNAPSHOT_DATE).leq(lit(day)));
-        Dataset<Row> newest = eligible.agg(max(Columns.SNAPSHOT_DATE).as("_newest"));
-        return eligible.join(newest, col(Columns.SNAPSHOT_DATE).equalTo(col("_newest")), "left_semi");
+        RequiredColumns.check(snapshots, "asOf", RecordColumns.SNAPSHOT_DATE);
+        Dataset<Row> eligible = snapshots.filter(col(RecordColumns.SNAPSHOT_DATE).leq(lit(day)));
+        Dataset<Row> newest = eligible.agg(max(RecordColumns.SNAPSHOT_DATE).as("_newest"));
+        return eligible.join(newest, col(RecordColumns.SNAPSHOT_DATE).equalTo(col("_newest")), "left_semi");
     }
 }

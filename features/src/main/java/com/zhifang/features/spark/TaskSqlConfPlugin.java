@@ -22,8 +22,8 @@ import java.util.Map;
  * runs for every field of every new aggregation buffer ({@code SpecificInternalRow}) and every
  * interpreted array element read. In the features stage that is once per buffer field per entity
  * in the object-hash and sort-based aggregations (sketches, exact distinct sets, the day-state
- * assembly), and at 20,000 subscribers it made 7% of the task samples outright (JFR profile,
- * docs/scaling.md).
+ * assembly), a measurable share of the features stage's task time
+ * ({@code docs/measurements/2026-11-29-features-stage-profiles.md}).
  *
  * <p>At task start (in the task's own thread, after Spark set the task context) this plugin makes
  * the one configuration {@code SQLConf.get} would build and keeps it in Spark's thread-local for

@@ -21,8 +21,8 @@ import java.util.Map;
  * servers that host many users' sessions with their own jars. Zhifang runs one session per JVM and
  * ships one jar. With isolation on, every task runs under a class loader that asks the driver, over
  * RPC, for each class it cannot find locally, and generated code is compiled in tasks by Janino,
- * which probes many names that are not classes: a round trip each. Off, a small graph test class
- * used 29% less task CPU and 18% less wall time, a sample-day nightly 7% less (docs/scaling.md).
+ * which probes many names that are not classes: a round trip each. With isolation off, small runs
+ * use noticeably less task CPU ({@code docs/measurements/2026-11-29-small-day-fixed-cost.md}).
  *
  * <p>Why a plugin ({@link TaskSqlConfPlugin}): Spark 4.2 rebuilds its SQL configuration on
  * executors for every field of every aggregation buffer; the plugin keeps one per task.
@@ -30,33 +30,31 @@ import java.util.Map;
  * <p>Why {@code spark.sql.types.framework.enabled} is set to its production value, false: Spark
  * 4.2 reads it for every field of every new object-aggregation buffer (the sketch and count-map
  * aggregations make one per key), and when it is not set, its default is worked out each time by
- * looking up an environment variable and a system property ("are we in Spark's own tests?"). In
- * a profile of the 10 M-row features stage, reading the setting was 7.4 % of the executor samples;
- * set, the lookups go and it is 4.9 % (docs/scaling.md).
+ * looking up an environment variable and a system property ("are we in Spark's own tests?").
+ * Setting it removes those lookups from every buffer creation
+ * ({@code docs/measurements/2026-11-29-features-stage-profiles.md}).
  *
  * <p>Why cached frames are not compressed ({@code spark.sql.inMemoryColumnarStorage.compressed}
  * false): the stages persist a few intermediates each (the parsed landing rows, the labelled
  * batch, the graph's edge lists), every one read a few times and dropped within the stage. To
  * compress them Spark builds, for every column of every 10,000-row batch, a hash map of its
- * values to try dictionary and run-length encoding: in a profile of the 100,000-subscriber ingest
- * that was 31 % of the executor samples. Uncompressed, the ingest used 20 % less task CPU
- * (docs/scaling.md); the caches take more memory and spill to disk past it (they are
- * {@code MEMORY_AND_DISK}).
+ * values to try dictionary and run-length encoding, which costs more CPU than the caches save
+ * ({@code docs/measurements/2026-11-29-default-size-day-sessions-11-17.md}); the caches take more
+ * memory and spill to disk past it (they are {@code MEMORY_AND_DISK}).
  *
  * <p>Why Delta's repartition before a MERGE's write is off
  * ({@code spark.databricks.delta.merge.repartitionBeforeWrite.enabled} false): it shuffles the rows
  * to insert by the table's partition columns, so all of a day's records go to one task. Zhifang's
- * MERGEs insert one landing day's records, nearly all of them into one traffic day: at 9.5 M voice
- * records a single task wrote them for 100 s while the other cores had nothing to do (on a cluster,
- * one task would write a province's day). Off, every write task writes its share: a file per task
+ * MERGEs insert one landing day's records, nearly all of them into one traffic day, so one task
+ * would write the whole day while the other cores idle (on a cluster, a province's day). Off, every write task writes its share: a file per task
  * and day, so a few small files in the days of late records ({@code zhifang optimize --date} of
  * such a day compacts them). Ingest chooses its write tasks by volume.
  *
  * <p>Why no coalescing when embedded: adaptive execution merges small shuffle partitions by bytes.
  * The day states' shuffles are small in bytes (sparse rows, narrow rows) but heavy per row
  * (histogram and sketch merges), and the state assembly groups a union of already-partitioned
- * parts; on a few cores both ended as one task running on one core for minutes (measured in
- * docs/scaling.md), even with a 64 KB floor. With twice the cores as partitions, every core stays
+ * parts; on a few cores both ended as one task running on one core for minutes
+ * ({@code docs/measurements/2026-11-29-nightly-benchmark-three-sizes.md}), even with a 64 KB floor. With twice the cores as partitions, every core stays
  * busy and an empty partition costs milliseconds. Adaptive execution stays on (joins, skew). On a
  * cluster Spark's defaults stay: there coalescing saves hundreds of near-empty tasks.
  */

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
 import static com.zhifang.features.testing.Records.*;
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -12,7 +12,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static com.zhifang.features.testing.Records.*;
 import static org.apache.spark.sql.functions.*;
 import static org.junit.jupiter.api.Assertions.*;

@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static com.zhifang.features.testing.Records.*;
 import static org.junit.jupiter.api.Assertions.*;
 

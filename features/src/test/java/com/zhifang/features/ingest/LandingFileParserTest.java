@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 class LandingFileParserTest {

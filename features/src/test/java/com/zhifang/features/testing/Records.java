@@ -1,6 +1,6 @@
 package com.zhifang.features.testing;
 
-import com.zhifang.features.schema.Tables;
+import com.zhifang.features.catalog.Schemas;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -81,7 +81,7 @@ public final class Records {
     }
 
     public static Dataset<Row> table(SparkSession spark, String table, List<Row> rows) {
-        return spark.createDataFrame(rows, Tables.schemaOf(table));
+        return spark.createDataFrame(rows, Schemas.schemaOf(table));
     }
 
     public static final class Voice {

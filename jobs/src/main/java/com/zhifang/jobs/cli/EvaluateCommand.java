@@ -1,7 +1,6 @@
 package com.zhifang.jobs.cli;
 
 import com.zhifang.features.schema.Tables;
-import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.models.evaluate.ListEvaluation;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -13,17 +12,21 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
+import static com.zhifang.features.schema.ScoreColumns.*;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 /** {@code zhifang evaluate --warehouse W --truth truth.csv --date D}: a day's suspect list against a generator truth file. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Score a day's suspect list against a generator truth file: precision@K, recall within 2K per pattern, "
-                + "legitimate heavy users in the top 2K.")
+                + "legitimate heavy users in the top 2K.",
+        footer = {"%nExample:%n  zhifang evaluate --warehouse warehouse --truth sample-data/truth.csv --date 2026-11-07",
+                CliText.EXIT_CODES})
 public final class EvaluateCommand implements Callable<Integer> {
-    @Option(names = "--warehouse", required = true, description = "Warehouse folder.")
-    String warehouse;
+    @Mixin
+    WarehouseOption warehouse;
 
     @Option(names = "--truth", required = true, description = "truth.csv written by zhifang generate.")
     Path truth;
@@ -41,7 +44,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<ListEvaluation.Listed> list;
         try (SparkSession spark = sparkOptions.open("zhifang evaluate " + date)) {
-            list = new Warehouse(warehouse).read(spark, Tables.SUSPECTS).where(col(LIST_DATE).equalTo(lit(date))).orderBy(RANK)
+            list = warehouse.warehouse().read(spark, Tables.SUSPECTS).where(col(LIST_DATE).equalTo(lit(date))).orderBy(RANK)
                     .collectAsList().stream()
                     .map(r -> new ListEvaluation.Listed(r.<Integer>getAs(RANK), r.getAs(ENTITY_TYPE), r.getAs(ENTITY_ID),
                             r.<Boolean>getAs(POLICE_NOTIFIED)))

@@ -1,13 +1,12 @@
 package com.zhifang.jobs.cli;
 
+import com.zhifang.features.behaviour.FeatureSets;
 import com.zhifang.jobs.graph.GraphSettings;
-import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.jobs.nightly.NightlyJob;
 import com.zhifang.jobs.nightly.NightlySettings;
 import com.zhifang.jobs.nightly.NightlyStage;
 import com.zhifang.models.rules.RuleBook;
 import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,26 +18,17 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code zhifang nightly} and the single-stage commands ({@code ingest}, {@code features},
- * {@code graph}, {@code score}, {@code export}): the same job, with every stage or with one.
+ * The stage commands ({@code nightly}, {@code ingest}, {@code features}, {@code graph}, {@code score},
+ * {@code export}, {@code optimize}): the same job with every stage or with one. Each command declares
+ * only the options its stages read; the warehouse, the days and the Spark options are mixins they
+ * all share.
  */
-public class NightlyCommand implements Callable<Integer> {
-    @Option(names = "--landing", description = "Landing zone root (<landing>/<YYYY-MM-DD>/...); needed by ingest.")
-    String landing;
+public abstract class NightlyCommand implements Callable<Integer> {
+    @Mixin
+    WarehouseOption warehouse;
 
-    @Option(names = "--warehouse", required = true, description = "Warehouse folder (tables, runs, exports).")
-    String warehouse;
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    DaySelection days;
-
-    @Option(names = "--windows", split = ",", paramLabel = "DAYS", defaultValue = "1,7",
-            description = "Feature window lengths in days, comma-separated (default: ${DEFAULT-VALUE}).")
-    List<Integer> windows;
-
-    @Option(names = "--rules", paramLabel = "FILE",
-            description = "Rules file for the score stage (default: the built-in conf/rules/zhifang-rules.json).")
-    Path rules;
+    @Mixin
+    DaysOption days;
 
     @Mixin
     SparkOptions sparkOptions;
@@ -53,16 +43,12 @@ public class NightlyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NightlySettings settings = new NightlySettings(landing, new Warehouse(warehouse), days.days(), sparkOptions.carrierZone(),
-                windows);
+        NightlySettings settings = new NightlySettings(landing(), warehouse.warehouse(), days.days(), sparkOptions.carrierZone(),
+                windows());
         try (SparkSession spark = sparkOptions.open("zhifang " + command)) {
-            newJob(spark).run(command, settings, stages());
+            new NightlyJob(spark, Clock.systemUTC(), graphSettings(), rules()).run(command, settings, stages());
         }
         return 0;
-    }
-
-    NightlyJob newJob(SparkSession spark) {
-        return new NightlyJob(spark, Clock.systemUTC(), graphSettings(), RuleBook.load(rules));
     }
 
     /** The stages to run; {@code nightly} adds the optional ones its flags ask for. */
@@ -70,14 +56,78 @@ public class NightlyCommand implements Callable<Integer> {
         return EnumSet.copyOf(stages);
     }
 
-    /** Graph stage settings; the graph subcommand, which has options of its own, overrides it. */
+    /** The landing zone; only the commands that ingest have one. */
+    String landing() {
+        return null;
+    }
+
+    /** Feature windows; the commands that compute or read windowed features take {@code --windows}. */
+    List<Integer> windows() {
+        return FeatureSets.DEFAULT_WINDOWS;
+    }
+
+    /** Graph stage settings; {@code graph} takes {@code --window-days}. */
     GraphSettings graphSettings() {
         return GraphSettings.defaults();
     }
 
+    /** The rules; the commands that score take {@code --rules}. */
+    RuleBook rules() {
+        return RuleBook.defaults();
+    }
+
+    /** {@code --landing L}, for the commands that ingest. */
+    static final class LandingOption {
+        @Option(names = "--landing", required = true, paramLabel = "DIR",
+                description = "Landing zone root (<landing>/<YYYY-MM-DD>/...), folder or Hadoop URI.")
+        String landing;
+    }
+
+    /** {@code --windows 1,7}, for the commands that compute or read windowed features. */
+    static final class WindowsOption {
+        @Option(names = "--windows", split = ",", paramLabel = "DAYS", defaultValue = "1,7",
+                description = "Feature window lengths in days, comma-separated (default: ${DEFAULT-VALUE}).")
+        List<Integer> windows;
+    }
+
+    /** {@code --rules FILE}, for the commands that score. */
+    static final class RulesOption {
+        @Option(names = "--rules", paramLabel = "FILE",
+                description = "Rules file for the score stage (default: the built-in conf/rules/zhifang-rules.json).")
+        Path rules;
+    }
+
+    /** The commands that score: they read windowed features and take the rules file. */
+    abstract static class Scoring extends NightlyCommand {
+        @Mixin
+        WindowsOption windows;
+
+        @Mixin
+        RulesOption rules;
+
+        Scoring(String command, EnumSet<NightlyStage> stages) {
+            super(command, stages);
+        }
+
+        @Override
+        List<Integer> windows() {
+            return windows.windows;
+        }
+
+        @Override
+        RuleBook rules() {
+            return RuleBook.load(rules.rules);
+        }
+    }
+
     @Command(name = "nightly", mixinStandardHelpOptions = true,
-            description = "Run every nightly stage for a day, or for a range of days in order.")
-    public static final class Nightly extends NightlyCommand {
+            description = "Run every nightly stage (ingest, features, graph, score, export) for a day, or for a range of days in order.",
+            footer = {"%nExample:%n  zhifang nightly --landing /data/landing --warehouse /data/zhifang --date 2026-11-07",
+                    CliText.EXIT_CODES})
+    public static final class Nightly extends Scoring {
+        @Mixin
+        LandingOption landing;
+
         @Option(names = "--optimize", description = "Also compact and Z-order the day's partitions of the big tables "
                 + "(worth it on a cluster; see docs/scaling.md).")
         boolean optimize;
@@ -94,46 +144,74 @@ public class NightlyCommand implements Callable<Integer> {
             }
             return stages;
         }
-    }
 
-    @Command(name = "optimize", mixinStandardHelpOptions = true,
-            description = "Compact the day's partitions of the big tables (or a range's) and Z-order them by number.")
-    public static final class Optimize extends NightlyCommand {
-        public Optimize() {
-            super("optimize", EnumSet.of(NightlyStage.OPTIMIZE));
+        @Override
+        String landing() {
+            return landing.landing;
         }
     }
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
-            description = "Ingest a landing day (or a range) into the warehouse's Delta tables.")
+            description = "Ingest a landing day (or a range) into the warehouse's Delta tables.",
+            footer = {"%nExample:%n  zhifang ingest --landing /data/landing --warehouse /data/zhifang --from 2026-11-01 --to 2026-11-07",
+                    CliText.EXIT_CODES})
     public static final class Ingest extends NightlyCommand {
+        @Mixin
+        LandingOption landing;
+
         public Ingest() {
             super("ingest", EnumSet.of(NightlyStage.INGEST));
+        }
+
+        @Override
+        String landing() {
+            return landing.landing;
+        }
+    }
+
+    @Command(name = "features", mixinStandardHelpOptions = true,
+            description = "Compute behaviour features of numbers, devices, trunks and port customers for a day (or a range) "
+                    + "from the warehouse's ingested records.",
+            footer = {"%nExample:%n  zhifang features --warehouse /data/zhifang --date 2026-11-07", CliText.EXIT_CODES})
+    public static final class Features extends NightlyCommand {
+        @Mixin
+        WindowsOption windows;
+
+        public Features() {
+            super("features", EnumSet.of(NightlyStage.FEATURES));
+        }
+
+        @Override
+        List<Integer> windows() {
+            return windows.windows;
         }
     }
 
     @Command(name = "score", mixinStandardHelpOptions = true,
-            description = "Run the detectors and rank the day's suspect list (or a range's) from the features and graph tables.")
-    public static final class Score extends NightlyCommand {
+            description = "Run the detectors and rank the day's suspect list (or a range's) from the features and graph tables.",
+            footer = {"%nExample:%n  zhifang score --warehouse /data/zhifang --date 2026-11-07 --rules my-rules.json",
+                    CliText.EXIT_CODES})
+    public static final class Score extends Scoring {
         public Score() {
             super("score", EnumSet.of(NightlyStage.SCORE));
         }
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Write exports/<D>/suspects.csv and manifest.json from the day's suspect list (or a range's).")
+            description = "Write exports/<D>/suspects.csv and manifest.json from the day's suspect list (or a range's).",
+            footer = {"%nExample:%n  zhifang export --warehouse /data/zhifang --date 2026-11-07", CliText.EXIT_CODES})
     public static final class Export extends NightlyCommand {
         public Export() {
             super("export", EnumSet.of(NightlyStage.EXPORT));
         }
     }
 
-    @Command(name = "features", mixinStandardHelpOptions = true,
-            description = "Compute behaviour features of numbers, devices, trunks and port customers for a day (or a range) "
-                    + "from the warehouse's ingested records.")
-    public static final class Features extends NightlyCommand {
-        public Features() {
-            super("features", EnumSet.of(NightlyStage.FEATURES));
+    @Command(name = "optimize", mixinStandardHelpOptions = true,
+            description = "Compact the day's partitions of the big tables (or a range's) and Z-order them by number.",
+            footer = {"%nExample:%n  zhifang optimize --warehouse /data/zhifang --from 2026-11-01 --to 2026-11-07", CliText.EXIT_CODES})
+    public static final class Optimize extends NightlyCommand {
+        public Optimize() {
+            super("optimize", EnumSet.of(NightlyStage.OPTIMIZE));
         }
     }
 }

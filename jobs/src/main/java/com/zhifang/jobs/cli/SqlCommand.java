@@ -1,6 +1,5 @@
 package com.zhifang.jobs.cli;
 
-import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.jobs.notebook.SqlNotebook;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,10 +17,12 @@ import java.util.concurrent.Callable;
 
 /** {@code zhifang sql}: ad-hoc SQL or an exported notebook over the warehouse tables; prints each result. */
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = "Run SQL (a query, or a notebook file of ;-terminated statements) over the warehouse tables.")
+        description = "Run SQL (a query, or a notebook file of ;-terminated statements) over the warehouse tables.",
+        footer = {"%nExample:%n  zhifang sql --warehouse /data/zhifang --file notebooks-exports/number-evidence.sql "
+                + "--param number=+8613800000001 --param date=2026-11-07", CliText.EXIT_CODES})
 public final class SqlCommand implements Callable<Integer> {
-    @Option(names = "--warehouse", required = true, description = "Warehouse folder.")
-    String warehouse;
+    @Mixin
+    WarehouseOption warehouse;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -47,7 +48,7 @@ public final class SqlCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String notebook = source.file != null ? Files.readString(source.file) : source.query;
         try (SparkSession spark = sparkOptions.open("zhifang sql")) {
-            for (Dataset<Row> result : SqlNotebook.run(spark, new Warehouse(warehouse), notebook, parameters)) {
+            for (Dataset<Row> result : SqlNotebook.run(spark, warehouse.warehouse(), notebook, parameters)) {
                 result.show(rows, false);   // the command's output is the results themselves
             }
         }

@@ -25,10 +25,13 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train the fraud model (gradient-boosted trees) on features and labels up to a date; "
-                + "save it under <warehouse>/models/, approved when it clears the bar.")
+                + "save it under <warehouse>/models/, approved when it clears the bar.",
+        footer = {"%nExample:%n  zhifang train --warehouse /data/zhifang --date 2026-11-30 --lookback-days 28",
+                "%nA refusal to train (too few positives, a class missing) is not a failure: nothing is saved, exit 0.",
+                CliText.EXIT_CODES})
 public final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--warehouse", required = true, description = "Warehouse folder (tables, models).")
-    String warehouse;
+    @Mixin
+    WarehouseOption warehouse;
 
     @Option(names = "--date", required = true, description = "Training date D: labels as of D, feature dates up to D.")
     LocalDate date;
@@ -66,7 +69,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     public Warehouse warehouse() {
-        return new Warehouse(warehouse);
+        return warehouse.warehouse();
     }
 
     @Override
@@ -88,7 +91,7 @@ public final class TrainCommand implements Callable<Integer> {
         out.println("model:     " + r.version().orElse("none"));
         out.println("positives: " + r.positives() + " numbers, negatives: " + r.negatives() + " numbers");
         out.println("rows:      " + r.trainingRows() + " trained, " + r.heldOutRows() + " held out");
-        r.metrics().ifPresent(m -> out.println(String.format(Locale.ROOT,
+        r.heldOutMetrics().ifPresent(m -> out.println(String.format(Locale.ROOT,
                 "held out:  AUC-ROC %.4f, AUC-PR %.4f, precision %.3f, recall %.3f at %.1f", m.aucRoc(), m.aucPr(),
                 m.precision(), m.recall(), m.threshold())));
         out.println("approved:  " + r.approved() + " (" + r.reason() + ")");

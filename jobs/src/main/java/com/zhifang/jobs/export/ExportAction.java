@@ -8,7 +8,7 @@ import com.zhifang.features.ZhifangVersion;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.ingest.csv.Csv;
 import com.zhifang.jobs.io.Warehouse;
-import com.zhifang.jobs.run.JobLabels;
+import com.zhifang.jobs.stage.BaseStageAction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -24,7 +24,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
+import static com.zhifang.features.schema.ScoreColumns.*;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -39,7 +41,7 @@ import static org.apache.spark.sql.functions.lit;
  * checksummable hand-over. The csv is written before the manifest, so a manifest always describes a
  * complete csv. Re-exporting the same list gives byte-identical files.
  */
-public final class ExportAction {
+public final class ExportAction extends BaseStageAction<ExportResult> {
     private static final Logger LOG = LoggerFactory.getLogger(ExportAction.class);
     public static final String CSV_FILE = "suspects.csv";
     public static final String MANIFEST_FILE = "manifest.json";
@@ -48,27 +50,20 @@ public final class ExportAction {
             POLICE_NOTIFIED, FIRST_LISTED_ON, DAYS_LISTED, RULE_SCORE, MODEL_SCORE);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final SparkSession spark;
-    private final Warehouse warehouse;
-    private final LocalDate day;
     private final String runId;
 
     public ExportAction(SparkSession spark, Warehouse warehouse, LocalDate day, String runId) {
-        this.spark = Objects.requireNonNull(spark, "spark");
-        this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
-        this.day = Objects.requireNonNull(day, "day");
+        super("export", spark, warehouse, day);
         this.runId = Objects.requireNonNull(runId, "runId");
     }
 
-    public ExportResult execute() {
+    @Override
+    protected ExportResult run() {
         if (!warehouse.exists(spark, Tables.SUSPECTS)) {
             throw new IllegalStateException("export " + day + ": no suspects table in " + warehouse + "; run the score stage first");
         }
-        JobLabels labels = new JobLabels(spark, "zhifang export " + day);
-        List<Row> rows = labels.restoring(() -> {
-            labels.step("read the list");
-            return warehouse.read(spark, Tables.SUSPECTS).where(col(LIST_DATE).equalTo(lit(day))).orderBy(RANK).collectAsList();
-        });
+        labels.step("read the list");
+        List<Row> rows = readDay(Tables.SUSPECTS).orderBy(RANK).collectAsList();
         byte[] csv = toCsv(rows).getBytes(StandardCharsets.UTF_8);
         String sha256 = Sha256.hex(csv);
         String dir = warehouse.exportDir(day);

@@ -1,5 +1,8 @@
 package com.zhifang.jobs.export;
 
+import com.zhifang.jobs.stage.StageResult;
+import com.zhifang.jobs.stage.StageMetrics;
+
 /**
  * The hand-over files of a day.
  *
@@ -8,5 +11,9 @@ package com.zhifang.jobs.export;
  * @param rows         data rows in the csv (its header not counted)
  * @param sha256       hex SHA-256 of the csv's bytes, as written in the manifest
  */
-public record ExportResult(String csvPath, String manifestPath, long rows, String sha256) {
+public record ExportResult(String csvPath, String manifestPath, long rows, String sha256) implements StageResult {
+    @Override
+    public StageMetrics metrics() {
+        return StageMetrics.builder().headline("rows", rows).build();
+    }
 }

@@ -1,5 +1,6 @@
 package com.zhifang.jobs.features;
 
+import com.zhifang.features.domain.CallRecordType;
 import com.zhifang.features.behaviour.CarriedNumbers;
 import com.zhifang.features.behaviour.ContactPairs;
 import com.zhifang.features.behaviour.DeviceStates;
@@ -19,8 +20,7 @@ import com.zhifang.features.reference.ReferenceSnapshots;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.io.DayStateSchedule;
 import com.zhifang.jobs.io.Warehouse;
-import com.zhifang.jobs.run.JobLabels;
-import io.delta.tables.DeltaTable;
+import com.zhifang.jobs.stage.BaseStageAction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -32,7 +32,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static org.apache.spark.sql.functions.*;
 
 /**
@@ -56,38 +57,31 @@ import static org.apache.spark.sql.functions.*;
  * {@link DeviceStates}, {@link TrunkStates}, {@link PortCustomerStates}; per run: one merge aggregation per entity type
  * over the window's states and one over the window's contact pairs.
  */
-public final class FeaturesAction {
+public final class FeaturesAction extends BaseStageAction<FeaturesResult> {
     private static final Logger LOG = LoggerFactory.getLogger(FeaturesAction.class);
     /**
      * Complaints change a day's states but call for none alone. A day is taken as done when it has
      * SMS recipients, the state written last: a warehouse written before that table existed gets its
      * window's days recomputed once, and a day without any SMS sent (rare) is recomputed each night.
      */
-    private static final DayStateSchedule STATE_SCHEDULE = new DayStateSchedule(
-            List.of(Tables.VOICE_CALLS, Tables.SMS_MESSAGES), List.of(Tables.COMPLAINTS), Tables.SMS_RECIPIENT_DAY_STATE);
+    static final DayStateSchedule STATE_SCHEDULE = new DayStateSchedule(
+            List.of(Tables.VOICE_CALLS, Tables.SMS_MESSAGES), List.of(Tables.COMPLAINTS),
+            // Pairs first: the number state reads the day's pairs. Recipients last: they mark the day as done.
+            List.of(Tables.PAIR_DAY_STATE, Tables.NUMBER_DAY_STATE, Tables.DEVICE_DAY_STATE, Tables.TRUNK_DAY_STATE,
+                    Tables.PORT_CUSTOMER_DAY_STATE, Tables.CARRIED_NUMBER_DAY_STATE, Tables.SMS_RECIPIENT_DAY_STATE));
 
-    private final SparkSession spark;
-    private final Warehouse warehouse;
-    private final LocalDate day;
     private final List<Integer> windows;
     private final int longest;
-    private final JobLabels labels;
 
     public FeaturesAction(SparkSession spark, Warehouse warehouse, LocalDate day, List<Integer> windows) {
-        this.spark = Objects.requireNonNull(spark, "spark");
-        this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
-        this.day = Objects.requireNonNull(day, "day");
+        super("features", spark, warehouse, day);
         this.windows = List.copyOf(Objects.requireNonNull(windows, "windows"));
         WindowMerger.checkWindows(this.windows);
         this.longest = Collections.max(this.windows);
-        this.labels = new JobLabels(spark, "zhifang features " + day);
     }
 
-    public FeaturesResult execute() {
-        return labels.restoring(this::run);
-    }
-
-    private FeaturesResult run() {
+    @Override
+    protected FeaturesResult run() {
         List<LocalDate> stateDays = daysToRecompute();
         LOG.info("features {}: day states to compute {}", day, stateDays);
         for (LocalDate d : stateDays) {
@@ -102,13 +96,13 @@ public final class FeaturesAction {
         Dataset<Row> complaints = read(Tables.COMPLAINTS);
         long trunks = writeFeatures(Tables.FEATURES_TRUNK, FeatureRows.toTrunkFeatures(
                 merged(Tables.TRUNK_DAY_STATE, FeatureSets.TRUNK_FEATURES),
-                CarriedNumbers.toCarriedWindowFeatures(carried, complaints, FeatureSets.TRUNK_FEATURES.entityType(), CLIS, day, windows),
+                CarriedNumbers.toCarriedWindowFeatures(carried, complaints, FeatureSets.TRUNK_FEATURES.entityType().code(), CLIS, day, windows),
                 ReferenceSnapshots.asOf(read(Tables.REF_TRUNKS), day), windows));
         long ports = writeFeatures(Tables.FEATURES_PORT_CUSTOMER, FeatureRows.toPortCustomerFeatures(
                 merged(Tables.PORT_CUSTOMER_DAY_STATE, FeatureSets.PORT_CUSTOMER_FEATURES),
-                CarriedNumbers.toCarriedWindowFeatures(carried, complaints, FeatureSets.PORT_CUSTOMER_FEATURES.entityType(), PORT_CODES,
+                CarriedNumbers.toCarriedWindowFeatures(carried, complaints, FeatureSets.PORT_CUSTOMER_FEATURES.entityType().code(), PORT_CODES,
                         day, windows),
-                SmsSenders.toWindowRecipients(recipients, FeatureSets.PORT_CUSTOMER_FEATURES.entityType(), day, windows),
+                SmsSenders.toWindowRecipients(recipients, FeatureSets.PORT_CUSTOMER_FEATURES.entityType().code(), day, windows),
                 windows));
         return new FeaturesResult(stateDays, numbers, devices, trunks, ports);
     }
@@ -122,10 +116,10 @@ public final class FeaturesAction {
      * The day's state tables. The day's voice and SMS are read anew by each state (a Delta scan of
      * one day's partition, pruned to the columns it needs) rather than cached: building Spark's
      * compressed in-memory columns of every voice and SMS column cost more than all the scans
-     * together (10 M voice rows, one run each: the whole features stage's task CPU 567.8 s cached,
-     * 511.2 s not; wall 432 s and 400 s).
+     * together ({@code docs/measurements/2026-11-29-features-stage-profiles.md}).
      */
     private void computeDayStates(LocalDate d) {
+        DayStateSchedule.Writes states = STATE_SCHEDULE.writes(d, this::replaceDay);
         Dataset<Row> voice = read(Tables.VOICE_CALLS).filter(col(TRAFFIC_DAY).equalTo(lit(d)));
         Dataset<Row> sms = read(Tables.SMS_MESSAGES).filter(col(TRAFFIC_DAY).equalTo(lit(d)));
         Dataset<Row> complaints = read(Tables.COMPLAINTS).filter(col(EVENT_DAY).equalTo(lit(d)));
@@ -135,32 +129,32 @@ public final class FeaturesAction {
 
         // Spoofed transit calls are the trunk's doing (trunk state below), never the shown number's.
         Dataset<Row> attributable = Presentations.toAttributableCalls(voice, trunks, roaming);
-        replaceDay(Tables.PAIR_DAY_STATE, d, ContactPairs.toPairDayState(
+        states.write(Tables.PAIR_DAY_STATE, ContactPairs.toPairDayState(
                 Sides.outgoingCalls(attributable, subscribers), Sides.incomingCalls(attributable, subscribers), d));
         Dataset<Row> pairs = read(Tables.PAIR_DAY_STATE);
         Dataset<Row> dayPairs = pairs.filter(col(TRAFFIC_DAY).equalTo(lit(d)));
         Dataset<Row> priorPairs = pairs.filter(col(TRAFFIC_DAY).between(
                 lit(d.minusDays(FeatureSets.NOVELTY_LOOKBACK_DAYS)), lit(d.minusDays(1))));
-        replaceDay(Tables.NUMBER_DAY_STATE, d,
+        states.write(Tables.NUMBER_DAY_STATE,
                 NumberStates.toNumberDayState(attributable, sms, complaints, subscribers, dayPairs, priorPairs, d));
         Dataset<Row> served = ServedRows.toServedRows(voice, sms);
-        replaceDay(Tables.DEVICE_DAY_STATE, d, DeviceStates.toDeviceDayState(served, d));
-        replaceDay(Tables.TRUNK_DAY_STATE, d, TrunkStates.toTrunkDayState(voice, trunks, roaming, subscribers, d));
-        replaceDay(Tables.PORT_CUSTOMER_DAY_STATE, d, PortCustomerStates.toPortCustomerDayState(sms, d));
+        states.write(Tables.DEVICE_DAY_STATE, DeviceStates.toDeviceDayState(served, d));
+        states.write(Tables.TRUNK_DAY_STATE, TrunkStates.toTrunkDayState(voice, trunks, roaming, subscribers, d));
+        states.write(Tables.PORT_CUSTOMER_DAY_STATE, PortCustomerStates.toPortCustomerDayState(sms, d));
         Dataset<Row> portMessages = PortCustomerStates.portMessages(sms);
-        Dataset<Row> carriedByTrunks = DistinctNumbers.toDayState(voice.filter(col(RECORD_TYPE).equalTo("GW")),
-                FeatureSets.TRUNK_FEATURES.entityType(), TRUNK_IN, CALLING_NUMBER, d);
+        Dataset<Row> carriedByTrunks = DistinctNumbers.toDayState(voice.filter(col(RECORD_TYPE).equalTo(CallRecordType.GW.code())),
+                FeatureSets.TRUNK_FEATURES.entityType().code(), TRUNK_IN, CALLING_NUMBER, d);
         Dataset<Row> carriedByPorts = DistinctNumbers.toDayState(portMessages,
-                FeatureSets.PORT_CUSTOMER_FEATURES.entityType(), PORT_CUSTOMER, PORT_CODE, d);
+                FeatureSets.PORT_CUSTOMER_FEATURES.entityType().code(), PORT_CUSTOMER, PORT_CODE, d);
         Dataset<Row> outgoingSms = Sides.outgoingSms(sms, subscribers);
-        replaceDay(Tables.CARRIED_NUMBER_DAY_STATE, d, carriedByTrunks.unionByName(carriedByPorts)
+        states.write(Tables.CARRIED_NUMBER_DAY_STATE, carriedByTrunks.unionByName(carriedByPorts)
                 .unionByName(SmsSenders.toLinkSenderDayState(outgoingSms, d))
                 .unionByName(DeviceStates.toServedNumberDayState(served, d)));
-        // Written last: the schedule takes a day with recipients as done.
-        replaceDay(Tables.SMS_RECIPIENT_DAY_STATE, d,
-                SmsSenders.toRecipientDayState(outgoingSms, FeatureSets.NUMBER_FEATURES.entityType(), NUMBER, d)
-                        .unionByName(SmsSenders.toRecipientDayState(portMessages, FeatureSets.PORT_CUSTOMER_FEATURES.entityType(),
+        states.write(Tables.SMS_RECIPIENT_DAY_STATE,
+                SmsSenders.toRecipientDayState(outgoingSms, FeatureSets.NUMBER_FEATURES.entityType().code(), NUMBER, d)
+                        .unionByName(SmsSenders.toRecipientDayState(portMessages, FeatureSets.PORT_CUSTOMER_FEATURES.entityType().code(),
                                 PORT_CUSTOMER, d)));
+        states.done();
     }
 
     /** @param subscribers the subscriber snapshot that applies to D */
@@ -168,7 +162,7 @@ public final class FeaturesAction {
         Dataset<Row> windowed = merged(Tables.NUMBER_DAY_STATE, FeatureSets.NUMBER_FEATURES);
         Dataset<Row> contacts = ContactPairs.toWindowContacts(read(Tables.PAIR_DAY_STATE), day, windows);
         return FeatureRows.toNumberFeatures(windowed, contacts,
-                SmsSenders.toWindowRecipients(recipients, FeatureSets.NUMBER_FEATURES.entityType(), day, windows),
+                SmsSenders.toWindowRecipients(recipients, FeatureSets.NUMBER_FEATURES.entityType().code(), day, windows),
                 SmsSenders.toWindowLinkSenders(carried, subscribers, day, windows),
                 subscribers, read(Tables.POLICE_NOTICES), day, windows);
     }
@@ -178,38 +172,21 @@ public final class FeaturesAction {
     }
 
     private void replaceDay(String table, LocalDate d, Dataset<Row> rows) {
-        labels.step(table + " " + d);
         long start = System.nanoTime();
-        warehouse.replacePartition(spark, table, d, rows);
+        replacePartition(table, d, rows);
         LOG.info("features {}: {} of {} written in {} ms", day, table, d, (System.nanoTime() - start) / 1_000_000);
     }
 
+    /**
+     * Replaces D's partition of a features table; returns the rows written, from the commit's own
+     * metrics (no second pass over the data). Columns of window lists other than the default, and
+     * features a newer release added, are added to the table (schema evolution).
+     */
     private long writeFeatures(String table, Dataset<Row> rows) {
         long start = System.nanoTime();
-        replaceDayWithSchema(table, rows);
-        // Rows written, from the commit's own metrics (no second pass over the data).
-        Row last = DeltaTable.forPath(spark, warehouse.tablePath(table)).history(1).select("operationMetrics").first();
-        long n = Long.parseLong(last.<scala.collection.Map<String, String>>getAs(0).get("numOutputRows").getOrElse(() -> "0"));
+        replacePartition(table, day, rows);
+        long n = warehouse.rowsWrittenByLastCommit(spark, table);
         LOG.info("features {}: {} rows in {} ({} ms)", day, n, table, (System.nanoTime() - start) / 1_000_000);
         return n;
-    }
-
-    /**
-     * Columns the table lacks are added to it (schema evolution): those of window lists other than
-     * the default, and features a newer release added to a warehouse an older one wrote. Rows of
-     * earlier dates hold null in them.
-     */
-    private void replaceDayWithSchema(String table, Dataset<Row> rows) {
-        labels.step(table);
-        warehouse.ensureTable(spark, table);
-        rows.write().format("delta").mode("overwrite")
-                .option("replaceWhere", FEATURE_DATE + " = DATE'" + day + "'")
-                .option("mergeSchema", "true")
-                .save(warehouse.tablePath(table));
-    }
-
-    /** A warehouse table, or an empty one of its schema when it was never written (no police notice yet, ...). */
-    private Dataset<Row> read(String table) {
-        return warehouse.readOrEmpty(spark, table);
     }
 }

@@ -1,5 +1,8 @@
 package com.zhifang.jobs.features;
 
+import com.zhifang.jobs.stage.StageMetrics;
+import com.zhifang.jobs.stage.StageResult;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -12,12 +15,24 @@ import java.util.List;
  * @param trunks         rows written to features_trunk
  * @param portCustomers  rows written to features_port_customer
  */
-public record FeaturesResult(List<LocalDate> stateDays, long numbers, long devices, long trunks, long portCustomers) {
+public record FeaturesResult(List<LocalDate> stateDays, long numbers, long devices, long trunks, long portCustomers)
+        implements StageResult {
     public FeaturesResult {
         stateDays = List.copyOf(stateDays);
     }
 
     public long rows() {
         return numbers + devices + trunks + portCustomers;
+    }
+
+    @Override
+    public StageMetrics metrics() {
+        return StageMetrics.builder()
+                .headline("numbers", numbers)
+                .headline("devices", devices)
+                .headline("trunks", trunks)
+                .headline("port_customers", portCustomers)
+                .add("state_days_computed", stateDays.size())
+                .build();
     }
 }

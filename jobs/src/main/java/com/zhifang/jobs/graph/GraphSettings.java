@@ -1,5 +1,7 @@
 package com.zhifang.jobs.graph;
 
+import com.zhifang.features.graph.NumberGraphFeatures;
+
 /**
  * Knobs of the graph stage. Every cap is documented where it is applied (see the graph package of
  * the features module); defaults are starting points, not tuned thresholds.
@@ -56,5 +58,11 @@ public record GraphSettings(int windowDays, int maxHops, int pageRankIterations,
         if (!condition) {
             throw new IllegalArgumentException(message);
         }
+    }
+
+    /** The settings of the number features' graph algorithms. */
+    public NumberGraphFeatures.Settings numberFeatureSettings() {
+        return new NumberGraphFeatures.Settings(pageRankIterations, resetProbability, maxNumbersPerDevice, maxNumbersPerIdentity,
+                maxHops);
     }
 }

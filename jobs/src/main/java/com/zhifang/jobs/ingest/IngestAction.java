@@ -1,5 +1,6 @@
 package com.zhifang.jobs.ingest;
 
+import com.zhifang.features.catalog.Schemas;
 import com.zhifang.features.ingest.LandingDataset;
 import com.zhifang.features.ingest.LandingFileException;
 import com.zhifang.features.ingest.LandingFileParser;
@@ -8,9 +9,8 @@ import com.zhifang.features.ingest.csv.Rfc4180Reader;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.features.ingest.FileCounts;
-import com.zhifang.jobs.run.JobLabels;
-import com.zhifang.jobs.run.ReconciliationCheck;
-import io.delta.tables.DeltaTable;
+import com.zhifang.jobs.stage.BaseStageAction;
+import com.zhifang.jobs.stage.ReconciliationCheck;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -43,7 +43,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static org.apache.spark.sql.functions.*;
 
 /**
@@ -72,7 +72,7 @@ import static org.apache.spark.sql.functions.*;
  * <p>Idempotent: re-running a day inserts nothing new into any table (every record is then a
  * duplicate, every quarantined line already present).
  */
-public final class IngestAction {
+public final class IngestAction extends BaseStageAction<IngestResult> {
     private static final Logger LOG = LoggerFactory.getLogger(IngestAction.class);
     private static final String BATCH_RANK = "_batch_rank";
     private static final String EXISTING = "_existing";
@@ -86,16 +86,12 @@ public final class IngestAction {
      */
     static final long ROWS_PER_FILE = 2_000_000;
 
-    private final SparkSession spark;
-    private final Warehouse warehouse;
     private final String landingRoot;
-    private final LocalDate day;
     private final ZoneId carrierZone;
     private final String runId;
     private final int parallelism;
     private final long broadcastDuplicatesUpTo;
     private final long rowsPerFile;
-    private final JobLabels labels;
 
     /** Datasets ingested side by side; more adds little on small clusters and only driver threads. */
     public static final int DEFAULT_PARALLELISM = 3;
@@ -108,10 +104,8 @@ public final class IngestAction {
     /** With other limits, so tests can take the shuffled anti join and write a small day with several tasks. */
     IngestAction(SparkSession spark, Warehouse warehouse, String landingRoot, LocalDate day,
                  ZoneId carrierZone, String runId, int parallelism, long broadcastDuplicatesUpTo, long rowsPerFile) {
-        this.spark = Objects.requireNonNull(spark, "spark");
-        this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+        super("ingest", spark, warehouse, day);
         this.landingRoot = Objects.requireNonNull(landingRoot, "landingRoot");
-        this.day = Objects.requireNonNull(day, "day");
         this.carrierZone = Objects.requireNonNull(carrierZone, "carrierZone");
         this.runId = Objects.requireNonNull(runId, "runId");
         if (parallelism < 1) {
@@ -123,14 +117,10 @@ public final class IngestAction {
             throw new IllegalArgumentException("rowsPerFile must be at least 1, got " + rowsPerFile);
         }
         this.rowsPerFile = rowsPerFile;
-        this.labels = new JobLabels(spark, "zhifang ingest " + day);
     }
 
-    public IngestResult execute() {
-        return labels.restoring(this::run);
-    }
-
-    private IngestResult run() {
+    @Override
+    protected IngestResult run() {
         Map<String, String> hadoopConf = hadoopConf();
         Path dayDir = new Path(landingRoot, day.toString());
         FileSystem fs = fileSystem(dayDir);
@@ -227,7 +217,7 @@ public final class IngestAction {
             Map<String, Map<String, Long>> reasonsByFile = new HashMap<>();
             Set<Object> acceptedDays = new TreeSet<>();
             long acceptedRows = 0;
-            String dayColumn = Tables.partitionColumnOf(dataset.table());
+            String dayColumn = Schemas.partitionColumnOf(dataset.table());
             for (Row r : parsed.groupBy(col(SOURCE_FILE), col(LandingFileParser.QUARANTINE_REASON), col(dayColumn))
                     .count().collectAsList()) {
                 String file = r.getString(0);
@@ -266,8 +256,8 @@ public final class IngestAction {
      * Finds the duplicates, MERGEs the rest, returns rows accepted per file as counted back from the
      * table. Duplicates are found on the rows' keys alone (record id, day, file, line: a few dozen
      * bytes a row), and the file and line of each duplicate are then dropped from the parsed rows
-     * by a broadcast anti join, so the whole records are never shuffled; at 9.5 M voice records the
-     * in-batch window over whole records shuffled and sorted 4 GiB (see docs/scaling.md). A batch
+     * by a broadcast anti join, so the whole records are never shuffled (a window over whole records
+     * shuffled and sorted the whole day: {@code docs/measurements/2026-11-29-default-size-day-sessions-11-17.md}). A batch
      * with more duplicates than {@link #BROADCAST_DUPLICATES_UP_TO} (a day delivered twice) takes a
      * shuffled anti join instead.
      */
@@ -277,10 +267,9 @@ public final class IngestAction {
             return Map.of();
         }
         String table = dataset.table();
-        String dayColumn = Tables.partitionColumnOf(table);
-        DeltaTable target = DeltaTable.forPath(spark, warehouse.tablePath(table));
+        String dayColumn = Schemas.partitionColumnOf(table);
         Column inBatchDays = col(dayColumn).isin(days.toArray());
-        Dataset<Row> existing = target.toDF().filter(inBatchDays)
+        Dataset<Row> existing = warehouse.read(spark, table).filter(inBatchDays)
                 .select(col(RECORD_ID).as(EXISTING + RECORD_ID), col(dayColumn).as(EXISTING + dayColumn));
         // The first occurrence in (file, line) order is kept; later ones, and any whose record id is
         // already stored in its own day, are duplicates.
@@ -302,13 +291,8 @@ public final class IngestAction {
                             .and(col(SOURCE_LINE).equalTo(col(DUPLICATE + SOURCE_LINE))), "left_anti")
                     .select(columnsOf(dataset))
                     .coalesce(writeTasks(acceptedRows - duplicates, accepted.rdd().getNumPartitions()));
-            Row metrics = target.as("t")
-                    .merge(fresh.as("s"), col("t." + dayColumn).isin(days.toArray())
-                            .and(col("t." + dayColumn).equalTo(col("s." + dayColumn)))
-                            .and(col("t." + RECORD_ID).equalTo(col("s." + RECORD_ID))))
-                    .whenNotMatched().insertAll()
-                    .execute().first();
-            long inserted = metrics.getLong(metrics.fieldIndex("num_inserted_rows"));
+            long inserted = warehouse.insertMissing(spark, table, fresh, List.of(dayColumn, RECORD_ID),
+                    col("t." + dayColumn).isin(days.toArray()));
             checks.add(new ReconciliationCheck(dataset.label() + ": rows inserted by MERGE = rows labelled new",
                     acceptedRows - duplicates, inserted));
         } finally {
@@ -337,10 +321,7 @@ public final class IngestAction {
         for (Row r : ranked.filter(col(BATCH_RANK).gt(1)).groupBy(SOURCE_FILE).count().collectAsList()) {
             duplicatesByFile.put(r.getString(0), r.getLong(1));
         }
-        ranked.filter(col(BATCH_RANK).equalTo(1)).select(columnsOf(dataset))
-                .write().format("delta").mode("overwrite")
-                .option("replaceWhere", SNAPSHOT_DATE + " = DATE'" + day + "'")
-                .save(warehouse.tablePath(dataset.table()));
+        warehouse.replacePartition(spark, dataset.table(), day, ranked.filter(col(BATCH_RANK).equalTo(1)).select(columnsOf(dataset)));
         return countByFile(warehouse.read(spark, dataset.table()).filter(col(SNAPSHOT_DATE).equalTo(lit(day))));
     }
 
@@ -356,12 +337,8 @@ public final class IngestAction {
 
     /** One MERGE for the whole day, keyed by file and line, so re-runs add nothing. */
     private void writeQuarantine(Dataset<Row> quarantine) {
-        DeltaTable.forPath(spark, warehouse.tablePath(Tables.QUARANTINE)).as("t")
-                .merge(quarantine.as("s"), col("t." + LANDING_DAY).equalTo(lit(day))
-                        .and(col("t." + SOURCE_FILE).equalTo(col("s." + SOURCE_FILE)))
-                        .and(col("t." + SOURCE_LINE).equalTo(col("s." + SOURCE_LINE))))
-                .whenNotMatched().insertAll()
-                .execute();
+        warehouse.insertMissing(spark, Tables.QUARANTINE, quarantine, List.of(SOURCE_FILE, SOURCE_LINE),
+                col("t." + LANDING_DAY).equalTo(lit(day)));
     }
 
     private static Map<String, Long> countByFile(Dataset<Row> rows) {

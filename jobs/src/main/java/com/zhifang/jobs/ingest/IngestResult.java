@@ -1,12 +1,30 @@
 package com.zhifang.jobs.ingest;
 
+import com.zhifang.jobs.stage.StageResult;
+import com.zhifang.jobs.stage.StageMetrics;
 import com.zhifang.features.ingest.FileCounts;
-import com.zhifang.jobs.run.ReconciliationCheck;
+import com.zhifang.jobs.stage.ReconciliationCheck;
 
 import java.util.List;
 
 /** Outcome of ingesting one landing day: counts per file and the cross-checks that must hold. */
-public record IngestResult(List<FileCounts> files, List<ReconciliationCheck> checks) {
+public record IngestResult(List<FileCounts> files, List<ReconciliationCheck> checks) implements StageResult {
+    public IngestResult {
+        files = List.copyOf(files);
+        checks = List.copyOf(checks);
+    }
+
+    @Override
+    public StageMetrics metrics() {
+        return StageMetrics.builder()
+                .headline("read", read())
+                .headline("accepted", accepted())
+                .headline("duplicates", duplicates())
+                .headline("quarantined", quarantined())
+                .add("files", files.size())
+                .build();
+    }
+
     public long read() {
         return files.stream().mapToLong(FileCounts::read).sum();
     }

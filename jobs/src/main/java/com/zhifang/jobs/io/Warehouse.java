@@ -1,6 +1,6 @@
 package com.zhifang.jobs.io;
 
-import com.zhifang.features.schema.Tables;
+import com.zhifang.features.catalog.Schemas;
 import io.delta.tables.DeltaTable;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -9,14 +9,18 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -44,7 +48,7 @@ public final class Warehouse {
     }
 
     public String tablePath(String table) {
-        Tables.schemaOf(table);   // rejects unknown names
+        Schemas.schemaOf(table);   // rejects unknown names
         return root + "/tables/" + table;
     }
 
@@ -65,8 +69,8 @@ public final class Warehouse {
     public DeltaTable ensureTable(SparkSession spark, String table) {
         return DeltaTable.createIfNotExists(spark)
                 .location(tablePath(table))
-                .addColumns(Tables.schemaOf(table))
-                .partitionedBy(Tables.partitionColumnOf(table))
+                .addColumns(Schemas.schemaOf(table))
+                .partitionedBy(Schemas.partitionColumnOf(table))
                 .execute();
     }
 
@@ -80,29 +84,60 @@ public final class Warehouse {
 
     /** The table, or an empty frame of its schema when nothing has been written to it yet (no police notice ever, ...). */
     public Dataset<Row> readOrEmpty(SparkSession spark, String table) {
-        return exists(spark, table) ? read(spark, table) : spark.createDataFrame(List.of(), Tables.schemaOf(table));
+        return exists(spark, table) ? read(spark, table) : spark.createDataFrame(List.of(), Schemas.schemaOf(table));
     }
 
     /**
      * Replaces the table's partition {@code day} with {@code rows}, conformed to the table's schema:
      * columns in schema order, the partition column set to {@code day}, atomic columns cast to the
-     * table's types (arrays are taken as they are: a cast would trip on element nullability).
-     * Columns a newer release added to the table's schema are added to a table an older one wrote
-     * (schema evolution); its earlier partitions read them as null.
-     * Idempotent: a re-run replaces the same partition. Runs one Spark job (the write).
+     * table's types (arrays are taken as they are: a cast would trip on element nullability), a
+     * schema column the rows lack written as null, and columns the rows have beyond the schema (a
+     * features table's columns for other window lists) appended. Columns new to the table are added
+     * to it (schema evolution); its earlier partitions read them as null.
+     * Idempotent: a re-run replaces the same partition. Runs one Spark job (the write) and one Delta commit.
      */
     public void replacePartition(SparkSession spark, String table, LocalDate day, Dataset<Row> rows) {
         ensureTable(spark, table);
-        String partition = Tables.partitionColumnOf(table);
-        Column[] columns = Arrays.stream(Tables.schemaOf(table).fields())
-                .map(f -> partition.equals(f.name()) ? lit(day).as(partition)
-                        : f.dataType() instanceof ArrayType ? col(f.name())
-                        : col(f.name()).cast(f.dataType()).as(f.name()))
-                .toArray(Column[]::new);
-        rows.select(columns).write().format("delta").mode("overwrite")
+        String partition = Schemas.partitionColumnOf(table);
+        StructType schema = Schemas.schemaOf(table);
+        Set<String> present = Set.of(rows.columns());
+        List<Column> columns = new ArrayList<>();
+        for (StructField f : schema.fields()) {
+            columns.add(partition.equals(f.name()) ? lit(day).as(partition)
+                    : !present.contains(f.name()) ? lit(null).cast(f.dataType()).as(f.name())
+                    : f.dataType() instanceof ArrayType ? col(f.name())
+                    : col(f.name()).cast(f.dataType()).as(f.name()));
+        }
+        Set<String> known = Set.of(schema.fieldNames());
+        Arrays.stream(rows.columns()).filter(c -> !known.contains(c)).forEach(c -> columns.add(col(c)));
+        rows.select(columns.toArray(Column[]::new)).write().format("delta").mode("overwrite")
                 .option("replaceWhere", partition + " = DATE'" + day + "'")
                 .option("mergeSchema", "true")
                 .save(tablePath(table));
+    }
+
+    /**
+     * Inserts the rows of {@code rows} whose key is not in the table yet (a Delta MERGE with
+     * {@code whenNotMatched().insertAll()}), so a re-run adds nothing. {@code targetFilter} (on the
+     * table's columns) prunes the partitions the key can be in; it must hold for every key of
+     * {@code rows}. Returns the rows inserted, from the MERGE's own metrics. Cost: one join of
+     * {@code rows} against the pruned partitions' keys, one Delta commit.
+     */
+    public long insertMissing(SparkSession spark, String table, Dataset<Row> rows, List<String> keyColumns, Column targetFilter) {
+        ensureTable(spark, table);
+        Column matches = keyColumns.stream().map(k -> col("t." + k).equalTo(col("s." + k)))
+                .reduce(Column::and).orElseThrow(() -> new IllegalArgumentException("no key columns for " + table));
+        Row metrics = DeltaTable.forPath(spark, tablePath(table)).as("t")
+                .merge(rows.as("s"), targetFilter.and(matches))
+                .whenNotMatched().insertAll()
+                .execute().first();
+        return metrics.getLong(metrics.fieldIndex("num_inserted_rows"));
+    }
+
+    /** Rows the table's last commit wrote, from its own metrics (no pass over the data). */
+    public long rowsWrittenByLastCommit(SparkSession spark, String table) {
+        Row last = DeltaTable.forPath(spark, tablePath(table)).history(1).select("operationMetrics").first();
+        return Long.parseLong(last.<scala.collection.Map<String, String>>getAs(0).get("numOutputRows").getOrElse(() -> "0"));
     }
 
     /**

@@ -2,26 +2,13 @@ package com.zhifang.jobs.nightly;
 
 import com.zhifang.features.ZhifangVersion;
 import com.zhifang.features.ingest.LandingFileException;
-import com.zhifang.jobs.export.ExportAction;
-import com.zhifang.jobs.export.ExportResult;
-import com.zhifang.jobs.features.FeaturesAction;
-import com.zhifang.jobs.features.FeaturesResult;
-import com.zhifang.jobs.graph.GraphAction;
-import com.zhifang.jobs.graph.GraphResult;
+import com.zhifang.features.spark.JobLabels;
 import com.zhifang.jobs.graph.GraphSettings;
-import com.zhifang.jobs.ingest.IngestAction;
-import com.zhifang.jobs.ingest.IngestResult;
-import com.zhifang.jobs.optimize.OptimizeAction;
-import com.zhifang.jobs.optimize.OptimizeResult;
 import com.zhifang.jobs.run.RunIds;
 import com.zhifang.jobs.run.RunRecorder;
 import com.zhifang.jobs.run.RunReport;
-import com.zhifang.jobs.run.Stages;
-import com.zhifang.jobs.score.ScoreAction;
-import com.zhifang.jobs.score.ScoreResult;
+import com.zhifang.jobs.stage.StageResult;
 import com.zhifang.models.rules.RuleBook;
-import com.zhifang.models.train.ApprovedModel;
-import com.zhifang.models.train.ModelRegistry;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,19 +16,21 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * Runs the chosen stages for each day in order, one run (and one run report) per day. The
- * {@code ingest} and {@code nightly} commands are this job with one or all stages.
+ * {@code ingest} and {@code nightly} commands are this job with one or all stages; each stage is an
+ * action built by {@link NightlyStage#action} and run through one loop, its result recorded in the report.
  *
  * <p>A day's report is recorded whether the day succeeds or fails; a failure stops the range there,
- * so a backfill never skips a day silently.
+ * so a backfill never skips a day silently. Each day and each stage logs a start and a finish line
+ * with its elapsed time and main counts ({@code day 3/7 2026-11-03 features: 4,521 numbers, ... in 41.0 s}).
  */
 public final class NightlyJob {
     private static final Logger LOG = LoggerFactory.getLogger(NightlyJob.class);
@@ -64,17 +53,31 @@ public final class NightlyJob {
     }
 
     public List<RunReport> run(String command, NightlySettings settings, Set<NightlyStage> stages) {
+        if (stages.contains(NightlyStage.INGEST) && settings.landingRoot() == null) {
+            throw new IllegalArgumentException("ingest needs --landing");
+        }
         List<RunReport> reports = new ArrayList<>();
-        for (LocalDate day : settings.days()) {
-            reports.add(runDay(command, settings, day, stages));
+        List<LocalDate> days = settings.days();
+        for (int i = 0; i < days.size(); i++) {
+            reports.add(runDay(command, settings, new DayOfRange(days.get(i), i + 1, days.size()), stages));
         }
         return reports;
     }
 
-    private RunReport runDay(String command, NightlySettings settings, LocalDate day, Set<NightlyStage> stages) {
+    /** A day and its place in the range, for progress lines ({@code day 3/7 2026-11-03}). */
+    private record DayOfRange(LocalDate day, int number, int of) {
+        @Override
+        public String toString() {
+            return "day " + number + "/" + of + " " + day;
+        }
+    }
+
+    private RunReport runDay(String command, NightlySettings settings, DayOfRange day, Set<NightlyStage> stages) {
         var started = clock.instant();
-        String runId = RunIds.next(command, day, started);
-        RunReport report = new RunReport(runId, command, day, started, Map.of("code", ZhifangVersion.code()));
+        long startNanos = System.nanoTime();
+        String runId = RunIds.next(command, day.day(), started);
+        RunReport report = new RunReport(runId, command, day.day(), started, Map.of("code", ZhifangVersion.code()));
+        LOG.info("{}: {} started (run {}, stages {})", day, command, runId, stages);
         try {
             for (NightlyStage stage : EnumSet.copyOf(stages)) {
                 runStage(stage, settings, day, report);
@@ -88,8 +91,28 @@ public final class NightlyJob {
             throw failure;
         } finally {
             RunRecorder.record(spark, settings.warehouse(), report);
-            LOG.info("\n{}", report.summary());
+            LOG.info("{}: {} {} in {}\n{}", day, command, report.status(), seconds(System.nanoTime() - startNanos),
+                    report.summary());
         }
+    }
+
+    private void runStage(NightlyStage stage, NightlySettings settings, DayOfRange day, RunReport report) {
+        LOG.info("{} {}: started", day, stage.label());
+        long start = System.nanoTime();
+        // The stage's label stays in place around its action, so jobs that Delta or a stage's helper
+        // threads start outside the action's own steps still name the stage, the day and the run.
+        JobLabels labels = new JobLabels(spark, "zhifang " + stage.label() + " " + day.day());
+        StageResult result = labels.restoring(() -> {
+            labels.step("run " + report.runId());
+            return stage.action(new NightlyStage.DayRun(spark, settings, graphSettings, rules, day.day(), report.runId())).execute();
+        });
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        report.addStage(stage.label(), millis, result);
+        LOG.info("{} {}: {} in {}", day, stage.label(), result.metrics().headline(), seconds(System.nanoTime() - start));
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
     }
 
     /** A landing file failure inside a Spark task comes back wrapped: unwrap it so the message names the file. */
@@ -99,76 +122,5 @@ public final class NightlyJob {
             return fileFailure;
         }
         return e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
-    }
-
-    private void runStage(NightlyStage stage, NightlySettings settings, LocalDate day, RunReport report) {
-        switch (stage) {
-            case INGEST -> {
-                if (settings.landingRoot() == null) {
-                    throw new IllegalArgumentException("ingest needs --landing");
-                }
-                IngestResult result = Stages.run(spark, report, stage.label(),
-                        () -> new IngestAction(spark, settings.warehouse(), settings.landingRoot(), day,
-                                settings.carrierZone(), report.runId(), IngestAction.DEFAULT_PARALLELISM).execute(),
-                        IngestResult::accepted);
-                report.addFiles(result.files());
-                report.addChecks(result.checks());
-            }
-            case FEATURES -> {
-                FeaturesResult result = Stages.run(spark, report, stage.label(),
-                        () -> new FeaturesAction(spark, settings.warehouse(), day, settings.windows()).execute(),
-                        FeaturesResult::rows);
-                report.count("features.state days recomputed", result.stateDays().size());
-                report.count("features.number rows", result.numbers());
-                report.count("features.device rows", result.devices());
-                report.count("features.trunk rows", result.trunks());
-                report.count("features.port_customer rows", result.portCustomers());
-            }
-            case GRAPH -> {
-                GraphResult result = Stages.run(spark, report, stage.label(),
-                        () -> new GraphAction(spark, settings.warehouse(), day, graphSettings).execute(), GraphResult::numbers);
-                report.count("graph.edge state days recomputed", result.stateDays().size());
-                report.count("graph.call edges", result.callEdges());
-                report.count("graph.seeds", result.seeds());
-                report.count("graph.hubs excluded", result.hubs());
-                report.count("graph.super-node cap (neighbours)", result.superNodeCap());
-                report.count("graph.busy-callee cap (callers)", result.busyCalleeCap());
-                report.count("graph.shared device/identity pairs", result.sharedPairs());
-                report.count("graph.co-victim pairs", result.coVictimPairs());
-                report.count("graph.numbers", result.numbers());
-                report.count("graph.rings", result.rings());
-                report.count("graph.ring members", result.ringMembers());
-                report.count("graph.rings with seeds", result.seededRings());
-                report.count("graph.devices", result.devices());
-            }
-            case SCORE -> {
-                report.version("rules", rules.versionLabel());
-                // The newest model approved for a date on or before D: a backfill never uses a model that saw later labels.
-                ApprovedModel model = new ModelRegistry(spark, settings.warehouse().modelsDir()).newestApproved(day).orElse(null);
-                report.version("model", model == null ? "none (rules only)" : model.version());
-                ScoreResult result = Stages.run(spark, report, stage.label(),
-                        () -> new ScoreAction(spark, settings.warehouse(), day, rules, Collections.max(settings.windows()), model,
-                                report.runId()).execute(), ScoreResult::listed);
-                result.byPattern().forEach((pattern, n) -> report.count("score.detections " + pattern, n));
-                report.count("score.entities at or above the listing score", result.scored());
-                report.count("score.allowlisted (kept off)", result.allowlisted());
-                report.count("score.appeal-restored (kept off)", result.appealSuppressed());
-                report.count("score.listed", result.listed());
-                report.count("score.listed police-notified (flagged)", result.policeFlagged());
-            }
-            case EXPORT -> {
-                ExportResult result = Stages.run(spark, report, stage.label(),
-                        () -> new ExportAction(spark, settings.warehouse(), day, report.runId()).execute(), ExportResult::rows);
-                report.count("export.rows", result.rows());
-                LOG.info("export {}: {} (sha256 {})", day, result.csvPath(), result.sha256());
-            }
-            case OPTIMIZE -> {
-                OptimizeResult result = Stages.run(spark, report, stage.label(),
-                        () -> new OptimizeAction(spark, settings.warehouse(), day, OptimizeAction.DEFAULT_LAYOUTS).execute(),
-                        OptimizeResult::filesAdded);
-                result.tables().forEach(t -> report.count("optimize." + t.table() + " files rewritten", t.removed()));
-                report.count("optimize.files written", result.filesAdded());
-            }
-        }
     }
 }

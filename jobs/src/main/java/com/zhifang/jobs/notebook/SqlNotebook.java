@@ -1,6 +1,6 @@
 package com.zhifang.jobs.notebook;
 
-import com.zhifang.features.schema.Tables;
+import com.zhifang.features.catalog.Schemas;
 import com.zhifang.jobs.io.Warehouse;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,7 +26,7 @@ public final class SqlNotebook {
     /** Registers every table the warehouse has as a temp view; returns the names registered. */
     public static List<String> registerTables(SparkSession spark, Warehouse warehouse) {
         List<String> registered = new ArrayList<>();
-        for (String table : Tables.names()) {
+        for (String table : Schemas.tableNames()) {
             if (warehouse.exists(spark, table)) {
                 warehouse.read(spark, table).createOrReplaceTempView(table);
                 registered.add(table);

@@ -1,8 +1,9 @@
 package com.zhifang.jobs.optimize;
 
+import com.zhifang.features.catalog.Schemas;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.io.Warehouse;
-import com.zhifang.jobs.run.JobLabels;
+import com.zhifang.jobs.stage.BaseStageAction;
 import io.delta.tables.DeltaOptimizeBuilder;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Dataset;
@@ -16,7 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 
 /**
  * Rewrites day D's partition of the big tables into fewer, larger files and, where analysts and
@@ -36,15 +38,15 @@ import static com.zhifang.features.schema.Columns.*;
  * blocked: OPTIMIZE commits a new table version. A partition of at most one file is left as it
  * is, so re-running on an optimized day rewrites nothing.
  */
-public final class OptimizeAction {
+public final class OptimizeAction extends BaseStageAction<OptimizeResult> {
     private static final Logger LOG = LoggerFactory.getLogger(OptimizeAction.class);
 
     /** A table whose day partitions are optimized, and the columns it is Z-ordered by (none: compaction only). */
     public record Layout(String table, List<String> zOrderBy) {
         public Layout {
-            Tables.schemaOf(table);   // rejects unknown names
+            Schemas.schemaOf(table);   // rejects unknown names
             zOrderBy = List.copyOf(zOrderBy);
-            String partition = Tables.partitionColumnOf(table);
+            String partition = Schemas.partitionColumnOf(table);
             if (zOrderBy.contains(partition)) {
                 throw new IllegalArgumentException(table + ": cannot Z-order by its partition column " + partition);
             }
@@ -61,31 +63,22 @@ public final class OptimizeAction {
             new Layout(Tables.GRAPH_FEATURES_NUMBER, List.of(NUMBER)),
             new Layout(Tables.QUARANTINE, List.of()));
 
-    private final SparkSession spark;
-    private final Warehouse warehouse;
-    private final LocalDate day;
     private final List<Layout> layouts;
 
     public OptimizeAction(SparkSession spark, Warehouse warehouse, LocalDate day, List<Layout> layouts) {
-        this.spark = Objects.requireNonNull(spark, "spark");
-        this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
-        this.day = Objects.requireNonNull(day, "day");
+        super("optimize", spark, warehouse, day);
         this.layouts = List.copyOf(layouts);
     }
 
-    public OptimizeResult execute() {
-        JobLabels labels = new JobLabels(spark, "zhifang optimize " + day);
-        return labels.restoring(() -> run(labels));
-    }
-
-    private OptimizeResult run(JobLabels labels) {
+    @Override
+    protected OptimizeResult run() {
         List<OptimizeResult.TableFiles> tables = new ArrayList<>();
         for (Layout layout : layouts) {
             if (!warehouse.exists(spark, layout.table())) {
                 continue;
             }
             labels.step(layout.table());
-            String inDay = Tables.partitionColumnOf(layout.table()) + " = DATE'" + day + "'";
+            String inDay = Schemas.partitionColumnOf(layout.table()) + " = DATE'" + day + "'";
             // Z-ordering rewrites even a lone file, and within one file there is nothing for a reader to skip.
             if (warehouse.read(spark, layout.table()).where(inDay).inputFiles().length <= 1) {
                 tables.add(new OptimizeResult.TableFiles(layout.table(), 0, 0));

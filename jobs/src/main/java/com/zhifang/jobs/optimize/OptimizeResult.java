@@ -1,9 +1,20 @@
 package com.zhifang.jobs.optimize;
 
+import com.zhifang.jobs.stage.StageResult;
+import com.zhifang.jobs.stage.StageMetrics;
 import java.util.List;
 
 /** Files of day D's partition rewritten per table (removed: the small files; added: what replaced them). */
-public record OptimizeResult(List<TableFiles> tables) {
+public record OptimizeResult(List<TableFiles> tables) implements StageResult {
+    @Override
+    public StageMetrics metrics() {
+        StageMetrics.Builder metrics = StageMetrics.builder()
+                .headline("files_rewritten", filesRemoved())
+                .headline("files_written", filesAdded());
+        tables.forEach(t -> metrics.add(t.table() + "_files_rewritten", t.removed()));
+        return metrics.build();
+    }
+
     public OptimizeResult {
         tables = List.copyOf(tables);
     }

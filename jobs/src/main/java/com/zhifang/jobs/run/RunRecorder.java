@@ -1,12 +1,16 @@
 package com.zhifang.jobs.run;
 
+import com.zhifang.features.spark.JobLabels;
+import com.zhifang.features.catalog.Schemas;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.zhifang.features.schema.RowValues;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.io.Warehouse;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,9 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.zhifang.features.schema.RecordColumns.*;
+
 /** Persists a {@link RunReport}: a JSON file under {@code runs/} and one row of the run-log table. */
 public final class RunRecorder {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     private RunRecorder() {}
 
@@ -28,60 +35,49 @@ public final class RunRecorder {
         labels.restoring(() -> {
             labels.step(Tables.RUN_LOG + " " + report.runId());
             warehouse.ensureTable(spark, Tables.RUN_LOG);
-            Row row = RowFactory.create(report.runId(), report.command(), report.runDate(), report.startedAt(),
-                    report.finishedAt(), report.status(), report.versions().get("code"), report.versions().get("rules"),
-                    report.versions().get("model"), json);
-            spark.createDataFrame(List.of(row), Tables.schemaOf(Tables.RUN_LOG))
+            StructType schema = Schemas.schemaOf(Tables.RUN_LOG);
+            Row row = new RowValues(schema)
+                    .set(RUN_ID, report.runId()).set(COMMAND, report.command()).set(RUN_DATE, report.runDate())
+                    .set(STARTED_AT, report.startedAt()).set(FINISHED_AT, report.finishedAt()).set(STATUS, report.status())
+                    .set(CODE_VERSION, report.versions().get("code")).set(RULES_VERSION, report.versions().get("rules"))
+                    .set(MODEL_VERSION, report.versions().get("model")).set(REPORT_JSON, json)
+                    .toRow();
+            spark.createDataFrame(List.of(row), schema)
                     .write().format("delta").mode("append").save(warehouse.tablePath(Tables.RUN_LOG));
             return null;
         });
     }
 
+    /** The report as the JSON of {@code runs/<run-id>.json} and the run log's {@code report_json}. */
     public static String toJson(RunReport report) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("run_id", report.runId());
-        root.put("command", report.command());
-        root.put("run_date", String.valueOf(report.runDate()));
-        root.put("started_at", String.valueOf(report.startedAt()));
-        root.put("finished_at", String.valueOf(report.finishedAt()));
-        root.put("status", report.status());
-        root.put("error", report.error());
-        root.put("versions", report.versions());
-        root.put("stages", report.stages().stream().map(s -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("stage", s.stage());
-            m.put("wall_ms", s.wallMillis());
-            m.put("rows", s.rows());
-            return m;
-        }).toList());
-        Map<String, Object> totals = new LinkedHashMap<>();
-        report.totalsByDataset().forEach((dataset, t) -> totals.put(dataset,
-                Map.of("read", t[0], "accepted", t[1], "duplicates", t[2], "quarantined", t[3])));
-        root.put("totals", totals);
-        root.put("files", report.files().stream().map(f -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("dataset", f.dataset());
-            m.put("file", f.file());
-            m.put("read", f.read());
-            m.put("accepted", f.accepted());
-            m.put("duplicates", f.duplicates());
-            m.put("quarantined", f.quarantined());
-            m.put("quarantined_by_reason", f.quarantinedByReason());
-            return m;
-        }).toList());
-        root.put("checks", report.checks().stream().map(c -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", c.name());
-            m.put("expected", c.expected());
-            m.put("actual", c.actual());
-            m.put("holds", c.holds());
-            return m;
-        }).toList());
-        root.put("counters", report.counters());
+        Map<String, Totals> totals = new LinkedHashMap<>();
+        report.totalsByDataset().forEach((dataset, t) -> totals.put(dataset, new Totals(t[0], t[1], t[2], t[3])));
+        Document document = new Document(report.runId(), report.command(), String.valueOf(report.runDate()),
+                String.valueOf(report.startedAt()), String.valueOf(report.finishedAt()), report.status(), report.error(),
+                report.versions(),
+                report.stages().stream().map(st -> new StageDocument(st.stage(), st.wallMillis(), st.metrics())).toList(),
+                totals,
+                report.files().stream().map(f -> new FileDocument(f.dataset(), f.file(), f.read(), f.accepted(), f.duplicates(),
+                        f.quarantined(), f.quarantinedByReason())).toList(),
+                report.checks().stream().map(c -> new CheckDocument(c.name(), c.expected(), c.actual(), c.holds())).toList());
         try {
-            return JSON.writeValueAsString(root);
+            return JSON.writeValueAsString(document);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The run report's JSON layout (field names snake_case). */
+    record Document(String runId, String command, String runDate, String startedAt, String finishedAt, String status,
+                    String error, Map<String, String> versions, List<StageDocument> stages, Map<String, Totals> totals,
+                    List<FileDocument> files, List<CheckDocument> checks) {}
+
+    record StageDocument(String stage, long wallMs, Map<String, Long> metrics) {}
+
+    record Totals(long read, long accepted, long duplicates, long quarantined) {}
+
+    record FileDocument(String dataset, String file, long read, long accepted, long duplicates, long quarantined,
+                        Map<String, Long> quarantinedByReason) {}
+
+    record CheckDocument(String name, long expected, long actual, boolean holds) {}
 }

@@ -1,11 +1,15 @@
 package com.zhifang.jobs.run;
 
 import com.zhifang.features.ingest.FileCounts;
+import com.zhifang.jobs.stage.ReconciliationCheck;
+import com.zhifang.jobs.stage.StageResult;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -26,10 +30,9 @@ public final class RunReport {
     private String status = "RUNNING";
     private String error;
     private final Map<String, String> versions = new LinkedHashMap<>();
-    private final List<StageTiming> stages = new ArrayList<>();
+    private final List<StageRun> stages = new ArrayList<>();
     private final List<FileCounts> files = new ArrayList<>();
     private final List<ReconciliationCheck> checks = new ArrayList<>();
-    private final Map<String, Long> counters = new LinkedHashMap<>();
 
     public RunReport(String runId, String command, LocalDate runDate, Instant startedAt, Map<String, String> versions) {
         this.runId = runId;
@@ -39,25 +42,33 @@ public final class RunReport {
         this.versions.putAll(versions);
     }
 
-    public void addStage(StageTiming timing) {
-        stages.add(timing);
+    /** What a stage did: its wall time and metrics, its files and checks, the versions it reports. */
+    public void addStage(String stage, long wallMillis, StageResult result) {
+        if (stages.stream().anyMatch(s -> s.stage().equals(stage))) {
+            throw new IllegalStateException("stage " + stage + " reported twice in run " + runId);
+        }
+        stages.add(new StageRun(stage, wallMillis, result.metrics().asMap()));
+        files.addAll(result.files());
+        checks.addAll(result.checks());
+        versions.putAll(result.versions());
     }
 
-    public void addFiles(List<FileCounts> counts) {
-        files.addAll(counts);
-    }
-
-    public void addChecks(List<ReconciliationCheck> more) {
-        checks.addAll(more);
-    }
-
-    /** A named count worth reporting (e.g. entities suppressed by the allowlist). */
-    public void count(String name, long value) {
-        counters.merge(name, value, Long::sum);
-    }
-
-    public void version(String component, String version) {
-        versions.put(component, version);
+    /**
+     * A metric by its qualified name, {@code <stage>.<metric>} ({@code features.numbers}).
+     *
+     * @throws IllegalArgumentException when the run has no such stage or the stage no such metric
+     */
+    public long metric(String qualifiedName) {
+        int dot = qualifiedName.indexOf('.');
+        String stage = dot < 0 ? qualifiedName : qualifiedName.substring(0, dot);
+        Map<String, Long> metrics = stages.stream().filter(s -> s.stage().equals(stage)).findFirst()
+                .map(StageRun::metrics)
+                .orElseThrow(() -> new IllegalArgumentException("run " + runId + " has no stage " + stage));
+        Long value = metrics.get(qualifiedName.substring(dot + 1));
+        if (value == null) {
+            throw new IllegalArgumentException("stage " + stage + " has no metric " + qualifiedName + "; has " + metrics.keySet());
+        }
+        return value;
     }
 
     /** @throws ReconciliationException naming every file and check that does not add up */
@@ -117,10 +128,9 @@ public final class RunReport {
                 out.append("  quarantined by reason: ").append(reasons).append('\n');
             }
         }
-        counters.forEach((name, value) -> out.append(String.format("  %s: %d%n", name, value)));
-        for (StageTiming s : stages) {
-            out.append(String.format("  stage %-24s %9.1f s%s%n", s.stage(), s.wallMillis() / 1000.0,
-                    s.rows() == null ? "" : String.format("  %d rows", s.rows())));
+        for (StageRun s : stages) {
+            out.append(String.format(Locale.ROOT, "  stage %-10s %9.1f s%n", s.stage(), s.wallMillis() / 1000.0));
+            s.metrics().forEach((name, value) -> out.append(String.format(Locale.ROOT, "    %-34s %,d%n", name, value)));
         }
         return out.toString();
     }
@@ -133,8 +143,7 @@ public final class RunReport {
     public String status() { return status; }
     public String error() { return error; }
     public Map<String, String> versions() { return versions; }
-    public List<StageTiming> stages() { return stages; }
+    public List<StageRun> stages() { return stages; }
     public List<FileCounts> files() { return files; }
     public List<ReconciliationCheck> checks() { return checks; }
-    public Map<String, Long> counters() { return counters; }
 }

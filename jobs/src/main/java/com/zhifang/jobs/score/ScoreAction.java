@@ -1,11 +1,14 @@
 package com.zhifang.jobs.score;
 
+import com.zhifang.features.domain.PatternCode;
+import com.zhifang.features.domain.EntityType;
+import com.zhifang.features.catalog.Schemas;
 import com.zhifang.features.behaviour.ServedRows;
 import com.zhifang.features.reference.ReferenceSnapshots;
-import com.zhifang.features.schema.Columns;
+import com.zhifang.features.schema.FeatureColumns;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.io.Warehouse;
-import com.zhifang.jobs.run.JobLabels;
+import com.zhifang.jobs.stage.BaseStageAction;
 import com.zhifang.models.detect.Detections;
 import com.zhifang.models.detect.ScoringInputs;
 import com.zhifang.models.rank.SuspectRanking;
@@ -21,12 +24,14 @@ import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
+import static com.zhifang.features.schema.ScoreColumns.*;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -44,17 +49,13 @@ import static org.apache.spark.sql.functions.lit;
  * detections by entity, broadcast joins with reference and feedback tables, one global sort of the
  * list. Missing inputs (no graph stage run, no police notice ever) count as empty.
  */
-public final class ScoreAction {
+public final class ScoreAction extends BaseStageAction<ScoreResult> {
     private static final Logger LOG = LoggerFactory.getLogger(ScoreAction.class);
 
-    private final SparkSession spark;
-    private final Warehouse warehouse;
-    private final LocalDate day;
     private final RuleBook rules;
     private final int windowDays;
     private final ApprovedModel model;
     private final String runId;
-    private final JobLabels labels;
 
     /**
      * @param windowDays the longest feature window: the device features the number rules read are
@@ -64,9 +65,7 @@ public final class ScoreAction {
      */
     public ScoreAction(SparkSession spark, Warehouse warehouse, LocalDate day, RuleBook rules, int windowDays, ApprovedModel model,
                        String runId) {
-        this.spark = Objects.requireNonNull(spark, "spark");
-        this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
-        this.day = Objects.requireNonNull(day, "day");
+        super("score", spark, warehouse, day);
         this.rules = Objects.requireNonNull(rules, "rules");
         this.model = model;
         this.runId = Objects.requireNonNull(runId, "runId");
@@ -74,21 +73,17 @@ public final class ScoreAction {
             throw new IllegalArgumentException("windowDays must be >= 1, got " + windowDays);
         }
         this.windowDays = windowDays;
-        this.labels = new JobLabels(spark, "zhifang score " + day);
     }
 
-    public ScoreResult execute() {
-        return labels.restoring(this::run);
-    }
-
-    private ScoreResult run() {
+    @Override
+    protected ScoreResult run() {
         labels.step("detectors");
         Dataset<Row> detections = detections().persist(StorageLevel.MEMORY_AND_DISK());
         List<Dataset<Row>> cached = new ArrayList<>(List.of(detections));
         try {
-            Map<String, Long> byPattern = new TreeMap<>();
+            Map<PatternCode, Long> byPattern = new EnumMap<>(PatternCode.class);
             for (Row r : detections.groupBy(PATTERN).count().collectAsList()) {
-                byPattern.put(r.getString(0), r.getLong(1));
+                byPattern.put(PatternCode.valueOf(r.getString(0)), r.getLong(1));
             }
             long detectionCount = byPattern.values().stream().mapToLong(Long::longValue).sum();
 
@@ -116,10 +111,9 @@ public final class ScoreAction {
                     .withColumn(RUN_ID, lit(runId))
                     .withColumn(RULES_VERSION, lit(rules.versionLabel()))
                     .withColumn(MODEL_VERSION, lit(modelVersion()).cast("string"));
-            labels.step("write suspects");
-            warehouse.replacePartition(spark, Tables.SUSPECTS, day, ranked);
+            replacePartition(Tables.SUSPECTS, day, ranked);
 
-            Dataset<Row> written = read(Tables.SUSPECTS).where(col(LIST_DATE).equalTo(lit(day)));
+            Dataset<Row> written = readDay(Tables.SUSPECTS);
             labels.step("count back");
             Row counts = written.selectExpr("count(*)", "count_if(" + POLICE_NOTIFIED + ")").first();
             ScoreResult result = new ScoreResult(detectionCount, byPattern, scoredCount, allowlisted, appealSuppressed,
@@ -134,7 +128,7 @@ public final class ScoreAction {
     /** The model's probabilities for D's numbers ({@code number, model_score}), or null on rules alone. */
     private Dataset<Row> modelScores() {
         return model == null ? null
-                : ModelScores.toModelScores(model.model(), dayOf(Tables.FEATURES_NUMBER), dayOf(Tables.GRAPH_FEATURES_NUMBER));
+                : ModelScores.toModelScores(model.model(), readDay(Tables.FEATURES_NUMBER), readDay(Tables.GRAPH_FEATURES_NUMBER));
     }
 
     private String modelVersion() {
@@ -144,15 +138,17 @@ public final class ScoreAction {
     /** Every detector over D's entities, as one frame of detections. */
     Dataset<Row> detections() {
         Dataset<Row> numbers = ScoringInputs.withServingDevice(
-                ScoringInputs.withGraphFeatures(dayOf(Tables.FEATURES_NUMBER), dayOf(Tables.GRAPH_FEATURES_NUMBER),
-                        dayOf(Tables.GRAPH_RINGS)),
-                servedPairs(), dayOf(Tables.FEATURES_DEVICE), Columns.windowed(SIMS, windowDays));
+                ScoringInputs.withGraphFeatures(readDay(Tables.FEATURES_NUMBER), readDay(Tables.GRAPH_FEATURES_NUMBER),
+                        readDay(Tables.GRAPH_RINGS)),
+                servedPairs(), readDay(Tables.FEATURES_DEVICE), FeatureColumns.windowed(SIMS, windowDays));
         double cap = rules.listing().uncorroboratedMax();
-        return Detections.toDetections(numbers, "NUMBER", NUMBER, rules.detectorsFor("NUMBER"), cap)
-                .unionByName(Detections.toDetections(dayOf(Tables.FEATURES_DEVICE), "DEVICE", IMEI, rules.detectorsFor("DEVICE"), cap))
-                .unionByName(Detections.toDetections(dayOf(Tables.FEATURES_TRUNK), "TRUNK", TRUNK_ID, rules.detectorsFor("TRUNK"), cap))
-                .unionByName(Detections.toDetections(dayOf(Tables.FEATURES_PORT_CUSTOMER), "PORT_CUSTOMER", PORT_CUSTOMER,
-                        rules.detectorsFor("PORT_CUSTOMER"), cap));
+        Dataset<Row> detections = null;
+        for (EntityType type : EntityType.values()) {
+            Dataset<Row> features = type == EntityType.NUMBER ? numbers : readDay(type.featuresTable());
+            Dataset<Row> found = Detections.toDetections(features, type, type.keyColumn(), rules.detectorsFor(type), cap);
+            detections = detections == null ? found : detections.unionByName(found);
+        }
+        return detections;
     }
 
     /** Distinct (number, device) pairs of the window's MO/MT records. */
@@ -162,13 +158,5 @@ public final class ScoreAction {
         Dataset<Row> sms = read(Tables.SMS_MESSAGES).where(col(TRAFFIC_DAY).between(lit(first), lit(day)));
         return ServedRows.toServedRows(voice, sms).where(col(NUMBER).isNotNull().and(col(IMEI).isNotNull()))
                 .select(NUMBER, IMEI).distinct();
-    }
-
-    private Dataset<Row> dayOf(String table) {
-        return read(table).where(col(Tables.partitionColumnOf(table)).equalTo(lit(day)));
-    }
-
-    private Dataset<Row> read(String table) {
-        return warehouse.readOrEmpty(spark, table);
     }
 }

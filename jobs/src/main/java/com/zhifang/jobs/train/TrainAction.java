@@ -2,7 +2,7 @@ package com.zhifang.jobs.train;
 
 import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.io.Warehouse;
-import com.zhifang.jobs.run.JobLabels;
+import com.zhifang.jobs.stage.BaseStageAction;
 import com.zhifang.models.train.Labels;
 import com.zhifang.models.train.ModelCard;
 import com.zhifang.models.train.ModelRegistry;
@@ -22,8 +22,8 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
-import static com.zhifang.features.schema.Columns.FEATURE_DATE;
-import static com.zhifang.features.schema.Columns.GRAPH_DATE;
+import static com.zhifang.features.schema.FeatureColumns.FEATURE_DATE;
+import static com.zhifang.features.schema.GraphColumns.GRAPH_DATE;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -45,45 +45,35 @@ import static org.apache.spark.sql.functions.lit;
  * numbers before the join with the graph rows, and persisted (small: labelled numbers plus {@code negativeSampleRate} of
  * the rest); then the trainer's passes (one per tree) over it.
  */
-public final class TrainAction {
+public final class TrainAction extends BaseStageAction<TrainResult> {
     private static final Logger LOG = LoggerFactory.getLogger(TrainAction.class);
 
-    private final SparkSession spark;
-    private final Warehouse warehouse;
-    private final LocalDate day;
     private final TrainSettings settings;
     private final Clock clock;
-    private final JobLabels jobLabels;
 
     public TrainAction(SparkSession spark, Warehouse warehouse, LocalDate day, TrainSettings settings, Clock clock) {
-        this.spark = Objects.requireNonNull(spark, "spark");
-        this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
-        this.day = Objects.requireNonNull(day, "day");
+        super("train", spark, warehouse, day);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.jobLabels = new JobLabels(spark, "zhifang train " + day);
     }
 
-    public TrainResult execute() {
-        return jobLabels.restoring(this::run);
-    }
-
-    private TrainResult run() {
+    @Override
+    protected TrainResult run() {
         LocalDate from = day.minusDays(settings.lookbackDays() - 1L);
-        jobLabels.step("labels");
-        Dataset<Row> labels = Labels.toNumberLabels(readOrEmpty(Tables.POLICE_NOTICES), readOrEmpty(Tables.FEEDBACK), day)
+        labels.step("labels");
+        Dataset<Row> numberLabels = Labels.toNumberLabels(read(Tables.POLICE_NOTICES), read(Tables.FEEDBACK), day)
                 .localCheckpoint(true);
-        LOG.info("train {}: {} labelled numbers as of {}, feature dates {}..{}", day, labels.count(), day, from, day);
+        LOG.info("train {}: {} labelled numbers as of {}, feature dates {}..{}", day, numberLabels.count(), day, from, day);
 
-        jobLabels.step("training rows");
-        Dataset<Row> features = readOrEmpty(Tables.FEATURES_NUMBER).where(col(FEATURE_DATE).between(lit(from), lit(day)));
-        Dataset<Row> graph = readOrEmpty(Tables.GRAPH_FEATURES_NUMBER).where(col(GRAPH_DATE).between(lit(from), lit(day)));
+        labels.step("training rows");
+        Dataset<Row> features = read(Tables.FEATURES_NUMBER).where(col(FEATURE_DATE).between(lit(from), lit(day)));
+        Dataset<Row> graph = read(Tables.GRAPH_FEATURES_NUMBER).where(col(GRAPH_DATE).between(lit(from), lit(day)));
         Dataset<Row> rows = TrainingRows.withHoldout(
-                        TrainingRows.toTrainingRows(features, graph, labels, settings.negativeSampleRate(), settings.seed()),
+                        TrainingRows.toTrainingRows(features, graph, numberLabels, settings.negativeSampleRate(), settings.seed()),
                         settings.holdoutShare(), settings.seed())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            jobLabels.step("fit");
+            labels.step("fit");
             TrainingReport report = ModelTrainer.train(rows, settings);
             if (!report.trained()) {
                 TrainResult refused = new TrainResult(Optional.empty(), report.positiveNumbers(), report.negativeNumbers(),
@@ -91,7 +81,7 @@ public final class TrainAction {
                 LOG.warn("train {}: no model: {}", day, refused.reason());
                 return refused;
             }
-            jobLabels.step("save");
+            labels.step("save");
             ModelCard card = new ModelRegistry(spark, warehouse.modelsDir()).save(day, from, clock, report, settings);
             TrainResult result = new TrainResult(Optional.of(card.version()), report.positiveNumbers(), report.negativeNumbers(),
                     report.trainingRows(), report.heldOutRows(), report.metrics(), card.approved(), card.approvalReason());
@@ -100,9 +90,5 @@ public final class TrainAction {
         } finally {
             rows.unpersist(false);
         }
-    }
-
-    private Dataset<Row> readOrEmpty(String table) {
-        return warehouse.readOrEmpty(spark, table);
     }
 }

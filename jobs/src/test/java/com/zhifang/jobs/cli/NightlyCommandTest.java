@@ -13,9 +13,17 @@ class NightlyCommandTest {
     @Test
     void nightlyRunsEveryStageButOptimizeUnlessAskedTo() {
         assertEquals(EnumSet.of(NightlyStage.INGEST, NightlyStage.FEATURES, NightlyStage.GRAPH, NightlyStage.SCORE, NightlyStage.EXPORT),
-                stagesOf("nightly", "--warehouse", "w", "--date", "2026-11-07"));
+                stagesOf("nightly", "--landing", "l", "--warehouse", "w", "--date", "2026-11-07"));
         assertEquals(EnumSet.allOf(NightlyStage.class),
-                stagesOf("nightly", "--warehouse", "w", "--date", "2026-11-07", "--optimize"));
+                stagesOf("nightly", "--landing", "l", "--warehouse", "w", "--date", "2026-11-07", "--optimize"));
+    }
+
+    @Test
+    void aCommandThatIngestsWithoutALandingZoneIsAUsageError() {
+        assertEquals(2, ZhifangCli.execute("nightly", "--warehouse", "w", "--date", "2026-11-07"));
+        assertEquals(2, ZhifangCli.execute("ingest", "--warehouse", "w", "--date", "2026-11-07"));
+        assertEquals(2, ZhifangCli.execute("export", "--warehouse", "w", "--date", "2026-11-07", "--rules", "r.json"),
+                "export takes no rules file");
     }
 
     @Test

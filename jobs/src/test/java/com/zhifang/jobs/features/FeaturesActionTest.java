@@ -1,5 +1,6 @@
 package com.zhifang.jobs.features;
 
+import com.zhifang.features.catalog.Schemas;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
 import com.zhifang.jobs.io.Warehouse;
@@ -17,7 +18,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static com.zhifang.features.testing.Records.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -98,10 +100,10 @@ class FeaturesActionTest {
     void aFeaturesTableOfAnOlderReleaseGainsTheNewColumns() {
         Warehouse older = new Warehouse(tmp.resolve("older-warehouse").toString());
         List<String> added = List.of(windowed(NEW_CALLEES, 1), windowed(NEW_CALLEES, 7));
-        StructType olderSchema = new StructType(java.util.Arrays.stream(Tables.schemaOf(Tables.FEATURES_NUMBER).fields())
+        StructType olderSchema = new StructType(java.util.Arrays.stream(Schemas.schemaOf(Tables.FEATURES_NUMBER).fields())
                 .filter(f -> !added.contains(f.name())).toArray(StructField[]::new));
         DeltaTable.create(spark).location(older.tablePath(Tables.FEATURES_NUMBER)).addColumns(olderSchema)
-                .partitionedBy(Tables.partitionColumnOf(Tables.FEATURES_NUMBER)).execute();
+                .partitionedBy(Schemas.partitionColumnOf(Tables.FEATURES_NUMBER)).execute();
         for (String t : List.of(Tables.REF_SUBSCRIBERS, Tables.VOICE_CALLS)) {
             WarehouseFixture.append(older, t, warehouse.read(spark, t));
         }

@@ -3,6 +3,7 @@ package com.zhifang.jobs.graph;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
 import com.zhifang.jobs.io.Warehouse;
+import com.zhifang.jobs.run.RunReport;
 import com.zhifang.jobs.testing.GeneratedWarehouse;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The graph stage end to end on the shared generated warehouse (300 subscribers, 2 days, one fraud
- * ring), as the shared nightly ran it (7-day window, holding both days); its counters come from
+ * ring), as the shared nightly ran it (7-day window, holding both days); its metrics come from
  * the run report.
  */
 class GraphActionTest {
@@ -41,7 +42,7 @@ class GraphActionTest {
     void fraudRingMembersLandInOneSeededRingAndNoLegitimateNumberIsInASeededRing() throws IOException {
         GeneratedWarehouse generated = GeneratedWarehouse.get();
         Warehouse warehouse = generated.warehouse();
-        Map<String, Long> counters = generated.withNightly().counters();
+        RunReport nightly = generated.withNightly();
 
         Set<String> ringMembers = new HashSet<>();
         Set<String> legitimate = new HashSet<>();
@@ -91,9 +92,9 @@ class GraphActionTest {
                     || r.<Integer>getAs("hops_to_seed") <= 2, r.toString());
         }
         assertEquals(features.count(), features.select("number").distinct().count(), "one row per number");
-        assertEquals(counters.get("graph.numbers"), features.count());
-        assertTrue(counters.get("graph.hubs excluded") > 0, "service numbers are hubs");
-        assertTrue(counters.get("graph.rings with seeds") >= 1);
+        assertEquals(nightly.metric("graph.numbers"), features.count());
+        assertTrue(nightly.metric("graph.hubs_excluded") > 0, "service numbers are hubs");
+        assertTrue(nightly.metric("graph.rings_with_seeds") >= 1);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.zhifang.jobs.ingest;
 
+import com.zhifang.features.catalog.Schemas;
 import com.zhifang.features.ingest.LandingFileException;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
@@ -29,7 +30,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static com.zhifang.jobs.testing.LandingFixture.*;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.input_file_name;
@@ -222,7 +223,7 @@ class IngestActionTest {
     /** Every data table's rows as sorted strings (run log excluded: it records runs). */
     private static Map<String, List<String>> snapshotOfTables() {
         Map<String, List<String>> out = new TreeMap<>();
-        for (String table : Tables.names()) {
+        for (String table : Schemas.tableNames()) {
             if (!table.equals(Tables.RUN_LOG) && warehouse.exists(spark, table)) {
                 out.put(table, warehouse.read(spark, table).collectAsList().stream().map(Row::toString).sorted().toList());
             }

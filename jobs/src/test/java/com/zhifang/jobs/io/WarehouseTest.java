@@ -1,5 +1,6 @@
 package com.zhifang.jobs.io;
 
+import com.zhifang.features.catalog.Schemas;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
 import org.apache.spark.sql.Row;
@@ -19,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static com.zhifang.features.schema.Columns.NUMBER;
-import static com.zhifang.features.schema.Columns.PEAK_MINUTE_CALLS_OUT;
-import static com.zhifang.features.schema.Columns.TRAFFIC_DAY;
+import static com.zhifang.features.schema.RecordColumns.NUMBER;
+import static com.zhifang.features.schema.FeatureColumns.PEAK_MINUTE_CALLS_OUT;
+import static com.zhifang.features.schema.RecordColumns.TRAFFIC_DAY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -42,7 +43,7 @@ class WarehouseTest {
         SparkSession spark = SparkTestSession.get();
         Warehouse warehouse = new Warehouse(tmp.toString());
         String table = Tables.NUMBER_DAY_STATE;
-        StructType current = Tables.schemaOf(table);
+        StructType current = Schemas.schemaOf(table);
         StructType older = new StructType(Arrays.stream(current.fields())
                 .filter(f -> !f.name().equals(PEAK_MINUTE_CALLS_OUT)).toArray(StructField[]::new));
         spark.createDataFrame(List.of(rowOf(older, "+8613800000001", OLD_DAY)), older)

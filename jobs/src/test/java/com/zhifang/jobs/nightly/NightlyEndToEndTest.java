@@ -25,7 +25,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
+import static com.zhifang.features.schema.ScoreColumns.*;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.*;
@@ -108,7 +110,7 @@ class NightlyEndToEndTest {
         }
         assertEquals(List.of(), unlabelled, unlabelled.size() + " of " + descriptions.size() + " jobs without a stage label");
         for (String step : List.of("zhifang graph " + NOV_2 + ": PageRank", "zhifang graph " + NOV_2 + ": triangles",
-                "zhifang features " + NOV_2 + ": features_number", "zhifang score " + NOV_2 + ": detectors")) {
+                "zhifang features " + NOV_2 + ": features_number " + NOV_2, "zhifang score " + NOV_2 + ": detectors")) {
             assertTrue(descriptions.contains(step), "no job labelled " + step);
         }
     }
@@ -117,10 +119,10 @@ class NightlyEndToEndTest {
     void nightlyRunsEveryStageInOrderAndReportsCounts() {
         assertEquals("SUCCEEDED", nightly.status());
         assertEquals(List.of("ingest", "features", "graph", "score", "export"), nightly.stages().stream().map(s -> s.stage()).toList());
-        assertTrue(nightly.counters().get("features.number rows") > 300, nightly.counters().toString());
-        assertEquals(2L, nightly.counters().get("features.state days recomputed"), "no day had a state yet");
-        assertEquals(2L, nightly.counters().get("graph.edge state days recomputed"), "no day had edges stored yet");
-        assertEquals(nightly.counters().get("score.listed"), nightly.counters().get("export.rows"));
+        assertTrue(nightly.metric("features.numbers") > 300, nightly.stages().toString());
+        assertEquals(2L, nightly.metric("features.state_days_computed"), "no day had a state yet");
+        assertEquals(2L, nightly.metric("graph.edge_state_days_computed"), "no day had edges stored yet");
+        assertEquals(nightly.metric("score.listed"), nightly.metric("export.rows"));
         assertNotNull(nightly.versions().get("rules"));
         assertEquals("none (rules only)", nightly.versions().get("model"));
     }

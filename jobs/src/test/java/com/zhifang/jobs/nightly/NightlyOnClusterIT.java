@@ -25,7 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
+import static com.zhifang.features.schema.ScoreColumns.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**

@@ -1,5 +1,6 @@
 package com.zhifang.jobs.optimize;
 
+import com.zhifang.features.catalog.Schemas;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
 import com.zhifang.jobs.io.Warehouse;
@@ -15,7 +16,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -85,7 +87,7 @@ class OptimizeActionTest {
     }
 
     private static void append(Row... rows) {
-        spark.createDataFrame(List.of(rows), Tables.schemaOf(Tables.PAIR_DAY_STATE)).coalesce(1)
+        spark.createDataFrame(List.of(rows), Schemas.schemaOf(Tables.PAIR_DAY_STATE)).coalesce(1)
                 .write().format("delta").mode("append").save(warehouse.tablePath(Tables.PAIR_DAY_STATE));
     }
 }

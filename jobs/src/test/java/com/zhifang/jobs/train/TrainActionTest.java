@@ -1,5 +1,6 @@
 package com.zhifang.jobs.train;
 
+import com.zhifang.features.catalog.Schemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
@@ -36,7 +37,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.*;
@@ -67,7 +69,7 @@ class TrainActionTest {
         warehouse = new Warehouse(tmp.resolve("warehouse").toString());
         // Models land in this copy only. Every table but the graph stage's: the model here learns from behaviour
         // features alone (graph inputs count as missing), so what it learns does not hang on the graph stage.
-        for (String table : Tables.names()) {
+        for (String table : Schemas.tableNames()) {
             Path source = Path.of(generated.warehouse().tablePath(table));
             if (!table.startsWith("graph_") && Files.isDirectory(source)) {
                 copy(source, Path.of(warehouse.tablePath(table)));
@@ -94,7 +96,7 @@ class TrainActionTest {
         assertEquals(Optional.of("gbt-2026-11-02-20261103020000"), result.version(), result.toString());
         assertEquals(expectedPositives.size(), result.positives(), "police-notified and confirmed numbers: " + expectedPositives);
         assertTrue(result.negatives() >= 2, "the two cleared numbers at least: " + result);
-        assertTrue(result.metrics().isPresent());
+        assertTrue(result.heldOutMetrics().isPresent());
         ModelRegistry registry = new ModelRegistry(spark, warehouse.modelsDir());
         JsonNode card = registry.card(result.version().get());
         List<String> features = new ArrayList<>();
@@ -117,7 +119,7 @@ class TrainActionTest {
         }
 
         Dataset<Row> dayFeatures = warehouse.read(spark, Tables.FEATURES_NUMBER).where(col(FEATURE_DATE).equalTo(lit(D)));
-        Dataset<Row> noGraph = spark.createDataFrame(List.of(), Tables.schemaOf(Tables.GRAPH_FEATURES_NUMBER));
+        Dataset<Row> noGraph = spark.createDataFrame(List.of(), Schemas.schemaOf(Tables.GRAPH_FEATURES_NUMBER));
         List<Row> scores = ModelScores.toModelScores(model, dayFeatures, noGraph).collectAsList();
         assertEquals(dayFeatures.count(), scores.size());
         double[] sum = new double[2];
@@ -149,7 +151,7 @@ class TrainActionTest {
 
         assertTrue(result.version().isEmpty());
         assertFalse(result.approved());
-        assertTrue(result.metrics().isEmpty());
+        assertTrue(result.heldOutMetrics().isEmpty());
         assertEquals(confirmedNumbers().size(), result.positives());
         assertTrue(result.reason().contains("only " + result.positives() + " positive")
                 && result.reason().contains("at least " + TrainSettings.DEFAULT_MIN_POSITIVES), result.reason());

@@ -1,5 +1,6 @@
 package com.zhifang.models.detect;
 
+import com.zhifang.features.domain.EntityType;
 import com.zhifang.features.schema.RequiredColumns;
 import com.zhifang.models.rules.Condition;
 import com.zhifang.models.rules.Detector;
@@ -15,12 +16,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import static com.zhifang.features.schema.Columns.ENTITY_ID;
-import static com.zhifang.features.schema.Columns.ENTITY_TYPE;
-import static com.zhifang.features.schema.Columns.PATTERN;
-import static com.zhifang.features.schema.Columns.REASONS;
-import static com.zhifang.features.schema.Columns.RULE;
-import static com.zhifang.features.schema.Columns.SCORE;
+import static com.zhifang.features.schema.RecordColumns.ENTITY_ID;
+import static com.zhifang.features.schema.RecordColumns.ENTITY_TYPE;
+import static com.zhifang.features.schema.ScoreColumns.PATTERN;
+import static com.zhifang.features.schema.ScoreColumns.REASONS;
+import static com.zhifang.features.schema.ScoreColumns.RULE;
+import static com.zhifang.features.schema.ScoreColumns.SCORE;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -66,12 +67,12 @@ public final class Detections {
      * @param idColumn          the feature rows' key column (number, imei, trunk_id, port_customer)
      * @param uncorroboratedMax the score of a rule whose required conditions all count in full, before supports
      */
-    public static Dataset<Row> toDetections(Dataset<Row> features, String entityType, String idColumn, List<Detector> detectors,
+    public static Dataset<Row> toDetections(Dataset<Row> features, EntityType entityType, String idColumn, List<Detector> detectors,
                                             double uncorroboratedMax) {
         Set<String> needed = new LinkedHashSet<>();
         needed.add(idColumn);
         for (Detector d : detectors) {
-            if (!d.entityType().equals(entityType)) {
+            if (d.entityType() != entityType) {
                 throw new IllegalArgumentException(d.pattern() + " detects " + d.entityType() + ", not " + entityType);
             }
             d.rules().forEach(r -> {
@@ -86,12 +87,12 @@ public final class Detections {
         }
         List<Column> found = new ArrayList<>();
         for (Detector d : detectors) {
-            found.add(struct(lit(d.pattern()).as(PATTERN), best(d, uncorroboratedMax).as(BEST)));
+            found.add(struct(lit(d.pattern().code()).as(PATTERN), best(d, uncorroboratedMax).as(BEST)));
         }
         return features
                 .select(col(idColumn).cast("string").as(ENTITY_ID), explode(array(found.toArray(new Column[0]))).as(FOUND))
                 .where(col(FOUND + "." + BEST).isNotNull())
-                .select(lit(entityType).as(ENTITY_TYPE), col(ENTITY_ID), col(FOUND + "." + PATTERN).as(PATTERN),
+                .select(lit(entityType.code()).as(ENTITY_TYPE), col(ENTITY_ID), col(FOUND + "." + PATTERN).as(PATTERN),
                         col(FOUND + "." + BEST + "." + SCORE).as(SCORE), col(FOUND + "." + BEST + "." + RULE).as(RULE),
                         col(FOUND + "." + BEST + "." + REASONS).as(REASONS));
     }

@@ -1,5 +1,6 @@
 package com.zhifang.models.detect;
 
+import com.zhifang.features.schema.ModelColumns;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -10,14 +11,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import static com.zhifang.features.schema.Columns.FEATURE_DATE;
-import static com.zhifang.features.schema.Columns.GRAPH_DATE;
-import static com.zhifang.features.schema.Columns.IMEI;
-import static com.zhifang.features.schema.Columns.NUMBER;
-import static com.zhifang.features.schema.Columns.RING_ID;
-import static com.zhifang.features.schema.Columns.graphInput;
-import static com.zhifang.features.schema.Columns.SEED_COUNT;
-import static com.zhifang.features.schema.Columns.SIZE;
+import static com.zhifang.features.schema.FeatureColumns.FEATURE_DATE;
+import static com.zhifang.features.schema.GraphColumns.GRAPH_DATE;
+import static com.zhifang.features.schema.RecordColumns.IMEI;
+import static com.zhifang.features.schema.RecordColumns.NUMBER;
+import static com.zhifang.features.schema.GraphColumns.RING_ID;
+import static com.zhifang.features.schema.ModelColumns.graphInput;
+import static com.zhifang.features.schema.GraphColumns.SEED_COUNT;
+import static com.zhifang.features.schema.GraphColumns.SIZE;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max_by;
@@ -25,7 +26,7 @@ import static org.apache.spark.sql.functions.struct;
 
 /**
  * What the number detectors read besides the number's own behaviour features: its graph features
- * (named by {@code Columns.graphInput}: {@code graph_<name>}), the size and seed count of its ring, and the features of the device
+ * (named by {@code ModelColumns.graphInput}: {@code graph_<name>}), the size and seed count of its ring, and the features of the device
  * it was served on (prefixed {@code device_}), so that one rules file can say "a SIM in a SIM box"
  * or "shares a device with confirmed fraud" about a number.
  *

@@ -1,32 +1,35 @@
 package com.zhifang.models.rank;
 
+import com.zhifang.features.domain.EntityType;
+import com.zhifang.features.domain.FeedbackOutcome;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
+import java.util.Arrays;
 import java.time.LocalDate;
 
-import static com.zhifang.features.schema.Columns.DAYS_LISTED;
-import static com.zhifang.features.schema.Columns.DECIDED_ON;
-import static com.zhifang.features.schema.Columns.ENTITY_ID;
-import static com.zhifang.features.schema.Columns.ENTITY_TYPE;
-import static com.zhifang.features.schema.Columns.FIRST_LISTED_ON;
-import static com.zhifang.features.schema.Columns.IS_PREFIX;
-import static com.zhifang.features.schema.Columns.LIST_DATE;
-import static com.zhifang.features.schema.Columns.MODEL_SCORE;
-import static com.zhifang.features.schema.Columns.NOTIFIED_ON;
-import static com.zhifang.features.schema.Columns.NUMBER;
-import static com.zhifang.features.schema.Columns.OUTCOME;
-import static com.zhifang.features.schema.Columns.PATTERN;
-import static com.zhifang.features.schema.Columns.PATTERNS;
-import static com.zhifang.features.schema.Columns.POLICE_NOTIFIED;
-import static com.zhifang.features.schema.Columns.RANK;
-import static com.zhifang.features.schema.Columns.REASONS;
-import static com.zhifang.features.schema.Columns.RULE_SCORE;
-import static com.zhifang.features.schema.Columns.SCORE;
-import static com.zhifang.features.schema.Columns.VALID_UNTIL;
+import static com.zhifang.features.schema.ScoreColumns.DAYS_LISTED;
+import static com.zhifang.features.schema.RecordColumns.DECIDED_ON;
+import static com.zhifang.features.schema.RecordColumns.ENTITY_ID;
+import static com.zhifang.features.schema.RecordColumns.ENTITY_TYPE;
+import static com.zhifang.features.schema.ScoreColumns.FIRST_LISTED_ON;
+import static com.zhifang.features.schema.RecordColumns.IS_PREFIX;
+import static com.zhifang.features.schema.ScoreColumns.LIST_DATE;
+import static com.zhifang.features.schema.ScoreColumns.MODEL_SCORE;
+import static com.zhifang.features.schema.RecordColumns.NOTIFIED_ON;
+import static com.zhifang.features.schema.RecordColumns.NUMBER;
+import static com.zhifang.features.schema.RecordColumns.OUTCOME;
+import static com.zhifang.features.schema.ScoreColumns.PATTERN;
+import static com.zhifang.features.schema.ScoreColumns.PATTERNS;
+import static com.zhifang.features.schema.FeatureColumns.POLICE_NOTIFIED;
+import static com.zhifang.features.schema.ScoreColumns.RANK;
+import static com.zhifang.features.schema.ScoreColumns.REASONS;
+import static com.zhifang.features.schema.ScoreColumns.RULE_SCORE;
+import static com.zhifang.features.schema.ScoreColumns.SCORE;
+import static com.zhifang.features.schema.RecordColumns.VALID_UNTIL;
 import static org.apache.spark.sql.functions.*;
 
 /**
@@ -42,8 +45,6 @@ import static org.apache.spark.sql.functions.*;
  */
 public final class SuspectRanking {
     /** Outcomes that take an entity off the list for the suppression period. */
-    public static final String RESTORED_ON_APPEAL = "RESTORED_ON_APPEAL";
-    public static final String FALSE_POSITIVE = "FALSE_POSITIVE";
     private static final String LAST_SCORE = "_last_listed_score";
     private static final String SORT_KEY = "_sort";
     private static final double SCORE_CEILING = 0.999999;
@@ -86,7 +87,7 @@ public final class SuspectRanking {
         RequiredColumns.check(modelScores, "withModelScores (model scores)", NUMBER, MODEL_SCORE);
         Dataset<Row> m = modelScores.select(col(NUMBER).as("_m_number"), round(col(MODEL_SCORE), 6).as(MODEL_SCORE));
         Dataset<Row> joined = entityScores.join(broadcast(m),
-                col(ENTITY_TYPE).equalTo(lit("NUMBER")).and(col(ENTITY_ID).equalTo(col("_m_number"))), "left").drop("_m_number");
+                col(ENTITY_TYPE).equalTo(lit(EntityType.NUMBER.code())).and(col(ENTITY_ID).equalTo(col("_m_number"))), "left").drop("_m_number");
         return joined
                 .withColumn(SCORE, round(when(col(MODEL_SCORE).isNull(), col(RULE_SCORE))
                         .otherwise(col(RULE_SCORE).multiply(1 - weight).plus(col(MODEL_SCORE).multiply(weight))), 6))
@@ -117,7 +118,7 @@ public final class SuspectRanking {
     }
 
     private static Column allowlistMatch() {
-        Column number = col(ENTITY_TYPE).equalTo(lit("NUMBER"));
+        Column number = col(ENTITY_TYPE).equalTo(lit(EntityType.NUMBER.code()));
         return number.and(when(col("_allow_prefix"), col(ENTITY_ID).startsWith(col("_allow")))
                 .otherwise(col(ENTITY_ID).equalTo(col("_allow"))));
     }
@@ -137,7 +138,7 @@ public final class SuspectRanking {
                 .where(col(DECIDED_ON).between(lit(day.minusDays(suppressionDays)), lit(day)))
                 .groupBy(ENTITY_TYPE, ENTITY_ID)
                 .agg(max_by(col(OUTCOME), col(DECIDED_ON)).as("_outcome"), max(col(DECIDED_ON)).as("_decided_on"))
-                .where(col("_outcome").isin(RESTORED_ON_APPEAL, FALSE_POSITIVE));
+                .where(col("_outcome").isin(Arrays.stream(FeedbackOutcome.values()).filter(FeedbackOutcome::clears).map(FeedbackOutcome::code).toArray()));
         Dataset<Row> lastListed = previousLists.join(decisions, new String[] {ENTITY_TYPE, ENTITY_ID})
                 .where(col(LIST_DATE).leq(col("_decided_on")))
                 .groupBy(ENTITY_TYPE, ENTITY_ID)
@@ -158,7 +159,7 @@ public final class SuspectRanking {
         Dataset<Row> notified = policeNotices.where(col(NOTIFIED_ON).leq(lit(day)))
                 .select(col(NUMBER).as("_police_number")).distinct();
         return scores.join(broadcast(notified),
-                        col(ENTITY_TYPE).equalTo(lit("NUMBER")).and(col(ENTITY_ID).equalTo(col("_police_number"))), "left")
+                        col(ENTITY_TYPE).equalTo(lit(EntityType.NUMBER.code())).and(col(ENTITY_ID).equalTo(col("_police_number"))), "left")
                 .withColumn(POLICE_NOTIFIED, col("_police_number").isNotNull())
                 .drop("_police_number");
     }

@@ -1,9 +1,18 @@
 package com.zhifang.models.rules;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.zhifang.features.domain.PatternCode;
+import com.zhifang.features.domain.EntityType;
 import com.zhifang.features.Sha256;
 
 import java.io.IOException;
@@ -12,9 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The versioned rules file: every detector's thresholds, the listing settings, and the version
@@ -72,8 +83,8 @@ public record RuleBook(String version, String contentHash, Listing listing, List
     }
 
     /** The detectors of one entity type, in file order. */
-    public List<Detector> detectorsFor(String entityType) {
-        return detectors.stream().filter(d -> d.entityType().equals(entityType)).toList();
+    public List<Detector> detectorsFor(EntityType entityType) {
+        return detectors.stream().filter(d -> d.entityType() == entityType).toList();
     }
 
     /** "version (content hash)": what run reports and suspect rows record. */
@@ -105,74 +116,78 @@ public record RuleBook(String version, String contentHash, Listing listing, List
         }
     }
 
-    /** Parses rules text; {@code source} names it in error messages. */
+    /** Reads the rules file's JSON: comments allowed, keys snake_case, an unknown key an error. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
+
+    /**
+     * Parses rules text; {@code source} names it in error messages, which give the JSON path of
+     * the offending entry ({@code $.detectors[2].rules[0].require[1]}) and, for JSON errors, its line.
+     */
     public static RuleBook parse(String json, String source) {
-        ObjectMapper mapper = new ObjectMapper().enable(JsonParser.Feature.ALLOW_COMMENTS);
-        JsonNode root;
+        RulesFile file;
         try {
-            root = mapper.readTree(json);
+            file = MAPPER.readValue(json, RulesFile.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("rules " + source + ": not valid JSON: " + e.getOriginalMessage()
-                    + " at line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()), e);
+            throw new IllegalArgumentException("rules " + source + ": " + describe(e), e);
         }
         try {
-            JsonNode listing = required(root, "listing", "$");
-            Listing l = new Listing(
-                    required(listing, "min_score", "$.listing").asDouble(),
-                    required(listing, "appeal_suppression_days", "$.listing").asInt(),
-                    required(listing, "appeal_override_margin", "$.listing").asDouble(),
-                    listing.path("model_weight").asDouble(0.0),
-                    listing.path("uncorroborated_max").asDouble(1.0));
+            RulesFile.ListingJson l = file.listing();
+            Listing listing = new Listing(l.minScore(), l.appealSuppressionDays(), l.appealOverrideMargin(),
+                    l.modelWeight() == null ? 0.0 : l.modelWeight(),
+                    l.uncorroboratedMax() == null ? 1.0 : l.uncorroboratedMax());
             List<Detector> detectors = new ArrayList<>();
-            JsonNode ds = required(root, "detectors", "$");
-            for (int i = 0; i < ds.size(); i++) {
-                detectors.add(detector(ds.get(i), "$.detectors[" + i + "]"));
+            for (int i = 0; i < file.detectors().size(); i++) {
+                detectors.add(detector(file.detectors().get(i), "$.detectors[" + i + "]"));
             }
-            return new RuleBook(required(root, "version", "$").asText(), Sha256.hex(json).substring(0, 12), l, detectors);
+            return new RuleBook(file.version(), Sha256.hex(json).substring(0, 12), listing, detectors);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("rules " + source + ": " + e.getMessage(), e);
         }
     }
 
-    private static Detector detector(JsonNode node, String path) {
+    private static Detector detector(RulesFile.DetectorJson d, String path) {
         List<Rule> rules = new ArrayList<>();
-        JsonNode rs = required(node, "rules", path);
-        for (int i = 0; i < rs.size(); i++) {
+        for (int i = 0; i < d.rules().size(); i++) {
             String rulePath = path + ".rules[" + i + "]";
-            JsonNode r = rs.get(i);
-            String name = required(r, "name", rulePath).asText();
-            List<Condition> require = conditions(required(r, "require", rulePath), rulePath + ".require", false);
-            List<Condition> support = conditions(r.path("support"), rulePath + ".support", true);
+            RulesFile.RuleJson r = d.rules().get(i);
+            List<Condition> require = conditions(r.require(), rulePath + ".require", false);
+            List<Condition> support = conditions(r.support() == null ? List.of() : r.support(), rulePath + ".support", true);
             try {
-                rules.add(new Rule(name, require, support));
+                rules.add(new Rule(r.name(), require, support));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(rulePath + ": " + e.getMessage(), e);
             }
         }
-        return new Detector(required(node, "pattern", path).asText(), required(node, "entity", path).asText(), rules);
+        return new Detector(d.pattern(), d.entity(), rules);
     }
 
-    private static List<Condition> conditions(JsonNode array, String path, boolean support) {
+    private static List<Condition> conditions(List<RulesFile.ConditionJson> conditions, String path, boolean support) {
         List<Condition> out = new ArrayList<>();
-        if (array.isMissingNode()) {
-            return out;
-        }
-        for (int i = 0; i < array.size(); i++) {
-            JsonNode c = array.get(i);
+        for (int i = 0; i < conditions.size(); i++) {
+            RulesFile.ConditionJson c = conditions.get(i);
             String at = path + "[" + i + "]";
-            JsonNode value = required(c, "value", at);
+            JsonNode value = c.value();
+            if (!value.isNumber() && !value.isBoolean() && !value.isTextual()) {
+                throw new IllegalArgumentException(at + ".value: must be a number, a boolean or text, got " + value);
+            }
             Object v = value.isNumber() ? (Object) value.asDouble() : value.isBoolean() ? (Object) value.asBoolean() : value.asText();
-            JsonNode strong = c.path("strong");
-            if (support && !c.has("weight")) {
+            if (support && c.weight() == null) {
                 throw new IllegalArgumentException(at + ": a support condition needs a weight");
             }
-            if (!support && value.isNumber() && !strong.isNumber()) {
+            if (!support && c.weight() != null) {
+                throw new IllegalArgumentException(at + ": a required condition takes no weight (only support conditions do)");
+            }
+            if (!support && value.isNumber() && c.strong() == null) {
                 throw new IllegalArgumentException(at + ": a required numeric condition needs 'strong' (where its evidence counts in full)");
             }
             try {
-                out.add(new Condition(required(c, "feature", at).asText(), required(c, "op", at).asText(), v,
-                        strong.isNumber() ? strong.asDouble() : null, required(c, "reason", at).asText(),
-                        support ? c.get("weight").asDouble() : 0.0));
+                out.add(new Condition(c.feature(), c.op(), v, c.strong(), c.reason(), support ? c.weight() : 0.0));
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
             }
@@ -180,15 +195,55 @@ public record RuleBook(String version, String contentHash, Listing listing, List
         return out;
     }
 
-    private static JsonNode required(JsonNode node, String field, String path) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            List<String> present = new ArrayList<>();
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                present.add(it.next());
-            }
-            throw new IllegalArgumentException(path + "." + field + " is missing (has " + present + ")");
+    /** Jackson's word for a required key that is absent (the key as written in the file). */
+    private static final Pattern MISSING_PROPERTY = Pattern.compile("Missing required creator property '([^']+)'");
+
+    /** Jackson's error as the JSON path of the entry, what is wrong with it, and its line. */
+    private static String describe(JsonProcessingException e) {
+        String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+        StreamReadException syntax = e instanceof StreamReadException direct ? direct
+                : e.getCause() instanceof StreamReadException wrapped ? wrapped : null;
+        if (syntax != null || !(e instanceof JsonMappingException mapping)) {
+            JsonProcessingException cause = syntax != null ? syntax : e;
+            String at = cause.getLocation() == null ? line : " (line " + cause.getLocation().getLineNr() + ")";
+            return "not valid JSON: " + cause.getOriginalMessage() + at;
         }
-        return v;
+        List<JsonMappingException.Reference> references = mapping.getPath();
+        String path = jsonPath(references);
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            // Jackson's path ends with the unknown key itself: name the object that holds it.
+            return jsonPath(references.subList(0, Math.max(0, references.size() - 1))) + ": unknown key '"
+                    + unknown.getPropertyName() + "'" + line + "; known keys here: "
+                    + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
+            return path + ": unknown " + codeName(invalid.getTargetType()) + " '" + invalid.getValue() + "'" + line + "; known: "
+                    + Arrays.stream(invalid.getTargetType().getEnumConstants()).map(String::valueOf).toList();
+        }
+        String message = String.valueOf(e.getOriginalMessage());
+        Matcher missing = MISSING_PROPERTY.matcher(message);
+        if (missing.find()) {
+            // The path ends with the missing key when Jackson got that far; otherwise add it.
+            boolean named = !references.isEmpty() && missing.group(1).equals(references.get(references.size() - 1).getFieldName());
+            return (named ? path : path + "." + missing.group(1)) + " is missing" + line;
+        }
+        return path + ": " + message + line;
+    }
+
+    private static String codeName(Class<?> type) {
+        return type == PatternCode.class ? "pattern code" : type == EntityType.class ? "entity type" : type.getSimpleName();
+    }
+
+    /** {@code $.detectors[0].rules[1].name} from Jackson's reference path. */
+    private static String jsonPath(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder("$");
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                path.append('.').append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 }

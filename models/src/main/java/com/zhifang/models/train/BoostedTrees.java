@@ -26,8 +26,8 @@ import static org.apache.spark.sql.functions.when;
  *
  * <p>Why XGBoost and not MLlib's {@code GBTClassifier}: MLlib fits each tree's leaves to the mean
  * of the loss gradients, XGBoost takes a Newton step (gradient over curvature) and regularises it.
- * On the Sichuan data's first 80 % (the papers' test part left out), the same 5-fold protocol gave
- * a mean macro F1 of 90.10 for MLlib's trees and 91.38 for XGBoost; see docs/model.md.
+ * On the Sichuan data's first 80 % (the papers' test part left out), the same protocol scored
+ * XGBoost above MLlib's trees ({@code docs/measurements/2026-11-29-sichuan-sessions-9-15.md}).
  *
  * <p>The inputs go to XGBoost as one dense vector built here ({@link #withInputVector}), not
  * through Spark's {@code VectorAssembler}, whose sparse vectors drop zeros that XGBoost would then

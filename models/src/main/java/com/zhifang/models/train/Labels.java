@@ -1,5 +1,8 @@
 package com.zhifang.models.train;
 
+import com.zhifang.features.domain.FeedbackOutcome;
+import com.zhifang.features.domain.EntityType;
+import com.zhifang.features.domain.Code;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -10,7 +13,8 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import java.time.LocalDate;
 import java.util.List;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.ModelColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -42,12 +46,6 @@ import static org.apache.spark.sql.functions.when;
 public final class Labels {
     /** Label source of a police notice; feedback labels carry their outcome as source. */
     public static final String POLICE = "POLICE";
-    public static final String CONFIRMED_FRAUD = "CONFIRMED_FRAUD";
-    public static final String FALSE_POSITIVE = "FALSE_POSITIVE";
-    public static final String RESTORED_ON_APPEAL = "RESTORED_ON_APPEAL";
-    /** Feedback outcomes that label a number 0. */
-    public static final List<String> CLEARING_OUTCOMES = List.of(FALSE_POSITIVE, RESTORED_ON_APPEAL);
-    private static final String NUMBER_ENTITY = "NUMBER";
 
     private Labels() {}
 
@@ -63,12 +61,12 @@ public final class Labels {
         RequiredColumns.check(feedback, "toNumberLabels", ENTITY_TYPE, ENTITY_ID, DECIDED_ON, OUTCOME);
         Dataset<Row> notices = police.where(col(NUMBER).isNotNull().and(col(NOTIFIED_ON).leq(lit(asOf))))
                 .select(col(NUMBER), col(NOTIFIED_ON).as(LABELLED_ON), lit(1.0).as(LABEL), lit(POLICE).as(LABEL_SOURCE));
-        Dataset<Row> decisions = feedback.where(col(ENTITY_TYPE).equalTo(NUMBER_ENTITY)
+        Dataset<Row> decisions = feedback.where(col(ENTITY_TYPE).equalTo(EntityType.NUMBER.code())
                         .and(col(ENTITY_ID).isNotNull())
                         .and(col(DECIDED_ON).leq(lit(asOf)))
-                        .and(col(OUTCOME).isin(CONFIRMED_FRAUD, FALSE_POSITIVE, RESTORED_ON_APPEAL)))
+                        .and(col(OUTCOME).isin(Code.codes(FeedbackOutcome.class).toArray())))
                 .select(col(ENTITY_ID).as(NUMBER), col(DECIDED_ON).as(LABELLED_ON),
-                        when(col(OUTCOME).equalTo(CONFIRMED_FRAUD), lit(1.0)).otherwise(lit(0.0)).as(LABEL),
+                        when(col(OUTCOME).equalTo(FeedbackOutcome.CONFIRMED_FRAUD.code()), lit(1.0)).otherwise(lit(0.0)).as(LABEL),
                         col(OUTCOME).as(LABEL_SOURCE));
         Dataset<Row> events = notices.unionByName(decisions);
         Dataset<Row> clearings = events.where(col(LABEL).equalTo(0.0));

@@ -1,5 +1,9 @@
 package com.zhifang.models.train;
 
+import com.zhifang.features.domain.Code;
+import com.zhifang.features.domain.ComplaintCategory;
+import com.zhifang.features.domain.ComplaintChannel;
+import com.zhifang.features.schema.FeatureColumns;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -10,8 +14,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.GraphColumns.*;
+import static com.zhifang.features.schema.ModelColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -56,20 +64,23 @@ public final class ModelFeatures {
     public static final List<Integer> WINDOWS = List.of(1, 7);
 
     /** Windowed number features (each read as {@code <name>_1d} and {@code <name>_7d}). */
-    public static final List<String> WINDOWED = List.of(
-            CALLS_OUT, CALLS_IN, ANSWERED_OUT, ANSWER_RATE_OUT, ANSWER_RATE_IN, SHORT_CALL_SHARE,
-            DURATION_MEAN_S, DURATION_MEDIAN_S, DURATION_P90_S, ONE_RING_SHARE, ONE_RING_CALLS_IN, UNALLOCATED_SHARE,
-            NIGHT_SHARE, PEAK_HOUR_CALLS, PEAK_MINUTE_CALLS, CALLEES, CALLERS, CALLEE_BLOCKS, CALLEES_PER_BLOCK, NEW_CALLEE_SHARE,
-            SEQUENTIAL_SHARE, GAP_CV, BURSTINESS, CELLS, SMS_IN, SMS_OUT, SMS_RECIPIENTS, DELIVERY_RATE, TEMPLATE_SHARE,
-            TOP_TEMPLATE_MESSAGES, URL_SHARE, LINK_SENDERS, LINK_NEW_SENDERS, COMPLAINTS_TOTAL,
-            complaintsBy("FRAUD"), complaintsBy("HARASSMENT"), complaintsBy("SPAM_SMS"), complaintsBy("ADVERT"),
-            complaintsBy("12321"), complaintsBy("APP"), complaintsBy("HOTLINE"), COMPLAINT_REPORTERS,
-            RECIPROCITY, RECIPROCATED_CALLEES, ONE_RING_CALLEES, CALLBACKS_AFTER_ONE_RING);
+    public static final List<String> WINDOWED = Stream.of(
+            Stream.of(CALLS_OUT, CALLS_IN, ANSWERED_OUT, ANSWER_RATE_OUT, ANSWER_RATE_IN, SHORT_CALL_SHARE,
+                    DURATION_MEAN_S, DURATION_MEDIAN_S, DURATION_P90_S, ONE_RING_SHARE, ONE_RING_CALLS_IN, UNALLOCATED_SHARE,
+                    NIGHT_SHARE, PEAK_HOUR_CALLS, PEAK_MINUTE_CALLS, CALLEES, CALLERS, CALLEE_BLOCKS, CALLEES_PER_BLOCK,
+                    NEW_CALLEE_SHARE, SEQUENTIAL_SHARE, GAP_CV, BURSTINESS, CELLS, SMS_IN, SMS_OUT, SMS_RECIPIENTS,
+                    DELIVERY_RATE, TEMPLATE_SHARE, TOP_TEMPLATE_MESSAGES, URL_SHARE, LINK_SENDERS, LINK_NEW_SENDERS,
+                    COMPLAINTS_TOTAL),
+            // Complaints by each category, then by each channel, in the contract's order.
+            Code.codes(ComplaintCategory.class).stream().map(FeatureColumns::complaintsBy),
+            Code.codes(ComplaintChannel.class).stream().map(FeatureColumns::complaintsBy),
+            Stream.of(COMPLAINT_REPORTERS, RECIPROCITY, RECIPROCATED_CALLEES, ONE_RING_CALLEES, CALLBACKS_AFTER_ONE_RING))
+            .flatMap(s -> s).toList();
 
     /** As-of-D attributes of the number (booleans read as 1/0). */
     public static final List<String> ATTRIBUTES = List.of(IS_SUBSCRIBER, SIM_AGE_DAYS, REAL_NAME_VERIFIED, SIMS_SAME_IDENTITY);
 
-    /** {@code graph_features_number} columns used, each as {@code graph_<name>} ({@link com.zhifang.features.schema.Columns#graphInput}). */
+    /** {@code graph_features_number} columns used, each as {@code graph_<name>} ({@link ModelColumns#graphInput}). */
     public static final List<String> GRAPH = List.of(
             OUT_DEGREE, IN_DEGREE, NEIGHBOURS, RECIPROCITY, CALLS_OUT, CALLS_IN, SMS_OUT_NEIGHBOURS, SMS_IN_NEIGHBOURS,
             PAGERANK, TRIANGLES, CLUSTERING, SEEDS_SHARING_DEVICE, SEEDS_SHARING_IDENTITY,

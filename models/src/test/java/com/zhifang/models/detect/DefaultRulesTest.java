@@ -1,5 +1,7 @@
 package com.zhifang.models.detect;
 
+import com.zhifang.features.domain.EntityType;
+import com.zhifang.features.catalog.Schemas;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
 import com.zhifang.models.rules.RuleBook;
@@ -15,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
+import static com.zhifang.features.schema.ScoreColumns.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -152,7 +156,7 @@ class DefaultRulesTest {
 
     @Test
     void simBoxDevicesFireAndADualSimPhoneDoesNot() {
-        StructType schema = Tables.schemaOf(Tables.FEATURES_DEVICE);
+        StructType schema = Schemas.schemaOf(Tables.FEATURES_DEVICE);
         Dataset<Row> devices = EntityRows.rows(spark, schema,
                 with(IMEI, "867339042269674", "sims_7d", 14L, "outgoing_share_7d", 1.0, "cells_7d", 1L, "sim_swap_rate_7d", 0.8),
                 with(IMEI, "354664040709706", "sims_7d", 2L, "outgoing_share_7d", 0.5, "cells_7d", 12L, "sim_swap_rate_7d", 0.01,
@@ -160,7 +164,7 @@ class DefaultRulesTest {
                 // Two SIMs parked at one cell streaming outgoing calls around the clock: a small SIM box.
                 with(IMEI, "867339044733719", "sims_7d", 2L, "outgoing_share_7d", 1.0, "cells_7d", 1L, "calls_out_7d", 2666L,
                         "sms_records_7d", 0L));
-        List<Row> found = detect(devices, "DEVICE", IMEI, rules.detectorsFor("DEVICE")).collectAsList();
+        List<Row> found = detect(devices, EntityType.DEVICE, IMEI, rules.detectorsFor(EntityType.DEVICE)).collectAsList();
         assertEquals(List.of("867339042269674", "867339044733719"), found.stream().map(r -> r.<String>getAs(ENTITY_ID)).sorted().toList());
         Row big = found.stream().filter(r -> r.getAs(ENTITY_ID).equals("867339042269674")).findFirst().orElseThrow();
         assertTrue(big.getList(big.fieldIndex(REASONS)).contains("14 SIMs used in this device in 7 days"));
@@ -169,13 +173,13 @@ class DefaultRulesTest {
     /** The same two-SIM stream, once on SIMs bought this month and once on SIMs years old: fresh SIMs corroborate. */
     @Test
     void newSimsCorroborateASmallSimBox() {
-        StructType schema = Tables.schemaOf(Tables.FEATURES_DEVICE);
+        StructType schema = Schemas.schemaOf(Tables.FEATURES_DEVICE);
         Dataset<Row> devices = EntityRows.rows(spark, schema,
                 with(IMEI, "867339044733719", "sims_7d", 2L, "new_sims_7d", 2L, "outgoing_share_7d", 1.0, "cells_7d", 1L,
                         "calls_out_7d", 2000L, "sms_records_7d", 0L),
                 with(IMEI, "867339044733727", "sims_7d", 2L, "new_sims_7d", 0L, "outgoing_share_7d", 1.0, "cells_7d", 1L,
                         "calls_out_7d", 2000L, "sms_records_7d", 0L));
-        Map<String, Row> found = detect(devices, "DEVICE", IMEI, rules.detectorsFor("DEVICE")).collectAsList().stream()
+        Map<String, Row> found = detect(devices, EntityType.DEVICE, IMEI, rules.detectorsFor(EntityType.DEVICE)).collectAsList().stream()
                 .collect(Collectors.toMap(r -> r.<String>getAs(ENTITY_ID), r -> r));
         Row fresh = found.get("867339044733719");
         Row old = found.get("867339044733727");
@@ -186,7 +190,7 @@ class DefaultRulesTest {
 
     @Test
     void spoofingTrunksFireAndTheBankLineAndRoamersDoNot() {
-        StructType schema = Tables.schemaOf(Tables.FEATURES_TRUNK);
+        StructType schema = Schemas.schemaOf(Tables.FEATURES_TRUNK);
         Dataset<Row> trunks = EntityRows.rows(spark, schema,
                 with(TRUNK_ID, "ITG-SZX-10", TRUNK_TYPE, "INTERNATIONAL", "calls_7d", 900L, "cli_plus86_international_7d", 400L,
                         "cli_plus86_international_share_7d", 0.44, "complaints_on_carried_numbers_7d", 9L),
@@ -198,32 +202,32 @@ class DefaultRulesTest {
                 // A bank's call centre: huge volume, only its authorised numbers.
                 with(TRUNK_ID, "PL-2001", TRUNK_TYPE, "PRIVATE_LINE", "calls_7d", 50000L, "cli_unauthorized_7d", 0L,
                         "cli_unauthorized_share_7d", 0.0, "cli_hidden_7d", 0L, "cli_hidden_share_7d", 0.0));
-        List<String> found = detect(trunks, "TRUNK", TRUNK_ID, rules.detectorsFor("TRUNK"))
+        List<String> found = detect(trunks, EntityType.TRUNK, TRUNK_ID, rules.detectorsFor(EntityType.TRUNK))
                 .collectAsList().stream().map(r -> r.<String>getAs(ENTITY_ID) + "/" + r.getAs(PATTERN)).sorted().toList();
         assertEquals(List.of("ITG-SZX-10/SPOOFED_CLI", "PL-1004/SPOOFED_CLI"), found);
     }
 
     @Test
     void spamPortFiresAndTheOtpPortDoesNot() {
-        StructType schema = Tables.schemaOf(Tables.FEATURES_PORT_CUSTOMER);
+        StructType schema = Schemas.schemaOf(Tables.FEATURES_PORT_CUSTOMER);
         Dataset<Row> ports = EntityRows.rows(spark, schema,
                 with(PORT_CUSTOMER, "EC20317974", "sms_recipients_7d", 3000L, "template_share_7d", 0.97, "url_share_7d", 0.95,
                         "complaints_on_carried_numbers_7d", 14L),
                 with(PORT_CUSTOMER, "EC10000001", "sms_recipients_7d", 50000L, "template_share_7d", 0.99, "url_share_7d", 0.0,
                         "complaints_on_carried_numbers_7d", 0L));
-        List<String> found = detect(ports, "PORT_CUSTOMER", PORT_CUSTOMER, rules.detectorsFor("PORT_CUSTOMER"))
+        List<String> found = detect(ports, EntityType.PORT_CUSTOMER, PORT_CUSTOMER, rules.detectorsFor(EntityType.PORT_CUSTOMER))
                 .collectAsList().stream().map(r -> r.<String>getAs(ENTITY_ID)).toList();
         assertEquals(List.of("EC20317974"), found);
     }
 
     @SafeVarargs
     private static Map<String, Row> numbers(Map<String, Object>... rows) {
-        return detect(EntityRows.rows(spark, EntityRows.numberInputSchema(spark), rows), "NUMBER", NUMBER, rules.detectorsFor("NUMBER"))
+        return detect(EntityRows.rows(spark, EntityRows.numberInputSchema(spark), rows), EntityType.NUMBER, NUMBER, rules.detectorsFor(EntityType.NUMBER))
                 .collectAsList().stream()
                 .collect(Collectors.toMap(r -> r.<String>getAs(ENTITY_ID) + "/" + r.getAs(PATTERN), r -> r));
     }
 
-    private static Dataset<Row> detect(Dataset<Row> features, String type, String id, List<com.zhifang.models.rules.Detector> detectors) {
+    private static Dataset<Row> detect(Dataset<Row> features, EntityType type, String id, List<com.zhifang.models.rules.Detector> detectors) {
         return Detections.toDetections(features, type, id, detectors, rules.listing().uncorroboratedMax());
     }
 

@@ -1,5 +1,6 @@
 package com.zhifang.models.detect;
 
+import com.zhifang.features.catalog.Schemas;
 import com.zhifang.features.schema.Tables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -12,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static com.zhifang.features.schema.Columns.IMEI;
-import static com.zhifang.features.schema.Columns.NUMBER;
+import static com.zhifang.features.schema.RecordColumns.IMEI;
+import static com.zhifang.features.schema.RecordColumns.NUMBER;
 
 /**
  * Hand-built feature rows for detector tests: every column of the entity's real scoring input
@@ -26,11 +27,11 @@ final class EntityRows {
 
     /** The schema the number detectors see in the score stage. */
     static StructType numberInputSchema(SparkSession spark) {
-        Dataset<Row> numbers = empty(spark, Tables.schemaOf(Tables.FEATURES_NUMBER));
-        Dataset<Row> withGraph = ScoringInputs.withGraphFeatures(numbers, empty(spark, Tables.schemaOf(Tables.GRAPH_FEATURES_NUMBER)),
-                empty(spark, Tables.schemaOf(Tables.GRAPH_RINGS)));
+        Dataset<Row> numbers = empty(spark, Schemas.schemaOf(Tables.FEATURES_NUMBER));
+        Dataset<Row> withGraph = ScoringInputs.withGraphFeatures(numbers, empty(spark, Schemas.schemaOf(Tables.GRAPH_FEATURES_NUMBER)),
+                empty(spark, Schemas.schemaOf(Tables.GRAPH_RINGS)));
         Dataset<Row> pairs = empty(spark, new StructType().add(NUMBER, "string").add(IMEI, "string"));
-        return ScoringInputs.withServingDevice(withGraph, pairs, empty(spark, Tables.schemaOf(Tables.FEATURES_DEVICE)), "sims_7d").schema();
+        return ScoringInputs.withServingDevice(withGraph, pairs, empty(spark, Schemas.schemaOf(Tables.FEATURES_DEVICE)), "sims_7d").schema();
     }
 
     /** One frame of rows in {@code schema}, each given as column -> value (others null). */

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
+import static com.zhifang.features.schema.ScoreColumns.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 class SuspectRankingTest {

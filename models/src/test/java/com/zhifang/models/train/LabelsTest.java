@@ -1,5 +1,6 @@
 package com.zhifang.models.train;
 
+import com.zhifang.features.domain.FeedbackOutcome;
 import com.zhifang.features.graph.Seeds;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static com.zhifang.models.train.TrainTestRows.feedback;
 import static com.zhifang.models.train.TrainTestRows.frame;
 import static com.zhifang.models.train.TrainTestRows.police;
@@ -40,15 +41,15 @@ class LabelsTest {
                 police("+8613800000005", LATER),                     // notice after the date
                 police("+8613800000008", NOV_2)));                   // notice, then confirmed too
         Dataset<Row> decisions = frame(spark, Tables.FEEDBACK, List.of(
-                feedback("NUMBER", "+8613800000002", NOV_4, Labels.FALSE_POSITIVE),
-                feedback("NUMBER", "+8613800000003", NOV_2, Labels.RESTORED_ON_APPEAL),   // cleared, then confirmed
-                feedback("NUMBER", "+8613800000003", NOV_5, Labels.CONFIRMED_FRAUD),
-                feedback("NUMBER", "+8613800000004", NOV_3, Labels.FALSE_POSITIVE),
-                feedback("DEVICE", "867339044733719", NOV_2, Labels.CONFIRMED_FRAUD),     // not a number
-                feedback("NUMBER", "+8613800000006", NOV_2, Labels.CONFIRMED_FRAUD),      // confirmed, cleared after the date
-                feedback("NUMBER", "+8613800000006", LATER, Labels.FALSE_POSITIVE),
-                feedback("NUMBER", "+8613800000007", NOV_4, Labels.RESTORED_ON_APPEAL),
-                feedback("NUMBER", "+8613800000008", NOV_4, Labels.CONFIRMED_FRAUD)));
+                feedback("NUMBER", "+8613800000002", NOV_4, FeedbackOutcome.FALSE_POSITIVE.code()),
+                feedback("NUMBER", "+8613800000003", NOV_2, FeedbackOutcome.RESTORED_ON_APPEAL.code()),   // cleared, then confirmed
+                feedback("NUMBER", "+8613800000003", NOV_5, FeedbackOutcome.CONFIRMED_FRAUD.code()),
+                feedback("NUMBER", "+8613800000004", NOV_3, FeedbackOutcome.FALSE_POSITIVE.code()),
+                feedback("DEVICE", "867339044733719", NOV_2, FeedbackOutcome.CONFIRMED_FRAUD.code()),     // not a number
+                feedback("NUMBER", "+8613800000006", NOV_2, FeedbackOutcome.CONFIRMED_FRAUD.code()),      // confirmed, cleared after the date
+                feedback("NUMBER", "+8613800000006", LATER, FeedbackOutcome.FALSE_POSITIVE.code()),
+                feedback("NUMBER", "+8613800000007", NOV_4, FeedbackOutcome.RESTORED_ON_APPEAL.code()),
+                feedback("NUMBER", "+8613800000008", NOV_4, FeedbackOutcome.CONFIRMED_FRAUD.code())));
 
         Map<String, String> labels = Labels.toNumberLabels(notices, decisions, AS_OF).collectAsList().stream()
                 .collect(Collectors.toMap(r -> r.getString(0), r -> r.getDouble(1) + " " + r.getString(2) + " " + r.get(3)));

@@ -1,5 +1,6 @@
 package com.zhifang.models.train;
 
+import com.zhifang.features.catalog.Schemas;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
 import org.apache.spark.sql.Row;
@@ -15,7 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.GraphColumns.*;
+import static com.zhifang.features.schema.ModelColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static com.zhifang.models.train.TrainTestRows.featureRow;
 import static com.zhifang.models.train.TrainTestRows.frame;
 import static com.zhifang.models.train.TrainTestRows.graphRow;
@@ -29,8 +33,8 @@ class ModelFeaturesTest {
 
     @Test
     void inputsAreNumericTableColumnsAndNoneEncodesTheLabel() {
-        StructType features = Tables.schemaOf(Tables.FEATURES_NUMBER);
-        StructType graph = Tables.schemaOf(Tables.GRAPH_FEATURES_NUMBER);
+        StructType features = Schemas.schemaOf(Tables.FEATURES_NUMBER);
+        StructType graph = Schemas.schemaOf(Tables.GRAPH_FEATURES_NUMBER);
         // The leaking columns exist in the tables: leaving them out is a decision, not an accident of naming.
         Set<String> tableColumns = Set.of(features.fieldNames());
         assertTrue(tableColumns.containsAll(List.of(POLICE_NOTIFIED, POLICE_NOTIFIED_ON, STATUS)));

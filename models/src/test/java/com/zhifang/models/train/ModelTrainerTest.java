@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.ModelColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 import static com.zhifang.models.train.SyntheticTraffic.*;
 import static org.junit.jupiter.api.Assertions.*;
 

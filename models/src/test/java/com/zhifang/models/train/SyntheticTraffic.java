@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
 import static com.zhifang.models.train.TrainTestRows.featureRow;
 import static com.zhifang.models.train.TrainTestRows.frame;
 

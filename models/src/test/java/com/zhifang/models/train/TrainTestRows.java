@@ -1,5 +1,6 @@
 package com.zhifang.models.train;
 
+import com.zhifang.features.catalog.Schemas;
 import com.zhifang.features.schema.Tables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -14,7 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static com.zhifang.features.schema.Columns.*;
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.GraphColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
 
 /**
  * Hand-built rows of the warehouse tables the trainer reads (features_number, graph_features_number,
@@ -29,27 +32,27 @@ final class TrainTestRows {
         Map<String, Object> all = new java.util.HashMap<>(values);
         all.put(NUMBER, number);
         all.put(FEATURE_DATE, date);
-        return row(Tables.schemaOf(Tables.FEATURES_NUMBER), all);
+        return row(Schemas.schemaOf(Tables.FEATURES_NUMBER), all);
     }
 
     static Row graphRow(String number, LocalDate date, Map<String, Object> values) {
         Map<String, Object> all = new java.util.HashMap<>(values);
         all.put(NUMBER, number);
         all.put(GRAPH_DATE, date);
-        return row(Tables.schemaOf(Tables.GRAPH_FEATURES_NUMBER), all);
+        return row(Schemas.schemaOf(Tables.GRAPH_FEATURES_NUMBER), all);
     }
 
     static Dataset<Row> frame(SparkSession spark, String table, List<Row> rows) {
-        return spark.createDataFrame(rows, Tables.schemaOf(table));
+        return spark.createDataFrame(rows, Schemas.schemaOf(table));
     }
 
     static Row police(String number, LocalDate on) {
-        return row(Tables.schemaOf(Tables.POLICE_NOTICES), Map.of(RECORD_ID, "p-" + number + on, NUMBER, number,
+        return row(Schemas.schemaOf(Tables.POLICE_NOTICES), Map.of(RECORD_ID, "p-" + number + on, NUMBER, number,
                 NUMBER_CLASS, "MOBILE", NOTIFIED_ON, on, EVENT_DAY, on, LANDING_DAY, on, SOURCE_FILE, "p.csv", INGEST_RUN_ID, "run"));
     }
 
     static Row feedback(String entityType, String id, LocalDate on, String outcome) {
-        return row(Tables.schemaOf(Tables.FEEDBACK), Map.of(RECORD_ID, "f-" + id + on + outcome, ENTITY_TYPE, entityType,
+        return row(Schemas.schemaOf(Tables.FEEDBACK), Map.of(RECORD_ID, "f-" + id + on + outcome, ENTITY_TYPE, entityType,
                 ENTITY_ID, id, DECIDED_ON, on, EVENT_DAY, on, OUTCOME, outcome, LANDING_DAY, on, SOURCE_FILE, "f.csv",
                 INGEST_RUN_ID, "run"));
     }

@@ -1,4 +1,4 @@
-package com.zhifang.jobs.run;
+package com.zhifang.features.spark;
 
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;

@@ -1,7 +1,7 @@
-package com.zhifang.features.phone;
+package com.zhifang.features.domain;
 
 /** What kind of number a signalled address is. Stored as its name in the {@code *_class} columns. */
-public enum NumberClass {
+public enum NumberClass implements Code {
     /** Chinese mobile number (11 digits, 1xx). */
     MOBILE,
     /** Chinese fixed line (area code + subscriber number). */
@@ -15,5 +15,10 @@ public enum NumberClass {
     /** No number presented (empty). */
     HIDDEN,
     /** Present but not a number any plan allocates (bad length, unassigned range, letters). */
-    INVALID
+    INVALID;
+
+    @Override
+    public String code() {
+        return name();
+    }
 }

@@ -1,0 +1,177 @@
+package com.zhifang.features.catalog;
+
+import com.zhifang.features.behaviour.ContactPairs;
+import com.zhifang.features.behaviour.DistinctNumbers;
+import com.zhifang.features.behaviour.EntityFeatures;
+import com.zhifang.features.behaviour.FeatureSets;
+import com.zhifang.features.graph.EdgeDayStates;
+import com.zhifang.features.graph.Rings;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.zhifang.features.schema.FeatureColumns.*;
+import static com.zhifang.features.schema.GraphColumns.*;
+import static com.zhifang.features.schema.RecordColumns.*;
+import static com.zhifang.features.schema.ScoreColumns.*;
+import static com.zhifang.features.schema.Tables.*;
+
+/**
+ * Schemas and partition columns of the warehouse's tables (names in
+ * {@link com.zhifang.features.schema.Tables}). The state and features tables take their schemas from
+ * the definitions that compute them ({@link FeatureSets}, {@link EdgeDayStates}, ...), so this
+ * catalogue sits above the behaviour and graph packages.
+ *
+ * <p>Event tables end with lineage columns (landing day, source file and line, ingest run id) so
+ * every value can be traced to the line it came from; snapshot tables end with the snapshot date
+ * and source file and line.
+ */
+public final class Schemas {
+    private Schemas() {}
+
+    private static final DataType S = DataTypes.StringType;
+    private static final DataType TS = DataTypes.TimestampType;
+    private static final DataType D = DataTypes.DateType;
+    private static final DataType I = DataTypes.IntegerType;
+    private static final DataType L = DataTypes.LongType;
+    private static final DataType B = DataTypes.BooleanType;
+    private static final DataType DBL = DataTypes.DoubleType;
+
+    private static final Map<String, StructType> SCHEMAS = new LinkedHashMap<>();
+    private static final Map<String, String> PARTITION_COLUMNS = new LinkedHashMap<>();
+
+    static {
+        event(VOICE_CALLS, TRAFFIC_DAY,
+                f(RECORD_ID, S, false), f(RECORD_TYPE, S, false), f(START_TIME, TS, false), f(TRAFFIC_DAY, D, false),
+                f(CALLING_NUMBER, S), f(CALLING_RAW, S), f(CALLING_CLASS, S, false),
+                f(CALLED_NUMBER, S), f(CALLED_RAW, S), f(CALLED_CLASS, S, false),
+                f(ANSWERED, B, false), f(DURATION_S, I, false), f(RING_S, I), f(RELEASE_CAUSE, I, false),
+                f(CLI_RESTRICTED, B, false), f(IMSI, S), f(IMEI, S), f(CELL_ID, S), f(TRUNK_IN, S));
+        event(SMS_MESSAGES, TRAFFIC_DAY,
+                f(RECORD_ID, S, false), f(RECORD_TYPE, S, false), f(SEND_TIME, TS, false), f(TRAFFIC_DAY, D, false),
+                f(SENDER, S), f(SENDER_RAW, S), f(SENDER_CLASS, S, false),
+                f(RECIPIENT, S), f(RECIPIENT_RAW, S), f(RECIPIENT_CLASS, S, false),
+                f(IMSI, S), f(IMEI, S), f(CELL_ID, S), f(PORT_CUSTOMER, S),
+                f(SEGMENTS, I, false), f(DELIVERED, B, false), f(CONTENT, S));
+        event(COMPLAINTS, EVENT_DAY,
+                f(RECORD_ID, S, false), f(REPORTED_NUMBER, S), f(REPORTED_RAW, S), f(REPORTED_CLASS, S, false),
+                f(REPORTED_AT, TS, false), f(EVENT_DAY, D, false), f(CATEGORY, S, false), f(CHANNEL, S), f(REPORTER_HASH, S));
+        event(POLICE_NOTICES, EVENT_DAY,
+                f(RECORD_ID, S, false), f(NUMBER, S), f(NUMBER_RAW, S), f(NUMBER_CLASS, S, false),
+                f(NOTIFIED_ON, D, false), f(EVENT_DAY, D, false), f(CASE_REF, S));
+        event(FEEDBACK, EVENT_DAY,
+                f(RECORD_ID, S, false), f(ENTITY_TYPE, S, false), f(ENTITY_ID, S, false), f(ENTITY_ID_RAW, S),
+                f(DECIDED_ON, D, false), f(EVENT_DAY, D, false), f(OUTCOME, S, false), f(NOTE, S));
+        snapshot(REF_SUBSCRIBERS,
+                f(MSISDN, S), f(MSISDN_RAW, S), f(IMSI, S), f(ACTIVATED_ON, D, false), f(PLAN, S), f(CUSTOMER_TYPE, S),
+                f(ID_HASH, S), f(REAL_NAME_VERIFIED, B), f(RESELLER_ID, S), f(STATUS, S));
+        snapshot(REF_TRUNKS,
+                f(TRUNK_ID, S, false), f(TRUNK_TYPE, S, false), f(OWNER, S), f(AUTHORIZED_CLI, S),
+                f(AUTHORIZED_PREFIXES, DataTypes.createArrayType(S, false), false));
+        snapshot(REF_ALLOWLIST,
+                f(NUMBER, S, false), f(NUMBER_RAW, S), f(IS_PREFIX, B, false), f(OWNER, S), f(CATEGORY, S), f(VALID_UNTIL, D));
+        snapshot(REF_ROAMING,
+                f(MSISDN, S), f(MSISDN_RAW, S), f(VISITED_COUNTRY, S), f(SINCE, D));
+        table(QUARANTINE, LANDING_DAY, List.of(
+                f(LANDING_DAY, D, false), f(DATASET, S, false), f(SOURCE_FILE, S, false), f(SOURCE_LINE, L, false),
+                f(REASON, S, false), f(FIELD, S), f(MESSAGE, S), f(RAW_LINE, S), f(RUN_ID, S, false)));
+        table(RUN_LOG, RUN_DATE, List.of(
+                f(RUN_ID, S, false), f(COMMAND, S, false), f(RUN_DATE, D, false), f(STARTED_AT, TS, false),
+                f(FINISHED_AT, TS, false), f(STATUS, S, false), f(CODE_VERSION, S), f(RULES_VERSION, S),
+                f(MODEL_VERSION, S), f(REPORT_JSON, S, false)));
+        behaviour(NUMBER_DAY_STATE, FEATURES_NUMBER, FeatureSets.NUMBER_FEATURES);
+        behaviour(DEVICE_DAY_STATE, FEATURES_DEVICE, FeatureSets.DEVICE_FEATURES);
+        behaviour(TRUNK_DAY_STATE, FEATURES_TRUNK, FeatureSets.TRUNK_FEATURES);
+        behaviour(PORT_CUSTOMER_DAY_STATE, FEATURES_PORT_CUSTOMER, FeatureSets.PORT_CUSTOMER_FEATURES);
+        table(PAIR_DAY_STATE, TRAFFIC_DAY, List.of(ContactPairs.PAIR_SCHEMA.fields()));
+        table(CARRIED_NUMBER_DAY_STATE, TRAFFIC_DAY, List.of(DistinctNumbers.SCHEMA.fields()));
+        table(SMS_RECIPIENT_DAY_STATE, TRAFFIC_DAY, List.of(DistinctNumbers.SCHEMA.fields()));
+        table(CALL_EDGE_DAY_STATE, TRAFFIC_DAY, List.of(EdgeDayStates.CALL_EDGE_SCHEMA.fields()));
+        table(SMS_EDGE_DAY_STATE, TRAFFIC_DAY, List.of(EdgeDayStates.SMS_EDGE_SCHEMA.fields()));
+        table(DEVICE_EDGE_DAY_STATE, TRAFFIC_DAY, List.of(EdgeDayStates.DEVICE_EDGE_SCHEMA.fields()));
+        table(GRAPH_FEATURES_NUMBER, GRAPH_DATE, List.of(
+                f(GRAPH_DATE, D, false), f(NUMBER, S, false), f(IS_SEED, B, false), f(HUB_REASON, S),
+                f(OUT_DEGREE, L, false), f(IN_DEGREE, L, false), f(NEIGHBOURS, L, false), f(RECIPROCITY, DBL),
+                f(CALLS_OUT, L, false), f(CALLS_IN, L, false), f(SMS_OUT_NEIGHBOURS, L, false), f(SMS_IN_NEIGHBOURS, L, false),
+                f(PAGERANK, DBL), f(TRIANGLES, L), f(CLUSTERING, DBL), f(PPR_CALL, DBL), f(PPR_SHARED, DBL),
+                f(HOPS_TO_SEED, I), f(SEEDS_SHARING_DEVICE, L, false), f(SEEDS_SHARING_IDENTITY, L, false),
+                f(COVICTIM_MAX_SIMILARITY_TO_SEED, DBL), f(COVICTIM_SIMILAR_NUMBERS, L, false), f(RING_ID, S)));
+        table(GRAPH_RINGS, GRAPH_DATE, List.of(
+                f(GRAPH_DATE, D, false), f(RING_ID, S, false), f(SIZE, I, false),
+                f(MEMBERS, DataTypes.createArrayType(S), false), f(SEEDS, DataTypes.createArrayType(S), false),
+                f(SEED_COUNT, I, false), f(LINKS, DataTypes.createArrayType(Rings.LINK_SCHEMA), false)));
+        table(GRAPH_FEATURES_DEVICE, GRAPH_DATE, List.of(
+                f(GRAPH_DATE, D, false), f(IMEI, S, false), f(NUMBERS, L, false), f(SEEDS, L, false), f(CAPPED, B, false)));
+        table(SUSPECTS, LIST_DATE, List.of(
+                f(LIST_DATE, D, false), f(RANK, I, false), f(ENTITY_TYPE, S, false), f(ENTITY_ID, S, false),
+                f(SCORE, DBL, false), f(PATTERNS, DataTypes.createArrayType(S, false), false),
+                f(REASONS, DataTypes.createArrayType(S, false), false), f(POLICE_NOTIFIED, B, false),
+                f(FIRST_LISTED_ON, D, false), f(DAYS_LISTED, I, false), f(RULE_SCORE, DBL, false), f(MODEL_SCORE, DBL),
+                f(RUN_ID, S, false), f(RULES_VERSION, S, false), f(MODEL_VERSION, S)));
+    }
+
+    /**
+     * A day-state table and its features table. The features table's registered schema is for the
+     * default windows ({@link FeatureSets#DEFAULT_WINDOWS}); other window lists add their columns.
+     */
+    private static void behaviour(String stateTable, String featuresTable, EntityFeatures def) {
+        table(stateTable, TRAFFIC_DAY, List.of(def.stateSchema().fields()));
+        table(featuresTable, FEATURE_DATE, List.of(def.outputSchema(FeatureSets.DEFAULT_WINDOWS).fields()));
+    }
+
+    /** Full schema of a table. */
+    public static StructType schemaOf(String table) {
+        StructType schema = SCHEMAS.get(table);
+        if (schema == null) {
+            throw new IllegalArgumentException("unknown table " + table);
+        }
+        return schema;
+    }
+
+    /** The single partition column of a table. */
+    public static String partitionColumnOf(String table) {
+        schemaOf(table);
+        return PARTITION_COLUMNS.get(table);
+    }
+
+    /** Every table's name, in the order they are defined. */
+    public static List<String> tableNames() {
+        return List.copyOf(SCHEMAS.keySet());
+    }
+
+    private static void event(String name, String partition, StructField... data) {
+        List<StructField> fields = new ArrayList<>(List.of(data));
+        fields.add(f(LANDING_DAY, D, false));
+        fields.add(f(SOURCE_FILE, S, false));
+        fields.add(f(SOURCE_LINE, L, false));
+        fields.add(f(INGEST_RUN_ID, S, false));
+        table(name, partition, fields);
+    }
+
+    private static void snapshot(String name, StructField... data) {
+        List<StructField> fields = new ArrayList<>(List.of(data));
+        fields.add(f(SNAPSHOT_DATE, D, false));
+        fields.add(f(SOURCE_FILE, S, false));
+        fields.add(f(SOURCE_LINE, L, false));
+        table(name, SNAPSHOT_DATE, fields);
+    }
+
+    private static void table(String name, String partition, List<StructField> fields) {
+        SCHEMAS.put(name, new StructType(fields.toArray(new StructField[0])));
+        PARTITION_COLUMNS.put(name, partition);
+    }
+
+    private static StructField f(String name, DataType type) {
+        return DataTypes.createStructField(name, type, true);
+    }
+
+    private static StructField f(String name, DataType type, boolean nullable) {
+        return DataTypes.createStructField(name, type, nullable);
+    }
+}

@@ -1,0 +1,26 @@
+package com.zhifang.features.schema;
+
+/**
+ * Column names of scoring and the suspect list (score and export stages).
+ */
+public final class ScoreColumns {
+    private ScoreColumns() {}
+
+    // ---- scoring and the suspect list (score and export stages) ----
+    /** Date a suspect list describes (the run date D); partition of the suspects table. */
+    public static final String LIST_DATE = "list_date";
+    public static final String RANK = "rank";
+    public static final String SCORE = "score";
+    public static final String RULE_SCORE = "rule_score";
+    /** The trained model's probability of fraud, 0..1. */
+    public static final String MODEL_SCORE = "model_score";
+    public static final String PATTERN = "pattern";
+    /** {@code ;}-separated pattern codes of a suspect (export contract). */
+    public static final String PATTERNS = "patterns";
+    /** Name of the rule that scored best for a detection. */
+    public static final String RULE = "rule";
+    /** Evidence sentences (array in tables, {@code ; }-joined in the export). */
+    public static final String REASONS = "reasons";
+    public static final String FIRST_LISTED_ON = "first_listed_on";
+    public static final String DAYS_LISTED = "days_listed";
+}

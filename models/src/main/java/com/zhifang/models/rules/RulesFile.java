@@ -1,0 +1,44 @@
+package com.zhifang.models.rules;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zhifang.features.domain.EntityType;
+import com.zhifang.features.domain.PatternCode;
+
+import java.util.List;
+
+/**
+ * The rules file as written: Jackson binds the JSON (snake_case keys, comments allowed) to these
+ * records, and an unknown or misspelled key fails at load time with its JSON path. {@link RuleBook}
+ * then validates the values and builds the detectors. The published JSON Schema
+ * ({@code conf/rules/zhifang-rules.schema.json}) describes the same layout; a test keeps the two in step.
+ */
+record RulesFile(@JsonProperty(required = true) String version,
+                 @JsonProperty(required = true) ListingJson listing,
+                 @JsonProperty(required = true) List<DetectorJson> detectors) {
+
+    /** {@code "listing"}: who gets listed and who stays off ({@link RuleBook.Listing}). */
+    record ListingJson(@JsonProperty(required = true) Double minScore,
+                       @JsonProperty(required = true) Integer appealSuppressionDays,
+                       @JsonProperty(required = true) Double appealOverrideMargin,
+                       Double modelWeight,
+                       Double uncorroboratedMax) {}
+
+    /** One element of {@code "detectors"}: a pattern code on one entity type, with its rules. */
+    record DetectorJson(@JsonProperty(required = true) PatternCode pattern,
+                        @JsonProperty(required = true) EntityType entity,
+                        @JsonProperty(required = true) List<RuleJson> rules) {}
+
+    /** One rule: required conditions, optional supporting ones. */
+    record RuleJson(@JsonProperty(required = true) String name,
+                    @JsonProperty(required = true) List<ConditionJson> require,
+                    List<ConditionJson> support) {}
+
+    /** One condition; {@code value} is a number, a boolean or text. */
+    record ConditionJson(@JsonProperty(required = true) String feature,
+                         @JsonProperty(required = true) String op,
+                         @JsonProperty(required = true) JsonNode value,
+                         Double strong,
+                         @JsonProperty(required = true) String reason,
+                         Double weight) {}
+}
