@@ -4,29 +4,29 @@ import java.util.Locale;
 
 /** Datasets of the landing zone, as named in the manifest. */
 public enum Dataset {
-  VOICE("voice"),
-  SMS("sms"),
-  COMPLAINTS("complaints"),
-  POLICE("police"),
-  FEEDBACK("feedback"),
-  SUBSCRIBERS("reference"),
-  TRUNKS("reference"),
-  ALLOWLIST("reference"),
-  ROAMING("reference");
+    VOICE("voice"),
+    SMS("sms"),
+    COMPLAINTS("complaints"),
+    POLICE("police"),
+    FEEDBACK("feedback"),
+    SUBSCRIBERS("reference"),
+    TRUNKS("reference"),
+    ALLOWLIST("reference"),
+    ROAMING("reference");
 
-  private final String folder;
+    private final String folder;
 
-  Dataset(String folder) {
-    this.folder = folder;
-  }
+    Dataset(String folder) {
+        this.folder = folder;
+    }
 
-  /** Manifest name: voice, sms, complaints, police, feedback, subscribers, trunks, allowlist, roaming. */
-  public String id() {
-    return name().toLowerCase(Locale.ROOT);
-  }
+    /** Manifest name: voice, sms, complaints, police, feedback, subscribers, trunks, allowlist, roaming. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
-  /** Folder under the day directory. */
-  public String folder() {
-    return folder;
-  }
+    /** Folder under the day directory. */
+    public String folder() {
+        return folder;
+    }
 }
