@@ -19,7 +19,7 @@ import java.util.Objects;
  */
 public record FileReport(
         String path,
-        Dataset dataset,
+        GeneratedDataset dataset,
         LocalDate landingDay,
         long rows,
         long duplicateRows,

@@ -19,7 +19,7 @@ import java.util.Map;
 public record GeneratorResult(
         Path out,
         List<FileReport> files,
-        Map<Dataset, DatasetTotals> totals,
+        Map<GeneratedDataset, DatasetTotals> totals,
         int truthRows,
         Path truthFile,
         Path manifestFile) {
@@ -30,7 +30,7 @@ public record GeneratorResult(
     }
 
     /** Data rows written for a dataset (malformed and duplicate rows included). */
-    public long rows(Dataset dataset) {
+    public long rows(GeneratedDataset dataset) {
         DatasetTotals t = totals.get(dataset);
         return t == null ? 0 : t.rows();
     }

@@ -90,10 +90,10 @@ public final class LandingZoneGenerator {
 
             int[][] voiceLayouts = voiceLayouts(d, voiceParts, Math.min(1, cfg.days() - 1));
             int[][] smsLayouts = smsLayouts(d, smsParts);
-            TrafficSink voice = new TrafficSink(Dataset.VOICE, dayDir, landing, date, voiceParts, cfg.gzip(), voiceLayouts,
+            TrafficSink voice = new TrafficSink(GeneratedDataset.VOICE, dayDir, landing, date, voiceParts, cfg.gzip(), voiceLayouts,
                     new String[] {EXTRA_VOICE_COLUMN}, redeliverVoice[d], faults.split(), cfg.lateRate(), cfg.duplicateRate(),
                     cfg.malformedRate(), !last);
-            TrafficSink sms = new TrafficSink(Dataset.SMS, dayDir, landing, date, smsParts, cfg.gzip(), smsLayouts,
+            TrafficSink sms = new TrafficSink(GeneratedDataset.SMS, dayDir, landing, date, smsParts, cfg.gzip(), smsLayouts,
                     new String[] {"smsc_address"}, redeliverSms[d], faults.split(), cfg.lateRate(), cfg.duplicateRate(),
                     cfg.malformedRate(), !last);
             DayTraffic traffic;
@@ -110,8 +110,8 @@ public final class LandingZoneGenerator {
             callbacks = traffic.callbacksNextDay;
 
             if (d > 0) {
-                redeliver(out, cfg, d, date, Dataset.VOICE, redeliverVoice[d - 1], dayReports, reports);
-                redeliver(out, cfg, d, date, Dataset.SMS, redeliverSms[d - 1], dayReports, reports);
+                redeliver(out, cfg, d, date, GeneratedDataset.VOICE, redeliverVoice[d - 1], dayReports, reports);
+                redeliver(out, cfg, d, date, GeneratedDataset.SMS, redeliverSms[d - 1], dayReports, reports);
             }
 
             List<DayTraffic.Complaint> complaints = new ArrayList<>(carriedComplaints);
@@ -126,7 +126,7 @@ public final class LandingZoneGenerator {
                         csv.row(new String[] {c.number(), traffic.ts(c.second()), c.category(), c.channel(), c.reporterHash()});
                     }
                     csv.close();
-                    dayReports.add(simpleReport(out, file, Dataset.COMPLAINTS, date, csv.rows()));
+                    dayReports.add(simpleReport(out, file, GeneratedDataset.COMPLAINTS, date, csv.rows()));
                 }
             }
             writePolice(w, d, date, dayDir, out, dayReports);
@@ -140,7 +140,7 @@ public final class LandingZoneGenerator {
 
         Path truthFile = out.resolve("truth.csv");
         int truthRows = writeTruth(w, truthFile);
-        Map<Dataset, DatasetTotals> totals = totals(reports);
+        Map<GeneratedDataset, DatasetTotals> totals = totals(reports);
         Path manifestFile = out.resolve("generator-manifest.json");
         Files.writeString(manifestFile, manifest(cfg, reports, totals, truthRows), StandardCharsets.UTF_8);
         GeneratorResult result = new GeneratorResult(out, reports, totals, truthRows, truthFile, manifestFile);
@@ -227,7 +227,7 @@ public final class LandingZoneGenerator {
         return layouts;
     }
 
-    private static void redeliver(Path out, GeneratorSettings cfg, int d, LocalDate date, Dataset dataset,
+    private static void redeliver(Path out, GeneratorSettings cfg, int d, LocalDate date, GeneratedDataset dataset,
             boolean[] plan, List<FileReport> dayReports, List<FileReport> earlier) throws IOException {
         LocalDate previous = date.minusDays(1);
         for (int p = 0; p < plan.length; p++) {
@@ -282,7 +282,7 @@ public final class LandingZoneGenerator {
                             s.realNameVerified ? "1" : "0", s.reseller, status});
                 }
                 csv.close();
-                reports.add(simpleReport(out, file, Dataset.SUBSCRIBERS, date, csv.rows()));
+                reports.add(simpleReport(out, file, GeneratedDataset.SUBSCRIBERS, date, csv.rows()));
             }
         }
         if (d == 0) {
@@ -298,7 +298,7 @@ public final class LandingZoneGenerator {
                     csv.row(new String[] {t.id, t.type.name(), t.owner, t.authorizedCliField()});
                 }
                 csv.close();
-                reports.add(simpleReport(out, file, Dataset.TRUNKS, date, csv.rows()));
+                reports.add(simpleReport(out, file, GeneratedDataset.TRUNKS, date, csv.rows()));
             }
             file = ref.resolve("allowlist.csv");
             try (CsvFile csv = new CsvFile(file, false)) {
@@ -307,7 +307,7 @@ public final class LandingZoneGenerator {
                     csv.row(new String[] {a.number, a.owner, a.category, a.validUntil});
                 }
                 csv.close();
-                reports.add(simpleReport(out, file, Dataset.ALLOWLIST, date, csv.rows()));
+                reports.add(simpleReport(out, file, GeneratedDataset.ALLOWLIST, date, csv.rows()));
             }
         }
         if (w.roamingSnapshot[d]) {
@@ -321,7 +321,7 @@ public final class LandingZoneGenerator {
                     }
                 }
                 csv.close();
-                reports.add(simpleReport(out, file, Dataset.ROAMING, date, csv.rows()));
+                reports.add(simpleReport(out, file, GeneratedDataset.ROAMING, date, csv.rows()));
             }
         }
     }
@@ -346,7 +346,7 @@ public final class LandingZoneGenerator {
                 csv.row(new String[] {number, date.toString(), p.caseRef});
             }
             csv.close();
-            reports.add(simpleReport(out, file, Dataset.POLICE, date, csv.rows()));
+            reports.add(simpleReport(out, file, GeneratedDataset.POLICE, date, csv.rows()));
         }
     }
 
@@ -368,11 +368,11 @@ public final class LandingZoneGenerator {
                 csv.row(new String[] {f.entityType, f.entityId, date.toString(), f.outcome, f.note});
             }
             csv.close();
-            reports.add(simpleReport(out, file, Dataset.FEEDBACK, date, csv.rows()));
+            reports.add(simpleReport(out, file, GeneratedDataset.FEEDBACK, date, csv.rows()));
         }
     }
 
-    private static FileReport simpleReport(Path out, Path file, Dataset dataset, LocalDate date, long rows) {
+    private static FileReport simpleReport(Path out, Path file, GeneratedDataset dataset, LocalDate date, long rows) {
         String rel = out.relativize(file).toString().replace('\\', '/');
         return new FileReport(rel, dataset, date, rows, 0, Map.of(), 0, null);
     }
@@ -472,9 +472,9 @@ public final class LandingZoneGenerator {
 
     // ------------------------------------------------------------------ manifest
 
-    private static Map<Dataset, DatasetTotals> totals(List<FileReport> reports) {
-        Map<Dataset, DatasetTotals> totals = new EnumMap<>(Dataset.class);
-        for (Dataset ds : Dataset.values()) {
+    private static Map<GeneratedDataset, DatasetTotals> totals(List<FileReport> reports) {
+        Map<GeneratedDataset, DatasetTotals> totals = new EnumMap<>(GeneratedDataset.class);
+        for (GeneratedDataset ds : GeneratedDataset.values()) {
             int files = 0;
             long rows = 0;
             long dups = 0;
@@ -499,7 +499,7 @@ public final class LandingZoneGenerator {
         return Collections.unmodifiableMap(totals);
     }
 
-    private static String manifest(GeneratorSettings cfg, List<FileReport> reports, Map<Dataset, DatasetTotals> totals,
+    private static String manifest(GeneratorSettings cfg, List<FileReport> reports, Map<GeneratedDataset, DatasetTotals> totals,
             int truthRows) {
         JsonWriter j = new JsonWriter();
         j.beginObject();

@@ -33,7 +33,7 @@ final class TrafficSink implements Closeable {
     record Held(String[] fields, int part) {
     }
 
-    private final Dataset dataset;
+    private final GeneratedDataset dataset;
     private final boolean voice;
     private final String idPrefix;
     private final String relativeDir;
@@ -56,11 +56,11 @@ final class TrafficSink implements Closeable {
     private long sequence;
     private long written;
 
-    TrafficSink(Dataset dataset, Path dayDir, String landingDir, LocalDate day, int partCount, boolean gzip,
+    TrafficSink(GeneratedDataset dataset, Path dayDir, String landingDir, LocalDate day, int partCount, boolean gzip,
             int[][] layouts, String[] extraColumn, boolean[] noMalformed, SplittableRandom rng, double lateRate,
             double duplicateRate, double malformedRate, boolean holdLate) throws IOException {
         this.dataset = dataset;
-        this.voice = dataset == Dataset.VOICE;
+        this.voice = dataset == GeneratedDataset.VOICE;
         this.idPrefix = (voice ? "V" : "S") + day.toString().replace("-", "") + "-";
         this.relativeDir = landingDir + "/" + dataset.folder();
         this.layouts = layouts;

@@ -65,10 +65,10 @@ class LandingZoneGeneratorTest {
         result = new LandingZoneGenerator(settings).execute();
         Set<String> seen = new HashSet<>();
         for (FileReport file : result.files()) {
-            if (file.dataset() != Dataset.VOICE && file.dataset() != Dataset.SMS) {
+            if (file.dataset() != GeneratedDataset.VOICE && file.dataset() != GeneratedDataset.SMS) {
                 continue;
             }
-            boolean voice = file.dataset() == Dataset.VOICE;
+            boolean voice = file.dataset() == GeneratedDataset.VOICE;
             List<List<String>> records = Rfc4180.read(out.resolve(file.path()));
             List<String> header = records.get(0);
             for (int i = 1; i < records.size(); i++) {
@@ -171,7 +171,7 @@ class LandingZoneGeneratorTest {
             long rowsInFile = Rfc4180.read(file).size() - 1;
             assertEquals(rowsInFile, m.get("rows"), "rows of " + f.path());
             assertEquals(f.rows(), m.get("rows"));
-            if (f.dataset() == Dataset.VOICE || f.dataset() == Dataset.SMS) {
+            if (f.dataset() == GeneratedDataset.VOICE || f.dataset() == GeneratedDataset.SMS) {
                 long[] c = recount.getOrDefault(f.path(), new long[3]);
                 assertEquals(c[2], rowsInFile);
                 assertEquals(c[0], m.get("duplicate_rows"), "duplicates of " + f.path());
@@ -252,7 +252,7 @@ class LandingZoneGeneratorTest {
             if (r.malformed() != null || r.duplicate()) {
                 continue;
             }
-            String time = r.f().get(r.file().dataset() == Dataset.VOICE ? "start_time" : "send_time");
+            String time = r.f().get(r.file().dataset() == GeneratedDataset.VOICE ? "start_time" : "send_time");
             LocalDate eventDay = OffsetDateTime.parse(time).atZoneSameInstant(ZONE).toLocalDate();
             if (r.late()) {
                 late++;
@@ -347,7 +347,7 @@ class LandingZoneGeneratorTest {
         // police-notified numbers appear in police/*.csv
         Set<String> policeNumbers = new HashSet<>();
         for (FileReport f : result.files()) {
-            if (f.dataset() == Dataset.POLICE) {
+            if (f.dataset() == GeneratedDataset.POLICE) {
                 for (List<String> p : Rfc4180.read(out.resolve(f.path())).subList(1, (int) f.rows() + 1)) {
                     policeNumbers.add(e164(p.get(0)));
                 }
@@ -374,7 +374,7 @@ class LandingZoneGeneratorTest {
         Map<String, Set<String>> sendersOf = new HashMap<>();
         Map<String, Set<String>> recipientsOf = new HashMap<>();
         for (Row r : rows) {
-            if (r.file().dataset() != Dataset.SMS || r.malformed() != null || r.duplicate() || !r.f().get("record_type").equals("MO")) {
+            if (r.file().dataset() != GeneratedDataset.SMS || r.malformed() != null || r.duplicate() || !r.f().get("record_type").equals("MO")) {
                 continue;
             }
             String sender = e164(r.f().get("sender"));
@@ -415,7 +415,7 @@ class LandingZoneGeneratorTest {
         assertFalse(devices.isEmpty(), "the bulk callers of " + SUBSCRIBERS + " subscribers share a handset within " + DAYS + " days");
         Map<String, Set<String>> callersOn = new HashMap<>();
         for (Row r : rows) {
-            if (r.file().dataset() == Dataset.VOICE && r.malformed() == null && !r.duplicate() && r.f().get("record_type").equals("MO")) {
+            if (r.file().dataset() == GeneratedDataset.VOICE && r.malformed() == null && !r.duplicate() && r.f().get("record_type").equals("MO")) {
                 callersOn.computeIfAbsent(r.f().get("imei"), k -> new HashSet<>()).add(e164(r.f().get("calling_number")));
             }
         }
@@ -442,7 +442,7 @@ class LandingZoneGeneratorTest {
         int mt = 0;
         int gw = 0;
         for (Row r : rows) {
-            if (r.file().dataset() != Dataset.VOICE || r.malformed() != null || r.duplicate()) {
+            if (r.file().dataset() != GeneratedDataset.VOICE || r.malformed() != null || r.duplicate()) {
                 continue;
             }
             Map<String, String> f = r.f();
@@ -498,7 +498,7 @@ class LandingZoneGeneratorTest {
         Set<String> types = new HashSet<>();
         boolean quotedContent = false;
         for (Row r : rows) {
-            if (r.file().dataset() != Dataset.SMS || r.malformed() != null) {
+            if (r.file().dataset() != GeneratedDataset.SMS || r.malformed() != null) {
                 continue;
             }
             Map<String, String> f = r.f();
@@ -555,7 +555,7 @@ class LandingZoneGeneratorTest {
         Set<List<String>> headers = new HashSet<>();
         boolean extra = false;
         for (FileReport f : result.files()) {
-            if (f.dataset() == Dataset.VOICE) {
+            if (f.dataset() == GeneratedDataset.VOICE) {
                 List<String> header = Rfc4180.read(out.resolve(f.path())).get(0);
                 headers.add(header);
                 extra |= header.contains(LandingZoneGenerator.EXTRA_VOICE_COLUMN);
@@ -593,7 +593,7 @@ class LandingZoneGeneratorTest {
         Map<String, Integer> byKind = new TreeMap<>();
         Set<String> distinct = new HashSet<>();
         for (Row r : rows) {
-            if (r.malformed() != null || r.file().dataset() != Dataset.VOICE) {
+            if (r.malformed() != null || r.file().dataset() != GeneratedDataset.VOICE) {
                 continue;
             }
             for (String col : List.of("calling_number", "called_number")) {
@@ -700,7 +700,7 @@ class LandingZoneGeneratorTest {
     static Set<String> subscriberNumbers() throws IOException {
         Set<String> ours = new HashSet<>();
         for (FileReport f : result.files()) {
-            if (f.dataset() == Dataset.SUBSCRIBERS) {
+            if (f.dataset() == GeneratedDataset.SUBSCRIBERS) {
                 for (List<String> s : Rfc4180.read(out.resolve(f.path())).subList(1, (int) f.rows() + 1)) {
                     ours.add(e164(s.get(0)));
                 }

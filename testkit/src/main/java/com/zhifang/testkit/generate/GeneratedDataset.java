@@ -2,8 +2,8 @@ package com.zhifang.testkit.generate;
 
 import java.util.Locale;
 
-/** Datasets of the landing zone, as named in the manifest. */
-public enum Dataset {
+/** A dataset of the generated landing zone, as the manifest names it (not Spark's {@code Dataset}). */
+public enum GeneratedDataset {
     VOICE("voice"),
     SMS("sms"),
     COMPLAINTS("complaints"),
@@ -16,7 +16,7 @@ public enum Dataset {
 
     private final String folder;
 
-    Dataset(String folder) {
+    GeneratedDataset(String folder) {
         this.folder = folder;
     }
 
