@@ -9,7 +9,6 @@ import com.zhifang.testkit.generate.World.SimboxSite;
 import com.zhifang.testkit.generate.World.Trunk;
 import com.zhifang.testkit.generate.World.Wangiri;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -142,7 +141,7 @@ public final class LandingZoneGenerator {
         int truthRows = writeTruth(w, truthFile);
         Map<GeneratedDataset, DatasetTotals> totals = totals(reports);
         Path manifestFile = out.resolve("generator-manifest.json");
-        Files.writeString(manifestFile, manifest(cfg, reports, totals, truthRows), StandardCharsets.UTF_8);
+        Manifest.write(manifestFile, cfg, reports, totals, truthRows);
         GeneratorResult result = new GeneratorResult(out, reports, totals, truthRows, truthFile, manifestFile);
         LOG.info("Landing zone complete: {} rows in {} files ({} duplicates, {} malformed, {} late) in {} ms",
                 result.totalRows(), reports.size(), result.duplicateRows(), result.malformedRows(), result.lateRows(),
@@ -498,70 +497,4 @@ public final class LandingZoneGenerator {
         }
         return Collections.unmodifiableMap(totals);
     }
-
-    private static String manifest(GeneratorSettings cfg, List<FileReport> reports, Map<GeneratedDataset, DatasetTotals> totals,
-            int truthRows) {
-        JsonWriter j = new JsonWriter();
-        j.beginObject();
-        j.field("generator", "zhifang-landing-zone-generator");
-        j.field("format_version", FORMAT_VERSION);
-        j.name("settings").beginObject()
-                .field("subscribers", cfg.subscribers())
-                .field("days", cfg.days())
-                .field("seed", cfg.seed())
-                .field("start_date", cfg.startDate().toString())
-                .field("zone", cfg.zone().getId())
-                .field("malformed_rate", cfg.malformedRate())
-                .field("late_rate", cfg.lateRate())
-                .field("redelivery_rate", cfg.redeliveryRate())
-                .field("duplicate_rate", cfg.duplicateRate())
-                .field("gzip", cfg.gzip())
-                .field("max_rows_per_file", cfg.maxRowsPerFile())
-                .endObject();
-        j.name("days").beginArray();
-        for (int d = 0; d < cfg.days(); d++) {
-            j.value(cfg.startDate().plusDays(d).toString());
-        }
-        j.endArray();
-        j.field("duplicate_order", "day ascending, then file path ascending, then row order");
-        j.field("truth_file", "truth.csv");
-        j.field("truth_rows", truthRows);
-        j.name("files").beginArray();
-        for (FileReport f : reports) {
-            j.beginObject()
-                    .field("path", f.path())
-                    .field("dataset", f.dataset().id())
-                    .field("landing_day", f.landingDay().toString())
-                    .field("rows", f.rows())
-                    .field("duplicate_rows", f.duplicateRows());
-            malformed(j, f.malformedRows(), f.malformedTotal());
-            j.field("late_rows", f.lateRows());
-            j.field("redelivery_of", f.redeliveryOf());
-            j.endObject();
-        }
-        j.endArray();
-        j.name("totals").beginObject();
-        for (DatasetTotals t : totals.values()) {
-            j.name(t.dataset().id()).beginObject()
-                    .field("files", t.files())
-                    .field("rows", t.rows())
-                    .field("duplicate_rows", t.duplicateRows());
-            malformed(j, t.malformedRows(), t.malformedTotal());
-            j.field("late_rows", t.lateRows());
-            j.endObject();
-        }
-        j.endObject();
-        j.endObject();
-        return j.toString();
-    }
-
-    private static void malformed(JsonWriter j, Map<MalformedKind, Long> byKind, long total) {
-        j.field("malformed_total", total);
-        j.name("malformed_rows").beginObject();
-        for (MalformedKind k : MalformedKind.values()) {
-            j.field(k.name(), byKind.getOrDefault(k, 0L));
-        }
-        j.endObject();
-    }
-
 }

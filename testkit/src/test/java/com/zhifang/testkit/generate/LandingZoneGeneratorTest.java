@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.ShortNumberInfo;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -201,21 +202,18 @@ class LandingZoneGeneratorTest {
 
     /** Per file path: rows, duplicate_rows, late_rows, malformed_total and each malformed kind, read from the JSON. */
     static Map<String, Map<String, Long>> parseManifestFiles() throws IOException {
-        String json = Files.readString(out.resolve("generator-manifest.json"), StandardCharsets.UTF_8);
-        String filesPart = json.substring(json.indexOf("\"files\": ["), json.indexOf("\"totals\": {"));
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("generator-manifest.json").toFile());
         Map<String, Map<String, Long>> out = new HashMap<>();
-        String[] blocks = filesPart.split("\\{\\s*\"path\": ");
-        for (String block : java.util.Arrays.copyOfRange(blocks, 1, blocks.length)) {
-            Matcher path = Pattern.compile("^\"([^\"]+)\"").matcher(block);
-            if (!path.find()) {
-                continue;
-            }
+        for (JsonNode file : manifest.get("files")) {
             Map<String, Long> values = new HashMap<>();
-            Matcher m = Pattern.compile("\"([A-Za-z_]+)\": (\\d+)").matcher(block);
-            while (m.find()) {
-                values.put(m.group(1), Long.parseLong(m.group(2)));
+            for (JsonNode fields : List.of(file, file.get("malformed_rows"))) {
+                fields.fields().forEachRemaining(e -> {
+                    if (e.getValue().isIntegralNumber()) {
+                        values.put(e.getKey(), e.getValue().asLong());
+                    }
+                });
             }
-            out.put(path.group(1), values);
+            out.put(file.get("path").asText(), values);
         }
         return out;
     }
@@ -370,7 +368,7 @@ class LandingZoneGeneratorTest {
         for (List<String> t : truth.subList(1, truth.size())) {
             labelOf.put(t.get(1), t.get(2).equals("FRAUD") ? t.get(3) : t.get(4));
         }
-        java.util.regex.Pattern link = java.util.regex.Pattern.compile("(t\\.cn|dwz\\.cn|url\\.cn|v\\.gd|s\\.sq8\\.cc|k2\\.lnk\\.to)/[A-Za-z0-9]{6}");
+        Pattern link = Pattern.compile("(t\\.cn|dwz\\.cn|url\\.cn|v\\.gd|s\\.sq8\\.cc|k2\\.lnk\\.to)/[A-Za-z0-9]{6}");
         Map<String, Set<String>> sendersOf = new HashMap<>();
         Map<String, Set<String>> recipientsOf = new HashMap<>();
         for (Row r : rows) {
@@ -379,7 +377,7 @@ class LandingZoneGeneratorTest {
             }
             String sender = e164(r.f().get("sender"));
             recipientsOf.computeIfAbsent(sender, k -> new HashSet<>()).add(r.f().get("recipient"));
-            java.util.regex.Matcher m = link.matcher(r.f().get("content"));
+            Matcher m = link.matcher(r.f().get("content"));
             if (m.find()) {
                 sendersOf.computeIfAbsent(m.group(), k -> new HashSet<>()).add(sender);
             }
