@@ -162,6 +162,16 @@ final class Numbers {
             "35467012", "86305105", "35916211", "86884206"};
     static final String[] MODULE_TACS = {"86212103", "86733904", "35466404", "86140103"};
 
+    /** The IMEI of a common handset. */
+    static String handsetImei(SplittableRandom r) {
+        return imei(HANDSET_TACS[r.nextInt(HANDSET_TACS.length)], r);
+    }
+
+    /** The IMEI of a GSM/LTE module, as SIM boxes are built of. */
+    static String moduleImei(SplittableRandom r) {
+        return imei(MODULE_TACS[r.nextInt(MODULE_TACS.length)], r);
+    }
+
     /** A 15-digit IMEI: TAC + 6-digit serial + Luhn check digit. */
     static String imei(String tac, SplittableRandom r) {
         String body = tac + pad(digits(r, 6), 6);

@@ -1,11 +1,15 @@
 package com.zhifang.testkit.generate;
 
-/** One of our subscribers (a SIM) with its static attributes. Mutable only while the world is built. */
+/**
+ * One of our subscribers (a SIM) and its static attributes. Set while the world is built and read-only afterwards,
+ * except {@link #calledFromAbroad}, which the traffic records for the truth.
+ */
 final class Sub {
     final int idx;
-    Role role = Role.ORDINARY;
-    /** Instance (group) number within its role, e.g. which SIM box site or ring; -1 when none. */
-    int group = -1;
+    /** The actor this subscriber is a member of; {@code null} for an ordinary subscriber. */
+    SubscriberActor role;
+    /** Position among the subscribers its role claimed in one go ({@link WorldBuilder#claim}). */
+    int claimIndex = -1;
     long msisdn;
     String imsi;
     /** Devices; the active one may change during the window (see deviceSwitchDay). */
@@ -19,6 +23,7 @@ final class Sub {
     long personId;
     boolean realNameVerified = true;
     String reseller = "";
+    /** ACTIVE, or CLOSED / SUSPENDED for a line out of service all along (a police suspension is not kept here). */
     String status = "ACTIVE";
     int homeCell;
     int workCell;
@@ -33,18 +38,25 @@ final class Sub {
     boolean calledFromAbroad;
     /** Day index of a police notice; traffic stops after it. */
     int policeDay = Integer.MAX_VALUE;
-    boolean spoofVictim;
-    /** Receives malicious or inherited (recycled-number) complaints although innocent. */
-    boolean complaintTarget;
-    /** Forwards a link many others forward too (World.ForwardedLink); legitimate. */
-    boolean linkForwarder;
 
     Sub(int idx) {
         this.idx = idx;
     }
 
+    boolean ordinary() {
+        return role == null;
+    }
+
+    boolean fraud() {
+        return role != null && role.fraud();
+    }
+
+    boolean inService() {
+        return status.equals("ACTIVE");
+    }
+
     boolean activeOn(int day) {
-        return activationDay <= day && day <= policeDay && role != Role.DORMANT;
+        return activationDay <= day && day <= policeDay && inService();
     }
 
     boolean abroadOn(int day) {
@@ -54,6 +66,13 @@ final class Sub {
     /** Reachable as a callee / sender on a day: active and at home. */
     boolean reachableOn(int day) {
         return activeOn(day) && !abroadOn(day);
+    }
+
+    /** Lives and works in one cell, and goes nowhere else (a room, a site, an office). */
+    void stayIn(int cell) {
+        homeCell = cell;
+        workCell = cell;
+        otherCells = new int[] {cell};
     }
 
     String imeiOn(int day) {

@@ -93,6 +93,17 @@ final class Texts {
         };
     }
 
+    /**
+     * Share (percent) of messages with a link whose text the content-capture system keeps: it keys on
+     * links, so a link message is kept far more often than a casual one (6 %), whoever sends it.
+     */
+    private static final int CAPTURED_LINK_PERCENT = 35;
+
+    /** The content a record keeps of a message with a link: the text, or empty when not captured. */
+    static String capturedLinkText(String text, SplittableRandom r) {
+        return r.nextInt(100) < CAPTURED_LINK_PERCENT ? text : "";
+    }
+
     /** Concatenated SMS parts needed for a text (70 UCS-2 characters per single part, 67 per part otherwise). */
     static int segments(String text) {
         int len = text.length();
