@@ -4,13 +4,13 @@ import java.util.Map;
 
 /** Totals of one dataset over all files written. */
 public record DatasetTotals(
-    Dataset dataset, int files, long rows, long duplicateRows, Map<MalformedKind, Long> malformedRows, long lateRows) {
+        GeneratedDataset dataset, int files, long rows, long duplicateRows, Map<MalformedKind, Long> malformedRows, long lateRows) {
 
-  public DatasetTotals {
-    malformedRows = MalformedKind.complete(malformedRows);
-  }
+    public DatasetTotals {
+        malformedRows = MalformedKind.complete(malformedRows);
+    }
 
-  public long malformedTotal() {
-    return MalformedKind.total(malformedRows);
-  }
+    public long malformedTotal() {
+        return MalformedKind.total(malformedRows);
+    }
 }

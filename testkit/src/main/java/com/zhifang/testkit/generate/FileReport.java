@@ -18,24 +18,24 @@ import java.util.Objects;
  * @param redeliveryOf   for a re-delivered file, the path of the file it repeats; otherwise {@code null}
  */
 public record FileReport(
-    String path,
-    Dataset dataset,
-    LocalDate landingDay,
-    long rows,
-    long duplicateRows,
-    Map<MalformedKind, Long> malformedRows,
-    long lateRows,
-    String redeliveryOf) {
+        String path,
+        GeneratedDataset dataset,
+        LocalDate landingDay,
+        long rows,
+        long duplicateRows,
+        Map<MalformedKind, Long> malformedRows,
+        long lateRows,
+        String redeliveryOf) {
 
-  public FileReport {
-    Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(dataset, "dataset");
-    Objects.requireNonNull(landingDay, "landingDay");
-    malformedRows = MalformedKind.complete(malformedRows);
-  }
+    public FileReport {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(landingDay, "landingDay");
+        malformedRows = MalformedKind.complete(malformedRows);
+    }
 
-  /** Malformed rows of every kind. */
-  public long malformedTotal() {
-    return MalformedKind.total(malformedRows);
-  }
+    /** Malformed rows of every kind. */
+    public long malformedTotal() {
+        return MalformedKind.total(malformedRows);
+    }
 }

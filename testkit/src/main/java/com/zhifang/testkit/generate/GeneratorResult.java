@@ -17,37 +17,37 @@ import java.util.Map;
  * @param manifestFile {@code <out>/generator-manifest.json}
  */
 public record GeneratorResult(
-    Path out,
-    List<FileReport> files,
-    Map<Dataset, DatasetTotals> totals,
-    int truthRows,
-    Path truthFile,
-    Path manifestFile) {
+        Path out,
+        List<FileReport> files,
+        Map<GeneratedDataset, DatasetTotals> totals,
+        int truthRows,
+        Path truthFile,
+        Path manifestFile) {
 
-  public GeneratorResult {
-    files = List.copyOf(files);
-    totals = Collections.unmodifiableMap(new EnumMap<>(totals));
-  }
+    public GeneratorResult {
+        files = List.copyOf(files);
+        totals = Collections.unmodifiableMap(new EnumMap<>(totals));
+    }
 
-  /** Data rows written for a dataset (malformed and duplicate rows included). */
-  public long rows(Dataset dataset) {
-    DatasetTotals t = totals.get(dataset);
-    return t == null ? 0 : t.rows();
-  }
+    /** Data rows written for a dataset (malformed and duplicate rows included). */
+    public long rows(GeneratedDataset dataset) {
+        DatasetTotals t = totals.get(dataset);
+        return t == null ? 0 : t.rows();
+    }
 
-  public long totalRows() {
-    return totals.values().stream().mapToLong(DatasetTotals::rows).sum();
-  }
+    public long totalRows() {
+        return totals.values().stream().mapToLong(DatasetTotals::rows).sum();
+    }
 
-  public long duplicateRows() {
-    return totals.values().stream().mapToLong(DatasetTotals::duplicateRows).sum();
-  }
+    public long duplicateRows() {
+        return totals.values().stream().mapToLong(DatasetTotals::duplicateRows).sum();
+    }
 
-  public long malformedRows() {
-    return totals.values().stream().mapToLong(DatasetTotals::malformedTotal).sum();
-  }
+    public long malformedRows() {
+        return totals.values().stream().mapToLong(DatasetTotals::malformedTotal).sum();
+    }
 
-  public long lateRows() {
-    return totals.values().stream().mapToLong(DatasetTotals::lateRows).sum();
-  }
+    public long lateRows() {
+        return totals.values().stream().mapToLong(DatasetTotals::lateRows).sum();
+    }
 }

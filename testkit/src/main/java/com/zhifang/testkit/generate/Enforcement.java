@@ -1,0 +1,88 @@
+package com.zhifang.testkit.generate;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The police and the operator's enforcement team, acting on the finished world: police notices (police/*.csv; the
+ * lines notified stop the day after) for one or two members of every fraud ring and the first long-standing bulk
+ * caller, and the team's decisions on a few cases (feedback/*.csv): confirmed fraud, a false positive, a number
+ * restored on appeal. No members, traffic or truth rows of its own.
+ */
+final class Enforcement implements Actor {
+
+    @Override
+    public void enforce(WorldBuilder world) {
+        notifyPolice(world);
+        decideCases(world.world());
+    }
+
+    private static void notifyPolice(WorldBuilder world) {
+        World w = world.world();
+        SplittableRandom r = world.random();
+        int last = w.days - 1;
+        int caseSeq = 1 + r.nextInt(500);
+        for (FraudRings.Ring ring : w.actor(FraudRings.class).rings) {
+            int notified = 1 + (ring.members.length > 4 ? r.nextInt(2) : 0);
+            for (int i = 0; i < notified; i++) {
+                Sub s = w.subs[ring.members[i]];
+                int day = Math.min(last, 1 + r.nextInt(Math.max(1, w.days - 1)));
+                s.policeDay = day;
+                w.police.add(new World.PoliceNotice(day, s.msisdn, caseRef(day, caseSeq++)));
+            }
+        }
+        for (Sub s : w.members(w.actor(BulkCallers.class))) {
+            if (s.activationDay <= 0) {
+                int day = Math.min(last, 2);
+                s.policeDay = day;
+                w.police.add(new World.PoliceNotice(day, s.msisdn, caseRef(day, caseSeq++)));
+                break;
+            }
+        }
+        w.police.sort(Comparator.comparingInt(World.PoliceNotice::day));
+    }
+
+    private static String caseRef(int day, int seq) {
+        return "GA-" + (2026 + day / 365) + "-" + Numbers.pad(31_0000 + (seq * 37L) % 10_000, 6) + "-"
+                + Numbers.pad(seq, 4);
+    }
+
+    private static void decideCases(World w) {
+        if (w.days < 2) {
+            return;
+        }
+        int d1 = 1;
+        int d2 = Math.min(w.days - 1, 2);
+        Sub ringMember = w.subs[w.actor(FraudRings.class).rings.get(0).members[0]];
+        Sub bulk = w.members(w.actor(BulkCallers.class)).get(0);
+        Sub courier = w.members(w.actor(Couriers.class)).get(0);
+        decide(w, d1, "NUMBER", Numbers.e164(ringMember.msisdn), "CONFIRMED_FRAUD",
+                "police case confirmed, line suspended");
+        decide(w, d1, "NUMBER", Numbers.e164(bulk.msisdn), "CONFIRMED_FRAUD",
+                "victim statements match call records; SIM on bought identity");
+        decide(w, d1, "NUMBER", Numbers.e164(courier.msisdn), "FALSE_POSITIVE",
+                "courier, delivery records verified by \"station manager\", no action");
+        Trunk spoofer = w.actor(SpoofingCarriers.class).trunks.get(0);
+        decide(w, d2, "TRUNK", spoofer.id, "CONFIRMED_FRAUD",
+                "partner presented +86 numbers of non-roaming subscribers; route barred");
+        List<Sub> victims = w.members(w.actor(SpoofedNumbers.class));
+        if (!victims.isEmpty()) {
+            decide(w, d2, "NUMBER", Numbers.e164(victims.get(0).msisdn), "RESTORED_ON_APPEAL",
+                    "number was impersonated (spoofed CLI); owner innocent, restriction lifted");
+        }
+        List<SimBoxes.Site> sites = w.actor(SimBoxes.class).sites;
+        if (!sites.isEmpty()) {
+            decide(w, d2, "DEVICE", sites.get(0).imeis[0], "CONFIRMED_FRAUD", "SIM box seized at site");
+        }
+    }
+
+    private static void decide(World w, int day, String entityType, String entityId, String outcome, String note) {
+        w.feedback.add(new World.Feedback(day, entityType, entityId, outcome, note));
+    }
+
+    @Override
+    public List<TruthRow> truth(World world) {
+        return List.of();
+    }
+}

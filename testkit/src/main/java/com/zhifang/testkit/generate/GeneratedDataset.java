@@ -1,0 +1,32 @@
+package com.zhifang.testkit.generate;
+
+import java.util.Locale;
+
+/** A dataset of the generated landing zone, as the manifest names it (not Spark's {@code Dataset}). */
+public enum GeneratedDataset {
+    VOICE("voice"),
+    SMS("sms"),
+    COMPLAINTS("complaints"),
+    POLICE("police"),
+    FEEDBACK("feedback"),
+    SUBSCRIBERS("reference"),
+    TRUNKS("reference"),
+    ALLOWLIST("reference"),
+    ROAMING("reference");
+
+    private final String folder;
+
+    GeneratedDataset(String folder) {
+        this.folder = folder;
+    }
+
+    /** Manifest name: voice, sms, complaints, police, feedback, subscribers, trunks, allowlist, roaming. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Folder under the day directory. */
+    public String folder() {
+        return folder;
+    }
+}
