@@ -13,11 +13,15 @@ import java.util.function.Supplier;
  *
  * <p>The description is a property of the driver thread and stays until replaced, so an action
  * runs its body {@link #restoring} the one in place before it (the nightly's stage label): jobs
- * after the action are never left unlabelled, nor labelled with the action's last step.
+ * after the action are never left unlabelled, nor labelled with the action's last step. Inside
+ * {@link #restoring} the jobs also belong to a job group named after the prefix
+ * ({@code zhifang-graph-2026-11-08}), which the UI groups by and {@code cancelJobGroup} can stop.
  */
 public final class JobLabels {
     /** The local property {@code SparkContext.setJobDescription} sets. */
     private static final String DESCRIPTION = "spark.job.description";
+    /** The local property {@code SparkContext.setJobGroup} sets (the group id). */
+    private static final String GROUP = "spark.jobGroup.id";
 
     private final SparkContext context;
     private final String prefix;
@@ -32,12 +36,15 @@ public final class JobLabels {
         context.setJobDescription(prefix + ": " + step);
     }
 
-    /** Runs {@code body}, then puts back the description that was in place before it. */
+    /** Runs {@code body} in this prefix's job group, then puts back the group and description in place before it. */
     public <T> T restoring(Supplier<T> body) {
         String previous = context.getLocalProperty(DESCRIPTION);
+        String previousGroup = context.getLocalProperty(GROUP);
+        context.setLocalProperty(GROUP, prefix.replace(' ', '-'));
         try {
             return body.get();
         } finally {
+            context.setLocalProperty(GROUP, previousGroup);
             context.setJobDescription(previous);
         }
     }

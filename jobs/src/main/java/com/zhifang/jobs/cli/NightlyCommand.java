@@ -97,21 +97,28 @@ public abstract class NightlyCommand implements Callable<Integer> {
         Path rules;
     }
 
-    /** The commands that score: they read windowed features and take the rules file. */
-    abstract static class Scoring extends NightlyCommand {
+    /** The commands that compute or read windowed features. */
+    abstract static class Windowed extends NightlyCommand {
         @Mixin
         WindowsOption windows;
 
-        @Mixin
-        RulesOption rules;
-
-        Scoring(String command, EnumSet<NightlyStage> stages) {
+        Windowed(String command, EnumSet<NightlyStage> stages) {
             super(command, stages);
         }
 
         @Override
         List<Integer> windows() {
             return windows.windows;
+        }
+    }
+
+    /** The commands that score: windowed features and the rules file. */
+    abstract static class Scoring extends Windowed {
+        @Mixin
+        RulesOption rules;
+
+        Scoring(String command, EnumSet<NightlyStage> stages) {
+            super(command, stages);
         }
 
         @Override
@@ -173,17 +180,9 @@ public abstract class NightlyCommand implements Callable<Integer> {
             description = "Compute behaviour features of numbers, devices, trunks and port customers for a day (or a range) "
                     + "from the warehouse's ingested records.",
             footer = {"%nExample:%n  zhifang features --warehouse /data/zhifang --date 2026-11-07", CliText.EXIT_CODES})
-    public static final class Features extends NightlyCommand {
-        @Mixin
-        WindowsOption windows;
-
+    public static final class Features extends Windowed {
         public Features() {
             super("features", EnumSet.of(NightlyStage.FEATURES));
-        }
-
-        @Override
-        List<Integer> windows() {
-            return windows.windows;
         }
     }
 

@@ -1,11 +1,8 @@
 package com.zhifang.jobs.graph;
 
 import com.zhifang.features.behaviour.Presentations;
-import com.zhifang.features.graph.Association;
 import com.zhifang.features.graph.CoVictims;
 import com.zhifang.features.graph.EdgeDayStates;
-import com.zhifang.features.graph.GraphAlgorithms;
-import com.zhifang.features.graph.GraphIds;
 import com.zhifang.features.graph.HubFilter;
 import com.zhifang.features.graph.NumberGraphFeatures;
 import com.zhifang.features.graph.Rings;
@@ -17,18 +14,15 @@ import com.zhifang.features.spark.SparkSteps;
 import com.zhifang.jobs.io.DayStateSchedule;
 import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.jobs.stage.BaseStageAction;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 

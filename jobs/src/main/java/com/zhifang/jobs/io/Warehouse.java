@@ -134,6 +134,12 @@ public final class Warehouse {
         return metrics.getLong(metrics.fieldIndex("num_inserted_rows"));
     }
 
+    /** Appends {@code rows} (already in the table's schema) to the table: one Delta commit. For logs, never for a day's data. */
+    public void append(SparkSession spark, String table, Dataset<Row> rows) {
+        ensureTable(spark, table);
+        rows.write().format("delta").mode("append").save(tablePath(table));
+    }
+
     /** Rows the table's last commit wrote, from its own metrics (no pass over the data). */
     public long rowsWrittenByLastCommit(SparkSession spark, String table) {
         Row last = DeltaTable.forPath(spark, tablePath(table)).history(1).select("operationMetrics").first();

@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import static com.zhifang.features.schema.FeatureColumns.*;
 import static com.zhifang.features.schema.RecordColumns.*;

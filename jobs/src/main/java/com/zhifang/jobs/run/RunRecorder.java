@@ -34,7 +34,6 @@ public final class RunRecorder {
         JobLabels labels = new JobLabels(spark, "zhifang " + report.command() + " " + report.runDate());
         labels.restoring(() -> {
             labels.step(Tables.RUN_LOG + " " + report.runId());
-            warehouse.ensureTable(spark, Tables.RUN_LOG);
             StructType schema = Schemas.schemaOf(Tables.RUN_LOG);
             Row row = new RowValues(schema)
                     .set(RUN_ID, report.runId()).set(COMMAND, report.command()).set(RUN_DATE, report.runDate())
@@ -42,8 +41,7 @@ public final class RunRecorder {
                     .set(CODE_VERSION, report.versions().get("code")).set(RULES_VERSION, report.versions().get("rules"))
                     .set(MODEL_VERSION, report.versions().get("model")).set(REPORT_JSON, json)
                     .toRow();
-            spark.createDataFrame(List.of(row), schema)
-                    .write().format("delta").mode("append").save(warehouse.tablePath(Tables.RUN_LOG));
+            warehouse.append(spark, Tables.RUN_LOG, spark.createDataFrame(List.of(row), schema));
             return null;
         });
     }

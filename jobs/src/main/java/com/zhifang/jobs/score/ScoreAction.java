@@ -2,7 +2,6 @@ package com.zhifang.jobs.score;
 
 import com.zhifang.features.domain.PatternCode;
 import com.zhifang.features.domain.EntityType;
-import com.zhifang.features.catalog.Schemas;
 import com.zhifang.features.behaviour.ServedRows;
 import com.zhifang.features.reference.ReferenceSnapshots;
 import com.zhifang.features.schema.FeatureColumns;

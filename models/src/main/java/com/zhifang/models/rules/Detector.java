@@ -4,7 +4,6 @@ import com.zhifang.features.domain.PatternCode;
 import com.zhifang.features.domain.EntityType;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * A pattern code of the suspect-list contract, detected on one entity type by one or more rules;

@@ -11,7 +11,6 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import static com.zhifang.features.schema.ModelColumns.*;
 import static com.zhifang.features.schema.RecordColumns.*;
