@@ -1,8 +1,10 @@
 package com.zhifang.jobs.io;
 
 import com.zhifang.features.catalog.Schemas;
+import com.zhifang.features.schema.RowValues;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -20,9 +22,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static com.zhifang.features.schema.RecordColumns.NUMBER;
 import static com.zhifang.features.schema.FeatureColumns.PEAK_MINUTE_CALLS_OUT;
+import static com.zhifang.features.schema.RecordColumns.DATASET;
+import static com.zhifang.features.schema.RecordColumns.LANDING_DAY;
+import static com.zhifang.features.schema.RecordColumns.NUMBER;
+import static com.zhifang.features.schema.RecordColumns.REASON;
+import static com.zhifang.features.schema.RecordColumns.RUN_ID;
+import static com.zhifang.features.schema.RecordColumns.SOURCE_FILE;
+import static com.zhifang.features.schema.RecordColumns.SOURCE_LINE;
 import static com.zhifang.features.schema.RecordColumns.TRAFFIC_DAY;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -57,6 +67,50 @@ class WarehouseTest {
         assertEquals(2, byNumber.size());
         assertNull(byNumber.get("+8613800000001").getAs(PEAK_MINUTE_CALLS_OUT));
         assertEquals(7L, byNumber.get("+8613800000002").<Long>getAs(PEAK_MINUTE_CALLS_OUT));
+    }
+
+    /**
+     * Rows lacking a column of the table's schema write it as null, and columns beyond the schema
+     * (a features table's other windows) are added to the table; a re-run replaces the same partition.
+     */
+    @Test
+    void aPartitionIsConformedToTheSchemaAndReplacedOnRerun() {
+        SparkSession spark = SparkTestSession.get();
+        Warehouse warehouse = new Warehouse(tmp.toString());
+        String table = Tables.NUMBER_DAY_STATE;
+        StructType current = Schemas.schemaOf(table);
+        StructType lacking = new StructType(Arrays.stream(current.fields())
+                .filter(f -> !f.name().equals(PEAK_MINUTE_CALLS_OUT)).toArray(StructField[]::new))
+                .add("calls_out_14d", DataTypes.LongType);
+        Row row = rowOf(lacking, "+8613800000003", NEW_DAY);
+        warehouse.replacePartition(spark, table, NEW_DAY, spark.createDataFrame(List.of(row), lacking));
+        warehouse.replacePartition(spark, table, NEW_DAY, spark.createDataFrame(List.of(row), lacking));
+
+        List<Row> written = warehouse.read(spark, table).collectAsList();
+        assertEquals(1, written.size(), "the re-run replaced the partition");
+        assertNull(written.get(0).getAs(PEAK_MINUTE_CALLS_OUT));
+        assertEquals(7L, written.get(0).<Long>getAs("calls_out_14d"));
+    }
+
+    /** Rows whose key is already in the table are not inserted again; the MERGE's count says how many were. */
+    @Test
+    void insertMissingAddsOnlyNewKeys() {
+        SparkSession spark = SparkTestSession.get();
+        Warehouse warehouse = new Warehouse(tmp.toString());
+        String table = Tables.QUARANTINE;
+        StructType schema = Schemas.schemaOf(table);
+        List<Row> first = List.of(quarantined(schema, "a.csv", 2), quarantined(schema, "a.csv", 3));
+        List<Row> second = List.of(quarantined(schema, "a.csv", 3), quarantined(schema, "b.csv", 3));
+        Column thatDay = col("t." + LANDING_DAY).equalTo(lit(NEW_DAY));
+        List<String> key = List.of(SOURCE_FILE, SOURCE_LINE);
+        assertEquals(2, warehouse.insertMissing(spark, table, spark.createDataFrame(first, schema), key, thatDay));
+        assertEquals(1, warehouse.insertMissing(spark, table, spark.createDataFrame(second, schema), key, thatDay));
+        assertEquals(3, warehouse.read(spark, table).count());
+    }
+
+    private static Row quarantined(StructType schema, String file, long line) {
+        return new RowValues(schema).set(LANDING_DAY, NEW_DAY).set(DATASET, "voice")
+                .set(SOURCE_FILE, file).set(SOURCE_LINE, line).set(REASON, "BAD_TIMESTAMP").set(RUN_ID, "r").toRow();
     }
 
     /** A row of {@code schema}: the number and day given, every long 7, everything else null. */
