@@ -1,14 +1,14 @@
 package com.zhifang.benchmarks;
 
-import com.zhifang.testkit.generate.ManifestReconciliation;
-import com.zhifang.testkit.generate.GeneratorResult;
-import com.zhifang.testkit.generate.GeneratorSettings;
-import com.zhifang.testkit.generate.LandingZoneGenerator;
 import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.jobs.nightly.NightlyJob;
 import com.zhifang.jobs.nightly.NightlySettings;
 import com.zhifang.jobs.nightly.NightlyStage;
 import com.zhifang.jobs.run.RunReport;
+import com.zhifang.testkit.generate.GeneratorResult;
+import com.zhifang.testkit.generate.GeneratorSettings;
+import com.zhifang.testkit.generate.LandingZoneGenerator;
+import com.zhifang.testkit.generate.ManifestReconciliation;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;

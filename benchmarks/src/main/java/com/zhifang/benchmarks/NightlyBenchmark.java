@@ -1,17 +1,17 @@
 package com.zhifang.benchmarks;
 
 import com.zhifang.features.ingest.LandingDataset;
-import com.zhifang.testkit.generate.GeneratorSettings;
-import com.zhifang.testkit.generate.LandingZoneGenerator;
+import com.zhifang.features.spark.JobLabels;
 import com.zhifang.jobs.graph.GraphAction;
 import com.zhifang.jobs.graph.GraphSettings;
 import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.jobs.nightly.NightlyJob;
 import com.zhifang.jobs.nightly.NightlySettings;
 import com.zhifang.jobs.nightly.NightlyStage;
-import com.zhifang.features.spark.JobLabels;
 import com.zhifang.jobs.run.RunReport;
 import com.zhifang.jobs.run.StageRun;
+import com.zhifang.testkit.generate.GeneratorSettings;
+import com.zhifang.testkit.generate.LandingZoneGenerator;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,25 +1,25 @@
 package com.zhifang.benchmarks.cli;
 
-import com.zhifang.jobs.cli.CliText;
-import com.zhifang.jobs.cli.ResultsOutput;
-import com.zhifang.jobs.cli.SparkOptions;
 import com.zhifang.benchmarks.FeaturesBenchmark;
 import com.zhifang.benchmarks.IngestBenchmark;
 import com.zhifang.benchmarks.NightlyBenchmark;
-import com.zhifang.testkit.generate.GeneratorSettings;
+import com.zhifang.benchmarks.sichuan.SichuanBenchmark;
+import com.zhifang.benchmarks.sichuan.SichuanReport;
+import com.zhifang.jobs.cli.CliText;
+import com.zhifang.jobs.cli.ResultsOutput;
+import com.zhifang.jobs.cli.SparkOptions;
 import com.zhifang.jobs.graph.GraphAction;
 import com.zhifang.jobs.graph.GraphResult;
 import com.zhifang.jobs.graph.GraphSettings;
 import com.zhifang.jobs.io.Warehouse;
-import com.zhifang.benchmarks.sichuan.SichuanBenchmark;
-import com.zhifang.benchmarks.sichuan.SichuanReport;
+import com.zhifang.testkit.generate.GeneratorSettings;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.nio.file.Path;

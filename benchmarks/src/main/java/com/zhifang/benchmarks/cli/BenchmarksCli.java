@@ -1,8 +1,8 @@
 package com.zhifang.benchmarks.cli;
 
 import com.zhifang.jobs.cli.ZhifangCli;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The developers' tool beside the product: {@code zhifang generate} and {@code zhifang benchmark},

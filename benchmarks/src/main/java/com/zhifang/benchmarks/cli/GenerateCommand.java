@@ -1,11 +1,11 @@
 package com.zhifang.benchmarks.cli;
 
+import com.zhifang.jobs.cli.CliText;
 import com.zhifang.testkit.generate.GeneratorResult;
 import com.zhifang.testkit.generate.GeneratorSettings;
 import com.zhifang.testkit.generate.LandingZoneGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import com.zhifang.jobs.cli.CliText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,9 +1,9 @@
 package com.zhifang.features.behaviour;
 
-import com.zhifang.features.domain.EntityType;
-import com.zhifang.features.domain.ComplaintChannel;
-import com.zhifang.features.domain.ComplaintCategory;
 import com.zhifang.features.domain.Code;
+import com.zhifang.features.domain.ComplaintCategory;
+import com.zhifang.features.domain.ComplaintChannel;
+import com.zhifang.features.domain.EntityType;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;

@@ -1,7 +1,7 @@
 package com.zhifang.features.behaviour;
 
-import com.zhifang.features.domain.TrunkType;
 import com.zhifang.features.domain.CallRecordType;
+import com.zhifang.features.domain.TrunkType;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

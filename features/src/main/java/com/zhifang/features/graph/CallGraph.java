@@ -1,8 +1,8 @@
 package com.zhifang.features.graph;
 
-import com.zhifang.features.domain.SmsRecordType;
 import com.zhifang.features.domain.CallRecordType;
 import com.zhifang.features.domain.NumberClass;
+import com.zhifang.features.domain.SmsRecordType;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

@@ -1,7 +1,7 @@
 package com.zhifang.features.graph;
 
-import com.zhifang.features.domain.FeedbackOutcome;
 import com.zhifang.features.domain.EntityType;
+import com.zhifang.features.domain.FeedbackOutcome;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -1,10 +1,10 @@
 package com.zhifang.features.ingest;
 
-import com.zhifang.features.schema.RowValues;
 import com.zhifang.features.ingest.csv.CsvRecord;
 import com.zhifang.features.ingest.csv.Rfc4180Reader;
 import com.zhifang.features.ingest.csv.TruncatedCsvException;
 import com.zhifang.features.phone.PhoneNumberNormalizer;
+import com.zhifang.features.schema.RowValues;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;

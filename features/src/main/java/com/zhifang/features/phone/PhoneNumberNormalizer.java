@@ -1,10 +1,10 @@
 package com.zhifang.features.phone;
 
-import com.zhifang.features.domain.NumberClass;
 import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import com.zhifang.features.domain.NumberClass;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package com.zhifang.features.phone;
 
-import com.zhifang.features.domain.NumberClass;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
+import com.zhifang.features.domain.NumberClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -3,8 +3,8 @@ package com.zhifang.jobs.cli;
 import com.zhifang.features.ZhifangVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The single entry point: {@code zhifang <command> ...}, embedded through {@code scripts/zhifang}

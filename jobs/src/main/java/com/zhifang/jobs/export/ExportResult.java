@@ -1,7 +1,7 @@
 package com.zhifang.jobs.export;
 
-import com.zhifang.jobs.stage.StageResult;
 import com.zhifang.jobs.stage.StageMetrics;
+import com.zhifang.jobs.stage.StageResult;
 
 /**
  * The hand-over files of a day.

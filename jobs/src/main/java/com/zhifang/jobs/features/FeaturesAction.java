@@ -1,6 +1,5 @@
 package com.zhifang.jobs.features;
 
-import com.zhifang.features.domain.CallRecordType;
 import com.zhifang.features.behaviour.CarriedNumbers;
 import com.zhifang.features.behaviour.ContactPairs;
 import com.zhifang.features.behaviour.DeviceStates;
@@ -10,12 +9,13 @@ import com.zhifang.features.behaviour.FeatureRows;
 import com.zhifang.features.behaviour.FeatureSets;
 import com.zhifang.features.behaviour.NumberStates;
 import com.zhifang.features.behaviour.PortCustomerStates;
+import com.zhifang.features.behaviour.Presentations;
 import com.zhifang.features.behaviour.ServedRows;
 import com.zhifang.features.behaviour.Sides;
 import com.zhifang.features.behaviour.SmsSenders;
-import com.zhifang.features.behaviour.Presentations;
 import com.zhifang.features.behaviour.TrunkStates;
 import com.zhifang.features.behaviour.WindowMerger;
+import com.zhifang.features.domain.CallRecordType;
 import com.zhifang.features.reference.ReferenceSnapshots;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.io.DayStateSchedule;

@@ -1,6 +1,7 @@
 package com.zhifang.jobs.ingest;
 
 import com.zhifang.features.catalog.Schemas;
+import com.zhifang.features.ingest.FileCounts;
 import com.zhifang.features.ingest.LandingDataset;
 import com.zhifang.features.ingest.LandingFileException;
 import com.zhifang.features.ingest.LandingFileParser;
@@ -8,7 +9,6 @@ import com.zhifang.features.ingest.csv.CsvRecord;
 import com.zhifang.features.ingest.csv.Rfc4180Reader;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.io.Warehouse;
-import com.zhifang.features.ingest.FileCounts;
 import com.zhifang.jobs.stage.BaseStageAction;
 import com.zhifang.jobs.stage.ReconciliationCheck;
 import org.apache.hadoop.fs.FileStatus;

@@ -1,9 +1,9 @@
 package com.zhifang.jobs.ingest;
 
-import com.zhifang.jobs.stage.StageResult;
-import com.zhifang.jobs.stage.StageMetrics;
 import com.zhifang.features.ingest.FileCounts;
 import com.zhifang.jobs.stage.ReconciliationCheck;
+import com.zhifang.jobs.stage.StageMetrics;
+import com.zhifang.jobs.stage.StageResult;
 
 import java.util.List;
 

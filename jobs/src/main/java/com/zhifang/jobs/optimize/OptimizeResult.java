@@ -1,7 +1,7 @@
 package com.zhifang.jobs.optimize;
 
-import com.zhifang.jobs.stage.StageResult;
 import com.zhifang.jobs.stage.StageMetrics;
+import com.zhifang.jobs.stage.StageResult;
 import java.util.List;
 
 /** Files of day D's partition rewritten per table (removed: the small files; added: what replaced them). */

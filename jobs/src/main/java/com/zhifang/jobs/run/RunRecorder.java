@@ -1,12 +1,12 @@
 package com.zhifang.jobs.run;
 
-import com.zhifang.features.spark.JobLabels;
-import com.zhifang.features.catalog.Schemas;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.zhifang.features.catalog.Schemas;
 import com.zhifang.features.schema.RowValues;
 import com.zhifang.features.schema.Tables;
+import com.zhifang.features.spark.JobLabels;
 import com.zhifang.jobs.io.Warehouse;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;

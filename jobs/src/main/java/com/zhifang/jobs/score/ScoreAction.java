@@ -1,8 +1,8 @@
 package com.zhifang.jobs.score;
 
-import com.zhifang.features.domain.PatternCode;
-import com.zhifang.features.domain.EntityType;
 import com.zhifang.features.behaviour.ServedRows;
+import com.zhifang.features.domain.EntityType;
+import com.zhifang.features.domain.PatternCode;
 import com.zhifang.features.reference.ReferenceSnapshots;
 import com.zhifang.features.schema.FeatureColumns;
 import com.zhifang.features.schema.Tables;

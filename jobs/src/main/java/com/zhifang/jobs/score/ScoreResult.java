@@ -1,9 +1,9 @@
 package com.zhifang.jobs.score;
 
-import java.util.Locale;
-import com.zhifang.jobs.stage.StageResult;
-import com.zhifang.jobs.stage.StageMetrics;
 import com.zhifang.features.domain.PatternCode;
+import com.zhifang.jobs.stage.StageMetrics;
+import com.zhifang.jobs.stage.StageResult;
+import java.util.Locale;
 import java.util.Map;
 
 /**

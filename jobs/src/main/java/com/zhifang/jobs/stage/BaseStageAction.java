@@ -1,8 +1,8 @@
 package com.zhifang.jobs.stage;
 
 import com.zhifang.features.catalog.Schemas;
-import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.features.spark.JobLabels;
+import com.zhifang.jobs.io.Warehouse;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;

@@ -1,8 +1,8 @@
 package com.zhifang.jobs.cli;
 
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package com.zhifang.jobs.ingest;
 
 import com.zhifang.features.catalog.Schemas;
+import com.zhifang.features.ingest.FileCounts;
 import com.zhifang.features.ingest.LandingFileException;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
@@ -8,7 +9,6 @@ import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.jobs.nightly.NightlyJob;
 import com.zhifang.jobs.nightly.NightlySettings;
 import com.zhifang.jobs.nightly.NightlyStage;
-import com.zhifang.features.ingest.FileCounts;
 import com.zhifang.jobs.run.RunReport;
 import com.zhifang.jobs.testing.LandingFixture;
 import org.apache.spark.sql.Row;

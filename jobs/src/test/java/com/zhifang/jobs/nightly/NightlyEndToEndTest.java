@@ -1,14 +1,14 @@
 package com.zhifang.jobs.nightly;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
-import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.jobs.export.ExportAction;
+import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.jobs.run.RunReport;
 import com.zhifang.jobs.testing.GeneratedWarehouse;
 import com.zhifang.models.evaluate.ListEvaluation;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;

@@ -1,7 +1,7 @@
 package com.zhifang.jobs.train;
 
-import com.zhifang.features.catalog.Schemas;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.zhifang.features.catalog.Schemas;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
 import com.zhifang.jobs.cli.TrainCommand;

@@ -13,12 +13,12 @@ import java.util.Set;
 
 import static com.zhifang.features.schema.FeatureColumns.FEATURE_DATE;
 import static com.zhifang.features.schema.GraphColumns.GRAPH_DATE;
-import static com.zhifang.features.schema.RecordColumns.IMEI;
-import static com.zhifang.features.schema.RecordColumns.NUMBER;
 import static com.zhifang.features.schema.GraphColumns.RING_ID;
-import static com.zhifang.features.schema.ModelColumns.graphInput;
 import static com.zhifang.features.schema.GraphColumns.SEED_COUNT;
 import static com.zhifang.features.schema.GraphColumns.SIZE;
+import static com.zhifang.features.schema.ModelColumns.graphInput;
+import static com.zhifang.features.schema.RecordColumns.IMEI;
+import static com.zhifang.features.schema.RecordColumns.NUMBER;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max_by;

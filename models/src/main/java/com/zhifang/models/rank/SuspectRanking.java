@@ -8,28 +8,28 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
-import java.util.Arrays;
 import java.time.LocalDate;
+import java.util.Arrays;
 
-import static com.zhifang.features.schema.ScoreColumns.DAYS_LISTED;
+import static com.zhifang.features.schema.FeatureColumns.POLICE_NOTIFIED;
 import static com.zhifang.features.schema.RecordColumns.DECIDED_ON;
 import static com.zhifang.features.schema.RecordColumns.ENTITY_ID;
 import static com.zhifang.features.schema.RecordColumns.ENTITY_TYPE;
-import static com.zhifang.features.schema.ScoreColumns.FIRST_LISTED_ON;
 import static com.zhifang.features.schema.RecordColumns.IS_PREFIX;
-import static com.zhifang.features.schema.ScoreColumns.LIST_DATE;
-import static com.zhifang.features.schema.ScoreColumns.MODEL_SCORE;
 import static com.zhifang.features.schema.RecordColumns.NOTIFIED_ON;
 import static com.zhifang.features.schema.RecordColumns.NUMBER;
 import static com.zhifang.features.schema.RecordColumns.OUTCOME;
+import static com.zhifang.features.schema.RecordColumns.VALID_UNTIL;
+import static com.zhifang.features.schema.ScoreColumns.DAYS_LISTED;
+import static com.zhifang.features.schema.ScoreColumns.FIRST_LISTED_ON;
+import static com.zhifang.features.schema.ScoreColumns.LIST_DATE;
+import static com.zhifang.features.schema.ScoreColumns.MODEL_SCORE;
 import static com.zhifang.features.schema.ScoreColumns.PATTERN;
 import static com.zhifang.features.schema.ScoreColumns.PATTERNS;
-import static com.zhifang.features.schema.FeatureColumns.POLICE_NOTIFIED;
 import static com.zhifang.features.schema.ScoreColumns.RANK;
 import static com.zhifang.features.schema.ScoreColumns.REASONS;
 import static com.zhifang.features.schema.ScoreColumns.RULE_SCORE;
 import static com.zhifang.features.schema.ScoreColumns.SCORE;
-import static com.zhifang.features.schema.RecordColumns.VALID_UNTIL;
 import static org.apache.spark.sql.functions.*;
 
 /**

@@ -1,7 +1,7 @@
 package com.zhifang.models.rules;
 
-import com.zhifang.features.domain.PatternCode;
 import com.zhifang.features.domain.EntityType;
+import com.zhifang.features.domain.PatternCode;
 import java.util.List;
 import java.util.Objects;
 

@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.zhifang.features.domain.PatternCode;
-import com.zhifang.features.domain.EntityType;
 import com.zhifang.features.Sha256;
+import com.zhifang.features.domain.EntityType;
+import com.zhifang.features.domain.PatternCode;
 
 import java.io.IOException;
 import java.io.InputStream;

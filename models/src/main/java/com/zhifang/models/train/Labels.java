@@ -1,8 +1,8 @@
 package com.zhifang.models.train;
 
-import com.zhifang.features.domain.FeedbackOutcome;
-import com.zhifang.features.domain.EntityType;
 import com.zhifang.features.domain.Code;
+import com.zhifang.features.domain.EntityType;
+import com.zhifang.features.domain.FeedbackOutcome;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import static com.zhifang.features.schema.ScoreColumns.MODEL_SCORE;
 import static com.zhifang.features.schema.RecordColumns.NUMBER;
+import static com.zhifang.features.schema.ScoreColumns.MODEL_SCORE;
 import static org.apache.spark.sql.functions.col;
 
 /**

@@ -1,7 +1,7 @@
 package com.zhifang.models.detect;
 
-import com.zhifang.features.domain.EntityType;
 import com.zhifang.features.catalog.Schemas;
+import com.zhifang.features.domain.EntityType;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
 import com.zhifang.models.rules.RuleBook;

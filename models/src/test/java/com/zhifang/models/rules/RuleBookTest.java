@@ -1,7 +1,7 @@
 package com.zhifang.models.rules;
 
-import com.zhifang.features.domain.PatternCode;
 import com.zhifang.features.domain.EntityType;
+import com.zhifang.features.domain.PatternCode;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;

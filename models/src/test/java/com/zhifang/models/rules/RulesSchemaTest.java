@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.networknt.schema.JsonSchema;
-import com.zhifang.features.domain.Code;
-import com.zhifang.features.domain.EntityType;
-import com.zhifang.features.domain.PatternCode;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import com.zhifang.features.domain.Code;
+import com.zhifang.features.domain.EntityType;
+import com.zhifang.features.domain.PatternCode;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
