@@ -59,6 +59,12 @@ public final class NumberGraphFeatures {
     public record Settings(int pageRankIterations, double resetProbability, int maxNumbersPerDevice,
                            int maxNumbersPerIdentity, int maxHops) {}
 
+    /**
+     * The {@code graph_features_number} rows of graph date {@code day}, in that table's column order.
+     *
+     * @param steps labels each eager step (vertex ids, PageRank, triangles, the walks, hops) and keeps
+     *              the intermediates it caches until the caller's run ends
+     */
     public static Dataset<Row> toNumberFeatures(LocalDate day, Inputs in, Settings settings, SparkSteps steps) {
         Dataset<Row> callEdges = in.callEdges();
         Dataset<Row> smsEdges = in.smsEdges();
@@ -73,6 +79,7 @@ public final class NumberGraphFeatures {
         RequiredColumns.check(numberDevice, "toNumberFeatures(number-device edges)", NUMBER, IMEI);
         RequiredColumns.check(numberIdentity, "toNumberFeatures(number-identity edges)", NUMBER, ID_HASH);
         RequiredColumns.check(sharedPairs, "toNumberFeatures(shared pairs)", NUMBER_A, NUMBER_B, LINK_KIND);
+
         // Structure over the whole call graph (hubs included: they describe the number itself), joined on the
         // vertex ids it is computed on, so the numbers come back in one join.
         steps.step("vertex ids");
