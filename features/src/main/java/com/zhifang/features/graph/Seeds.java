@@ -45,7 +45,7 @@ public final class Seeds {
                 .select(col(NUMBER), col(NOTIFIED_ON).as("__on"), lit(POLICE).as("__source"))
                 .union(numberFeedback.where(col(OUTCOME).equalTo(FeedbackOutcome.CONFIRMED_FRAUD.code()))
                         .select(col(ENTITY_ID).as(NUMBER), col(DECIDED_ON).as("__on"), lit(FEEDBACK).as("__source")));
-        Dataset<Row> cleared = numberFeedback.where(col(OUTCOME).isin(FeedbackOutcome.RESTORED_ON_APPEAL.code(), FeedbackOutcome.FALSE_POSITIVE.code()))
+        Dataset<Row> cleared = numberFeedback.where(col(OUTCOME).isin(FeedbackOutcome.clearingCodes()))
                 .groupBy(col(ENTITY_ID).as(NUMBER)).agg(max(DECIDED_ON).as("__cleared_on"));
         return confirmations.join(cleared, new String[] {NUMBER}, "left")
                 .where(col("__cleared_on").isNull().or(col("__on").gt(col("__cleared_on"))))

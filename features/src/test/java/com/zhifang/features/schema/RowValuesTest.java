@@ -22,6 +22,15 @@ class RowValuesTest {
     }
 
     @Test
+    void aBuiltRowTakesNoMoreValues() {
+        RowValues values = new RowValues(SCHEMA).set("record_id", "FV1");
+        Row row = values.toRow();
+        assertThrows(IllegalStateException.class, () -> values.set("imei", "867339044733719"));
+        assertThrows(IllegalStateException.class, values::toRow);
+        assertNull(row.get(2));
+    }
+
+    @Test
     void aColumnTheSchemaLacksFailsAtOnce() {
         assertThrows(IllegalArgumentException.class, () -> new RowValues(SCHEMA).set("durationS", 30));
     }

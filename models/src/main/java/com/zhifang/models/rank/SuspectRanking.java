@@ -9,7 +9,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 
 import static com.zhifang.features.schema.FeatureColumns.POLICE_NOTIFIED;
 import static com.zhifang.features.schema.RecordColumns.DECIDED_ON;
@@ -138,7 +137,7 @@ public final class SuspectRanking {
                 .where(col(DECIDED_ON).between(lit(day.minusDays(suppressionDays)), lit(day)))
                 .groupBy(ENTITY_TYPE, ENTITY_ID)
                 .agg(max_by(col(OUTCOME), col(DECIDED_ON)).as("_outcome"), max(col(DECIDED_ON)).as("_decided_on"))
-                .where(col("_outcome").isin(Arrays.stream(FeedbackOutcome.values()).filter(FeedbackOutcome::clears).map(FeedbackOutcome::code).toArray()));
+                .where(col("_outcome").isin(FeedbackOutcome.clearingCodes()));
         Dataset<Row> lastListed = previousLists.join(decisions, new String[] {ENTITY_TYPE, ENTITY_ID})
                 .where(col(LIST_DATE).leq(col("_decided_on")))
                 .groupBy(ENTITY_TYPE, ENTITY_ID)
