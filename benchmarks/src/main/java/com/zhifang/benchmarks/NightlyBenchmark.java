@@ -180,7 +180,7 @@ public final class NightlyBenchmark {
      * schema inference, no validation) and written to Delta, one table per dataset, the datasets
      * one after another. Same files, same JVM, same settings as the nightly.
      */
-    static double ioFloor(SparkSession spark, Path landingDay, Path out) {
+    public static double ioFloor(SparkSession spark, Path landingDay, Path out) {
         long start = System.nanoTime();
         JobLabels labels = new JobLabels(spark, "bench");
         labels.restoring(() -> {

@@ -3,6 +3,7 @@ package com.zhifang.benchmarks.cli;
 import com.zhifang.benchmarks.FeaturesBenchmark;
 import com.zhifang.benchmarks.IngestBenchmark;
 import com.zhifang.benchmarks.NightlyBenchmark;
+import com.zhifang.benchmarks.small.SmallNightlyBenchmark;
 import com.zhifang.benchmarks.sichuan.SichuanBenchmark;
 import com.zhifang.benchmarks.sichuan.SichuanReport;
 import com.zhifang.jobs.cli.CliText;
@@ -12,6 +13,7 @@ import com.zhifang.jobs.graph.GraphAction;
 import com.zhifang.jobs.graph.GraphResult;
 import com.zhifang.jobs.graph.GraphSettings;
 import com.zhifang.jobs.io.Warehouse;
+import com.zhifang.jobs.nightly.NightlySettings;
 import com.zhifang.testkit.generate.GeneratorSettings;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -22,8 +24,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 
 /**
@@ -32,8 +37,9 @@ import java.util.concurrent.Callable;
  * labelled data beside published results.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = "Benchmarks: nightly (vs the I/O floor), ingest, features (vs DuckDB), graph, sichuan (models on real labelled data).",
-        subcommands = {BenchmarkCommand.Nightly.class, BenchmarkCommand.Ingest.class, BenchmarkCommand.Features.class,
+        description = "Benchmarks: small (a small week's fixed cost), nightly (vs the I/O floor), ingest, features (vs DuckDB), graph, "
+                + "sichuan (models on real labelled data).",
+        subcommands = {BenchmarkCommand.Small.class, BenchmarkCommand.Nightly.class, BenchmarkCommand.Ingest.class, BenchmarkCommand.Features.class,
                 BenchmarkCommand.Graph.class, BenchmarkCommand.Sichuan.class})
 public final class BenchmarkCommand implements Runnable {
     @CommandLine.Spec
@@ -85,6 +91,63 @@ public final class BenchmarkCommand implements Runnable {
             results.print(report.toMarkdown());
             LOG.info("benchmark sichuan done in {} s", report.seconds());
             return 0;
+        }
+    }
+
+    /** {@code zhifang benchmark small}: a small landing zone's nightly, day by day and step by step, against its floor. */
+    @Command(name = "small", mixinStandardHelpOptions = true,
+            description = "Run a landing zone's days through the nightly in one JVM; per day and step print wall time, Spark jobs, "
+                    + "Delta commits and time with no job running, beside a raw-files-to-Delta pass over the same files.",
+            footer = {"%nExample:%n  zhifang benchmark small --landing sample-data/landing --work /tmp/bench-small", CliText.EXIT_CODES})
+    public static final class Small implements Callable<Integer> {
+        @Option(names = "--landing", required = true, description = "Landing zone root (one folder per day, YYYY-MM-DD).")
+        Path landing;
+
+        @Option(names = "--work", required = true, description = "Scratch folder, absent or empty (warehouse/ and floor/ are written there).")
+        Path work;
+
+        @Option(names = "--from", description = "First day (default: the landing zone's first day folder).")
+        LocalDate from;
+
+        @Option(names = "--to", description = "Last day (default: the landing zone's last day folder).")
+        LocalDate to;
+
+        @Mixin
+        ResultsOutput results;
+
+        @Mixin
+        SparkOptions sparkOptions;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            List<LocalDate> landed = landingDays(landing);
+            if (landed.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--landing " + landing + " has no day folder (YYYY-MM-DD)");
+            }
+            LocalDate first = from != null ? from : landed.get(0);
+            LocalDate last = to != null ? to : landed.get(landed.size() - 1);
+            SmallNightlyBenchmark.Settings settings = new SmallNightlyBenchmark.Settings(landing.toAbsolutePath(), work,
+                    NightlySettings.range(first, last));
+            NightlyBenchmark.requireEmptyWork(work);
+            SmallNightlyBenchmark.Result result;
+            try (SparkSession spark = sparkOptions.open("zhifang benchmark small")) {
+                result = SmallNightlyBenchmark.run(spark, settings, sparkOptions.carrierZone());
+            }
+            results.print(result.toMarkdown());
+            return 0;
+        }
+
+        private static List<LocalDate> landingDays(Path landing) throws IOException {
+            if (!Files.isDirectory(landing)) {
+                return List.of();
+            }
+            try (Stream<Path> listing = Files.list(landing)) {
+                return listing.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{4}-\\d{2}-\\d{2}"))
+                        .map(LocalDate::parse).sorted().toList();
+            }
         }
     }
 

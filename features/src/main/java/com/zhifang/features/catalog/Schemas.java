@@ -1,10 +1,7 @@
 package com.zhifang.features.catalog;
 
-import com.zhifang.features.behaviour.ContactPairs;
-import com.zhifang.features.behaviour.DistinctNumbers;
 import com.zhifang.features.behaviour.EntityFeatures;
 import com.zhifang.features.behaviour.FeatureSets;
-import com.zhifang.features.graph.EdgeDayStates;
 import com.zhifang.features.graph.Rings;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -25,7 +22,7 @@ import static com.zhifang.features.schema.Tables.*;
 /**
  * Schemas and partition columns of the warehouse's tables (names in
  * {@link com.zhifang.features.schema.Tables}). The state and features tables take their schemas from
- * the definitions that compute them ({@link FeatureSets}, {@link EdgeDayStates}, ...), so this
+ * the definitions that compute them ({@link FeatureSets}, {@link DayState}, ...), so this
  * catalogue sits above the behaviour and graph packages.
  *
  * <p>Event tables end with lineage columns (landing day, source file and line, ingest run id) so
@@ -85,16 +82,12 @@ public final class Schemas {
                 f(RUN_ID, S, false), f(COMMAND, S, false), f(RUN_DATE, D, false), f(STARTED_AT, TS, false),
                 f(FINISHED_AT, TS, false), f(STATUS, S, false), f(CODE_VERSION, S), f(RULES_VERSION, S),
                 f(MODEL_VERSION, S), f(REPORT_JSON, S, false)));
-        behaviour(NUMBER_DAY_STATE, FEATURES_NUMBER, FeatureSets.NUMBER_FEATURES);
-        behaviour(DEVICE_DAY_STATE, FEATURES_DEVICE, FeatureSets.DEVICE_FEATURES);
-        behaviour(TRUNK_DAY_STATE, FEATURES_TRUNK, FeatureSets.TRUNK_FEATURES);
-        behaviour(PORT_CUSTOMER_DAY_STATE, FEATURES_PORT_CUSTOMER, FeatureSets.PORT_CUSTOMER_FEATURES);
-        table(PAIR_DAY_STATE, TRAFFIC_DAY, List.of(ContactPairs.PAIR_SCHEMA.fields()));
-        table(CARRIED_NUMBER_DAY_STATE, TRAFFIC_DAY, List.of(DistinctNumbers.SCHEMA.fields()));
-        table(SMS_RECIPIENT_DAY_STATE, TRAFFIC_DAY, List.of(DistinctNumbers.SCHEMA.fields()));
-        table(CALL_EDGE_DAY_STATE, TRAFFIC_DAY, List.of(EdgeDayStates.CALL_EDGE_SCHEMA.fields()));
-        table(SMS_EDGE_DAY_STATE, TRAFFIC_DAY, List.of(EdgeDayStates.SMS_EDGE_SCHEMA.fields()));
-        table(DEVICE_EDGE_DAY_STATE, TRAFFIC_DAY, List.of(EdgeDayStates.DEVICE_EDGE_SCHEMA.fields()));
+        table(FEATURE_DAY_STATE, TRAFFIC_DAY, DayState.tableFields(FEATURE_DAY_STATE));
+        features(FEATURES_NUMBER, FeatureSets.NUMBER_FEATURES);
+        features(FEATURES_DEVICE, FeatureSets.DEVICE_FEATURES);
+        features(FEATURES_TRUNK, FeatureSets.TRUNK_FEATURES);
+        features(FEATURES_PORT_CUSTOMER, FeatureSets.PORT_CUSTOMER_FEATURES);
+        table(EDGE_DAY_STATE, TRAFFIC_DAY, DayState.tableFields(EDGE_DAY_STATE));
         table(GRAPH_FEATURES_NUMBER, GRAPH_DATE, List.of(
                 f(GRAPH_DATE, D, false), f(NUMBER, S, false), f(IS_SEED, B, false), f(HUB_REASON, S),
                 f(OUT_DEGREE, L, false), f(IN_DEGREE, L, false), f(NEIGHBOURS, L, false), f(RECIPROCITY, DBL),
@@ -117,11 +110,11 @@ public final class Schemas {
     }
 
     /**
-     * A day-state table and its features table. The features table's registered schema is for the
-     * default windows ({@link FeatureSets#DEFAULT_WINDOWS}); other window lists add their columns.
+     * A features table. Its registered schema is for the default windows
+     * ({@link FeatureSets#DEFAULT_WINDOWS}); other window lists add their columns. The entity type's
+     * day state is a {@link DayState} of {@code feature_day_state}.
      */
-    private static void behaviour(String stateTable, String featuresTable, EntityFeatures def) {
-        table(stateTable, TRAFFIC_DAY, List.of(def.stateSchema().fields()));
+    private static void features(String featuresTable, EntityFeatures def) {
         table(featuresTable, FEATURE_DATE, List.of(def.outputSchema(FeatureSets.DEFAULT_WINDOWS).fields()));
     }
 

@@ -13,6 +13,8 @@ public final class FeatureColumns {
     /** A number's counterpart in a contact pair (the callee of its outgoing, the caller of its incoming calls). */
     public static final String PEER = "peer";
     public static final String ENTITY = "entity";
+    /** Which state a row of a day-state table holds ({@code number}, {@code pair}, {@code call_edge}, ...: {@code DayState}). */
+    public static final String STATE_KIND = "state_kind";
 
     // ---- per-day states (mergeable: counts, sums, histograms, HLL sketches) ----
     public static final String CALLS_OUT = "calls_out";

@@ -19,22 +19,22 @@ public final class Tables {
     public static final String REF_ROAMING = "ref_roaming";
     public static final String QUARANTINE = "quarantine";
     public static final String RUN_LOG = "run_log";
-    // Behaviour features: per-day mergeable states (partitioned by traffic_day) and window rows (by feature_date).
-    public static final String NUMBER_DAY_STATE = "number_day_state";
-    public static final String PAIR_DAY_STATE = "pair_day_state";
-    public static final String DEVICE_DAY_STATE = "device_day_state";
-    public static final String TRUNK_DAY_STATE = "trunk_day_state";
-    public static final String PORT_CUSTOMER_DAY_STATE = "port_customer_day_state";
-    public static final String CARRIED_NUMBER_DAY_STATE = "carried_number_day_state";
-    public static final String SMS_RECIPIENT_DAY_STATE = "sms_recipient_day_state";
+    /**
+     * Behaviour features: every per-day mergeable state of the features stage (numbers, pairs,
+     * devices, ...; partitioned by traffic_day, one {@code state_kind} per state, see
+     * {@code com.zhifang.features.catalog.DayState}), written in one commit per night.
+     */
+    public static final String FEATURE_DAY_STATE = "feature_day_state";
+    /** Behaviour features: window rows, one table per entity type (partitioned by feature_date). */
     public static final String FEATURES_NUMBER = "features_number";
     public static final String FEATURES_DEVICE = "features_device";
     public static final String FEATURES_TRUNK = "features_trunk";
     public static final String FEATURES_PORT_CUSTOMER = "features_port_customer";
-    // Graph stage: per-day edge states (partitioned by traffic_day), summed over the window each night.
-    public static final String CALL_EDGE_DAY_STATE = "call_edge_day_state";
-    public static final String SMS_EDGE_DAY_STATE = "sms_edge_day_state";
-    public static final String DEVICE_EDGE_DAY_STATE = "device_edge_day_state";
+    /**
+     * Graph stage: the per-day call, SMS and device edge states (partitioned by traffic_day, one
+     * {@code state_kind} each), summed over the window each night; written in one commit per night.
+     */
+    public static final String EDGE_DAY_STATE = "edge_day_state";
     /** Graph stage: one row per number per graph date. */
     public static final String GRAPH_FEATURES_NUMBER = "graph_features_number";
     /** Graph stage: one row per ring (group of numbers joined by strong links) per graph date. */

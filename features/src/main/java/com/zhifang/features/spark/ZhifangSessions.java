@@ -50,19 +50,34 @@ import java.util.Map;
  * and day, so a few small files in the days of late records ({@code zhifang optimize --date} of
  * such a day compacts them). Ingest chooses its write tasks by volume.
  *
- * <p>Why no coalescing when embedded: adaptive execution merges small shuffle partitions by bytes.
+ * <p>Why no adaptive execution when embedded ({@code spark.sql.adaptive.enabled} false): adaptive
+ * execution runs every shuffle stage of a query as a Spark job of its own and re-plans the rest of
+ * the query after each; on a small day, where a stage's tasks take milliseconds, that per-stage
+ * driver work is most of the cost. Without it a query is one job. On the sample week it cut the
+ * Spark jobs of a night by about a third ({@code docs/measurements/2026-12-07-fixed-cost.md}).
+ * What it would bring embedded: joins are planned from Delta's statistics, which are exact for
+ * the small tables broadcast here, and there is no skew to split on two cores. On a cluster
+ * Spark's default stays (on).
+ *
+ * <p>Why no coalescing when embedded (for a run that turns adaptive execution back on with
+ * {@code --conf}): adaptive execution merges small shuffle partitions by bytes.
  * The day states' shuffles are small in bytes (sparse rows, narrow rows) but heavy per row
  * (histogram and sketch merges), and the state assembly groups a union of already-partitioned
  * parts; on a few cores both ended as one task running on one core for minutes
  * ({@code docs/measurements/2026-11-29-nightly-benchmark-three-sizes.md}), even with a 64 KB floor. With twice the cores as partitions, every core stays
- * busy and an empty partition costs milliseconds. Adaptive execution stays on (joins, skew). On a
- * cluster Spark's defaults stay: there coalescing saves hundreds of near-empty tasks.
+ * busy and an empty partition costs milliseconds. On a cluster Spark's defaults stay: there
+ * coalescing saves hundreds of near-empty tasks.
+ *
+ * <p>Why Hadoop's local file system is replaced when embedded ({@link NioLocalFileSystem}): without
+ * Hadoop's native library it forks a {@code chmod} process for every file and folder it creates.
  */
 public final class ZhifangSessions {
     static final String ARTIFACT_ISOLATION = "spark.sql.artifact.isolation.enabled";
     static final String TYPES_FRAMEWORK = "spark.sql.types.framework.enabled";
     static final String CACHE_COMPRESSED = "spark.sql.inMemoryColumnarStorage.compressed";
     static final String MERGE_REPARTITION = "spark.databricks.delta.merge.repartitionBeforeWrite.enabled";
+    static final String LOCAL_FILE_SYSTEM = "spark.hadoop.fs.file.impl";
+    static final String ADAPTIVE = "spark.sql.adaptive.enabled";
 
     private ZhifangSessions() {}
 
@@ -78,8 +93,8 @@ public final class ZhifangSessions {
                 .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
                 .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
                 .config("spark.sql.datetime.java8API.enabled", "true")
-                .config("spark.sql.session.timeZone", carrierZone.getId())
-                .config("spark.sql.adaptive.enabled", "true");
+                .config("spark.sql.session.timeZone", carrierZone.getId());
+        setIfAbsent(builder, submitted, ADAPTIVE, String.valueOf(!local));
         setIfAbsent(builder, submitted, ARTIFACT_ISOLATION, "false");
         setIfAbsent(builder, submitted, "spark.plugins", TaskSqlConfPlugin.class.getName());
         setIfAbsent(builder, submitted, TYPES_FRAMEWORK, "false");
@@ -94,6 +109,7 @@ public final class ZhifangSessions {
             setIfAbsent(builder, submitted, "spark.sql.adaptive.coalescePartitions.enabled", "false");
             setIfAbsent(builder, submitted, "spark.ui.enabled", String.valueOf(uiEnabled));
             setIfAbsent(builder, submitted, "spark.ui.showConsoleProgress", "false");
+            setIfAbsent(builder, submitted, LOCAL_FILE_SYSTEM, NioLocalFileSystem.class.getName());
         }
         extraConf.forEach(builder::config);
         return builder.getOrCreate();

@@ -38,14 +38,27 @@ class ZhifangSessionsTest {
     @Test
     void embeddedRunsKeepEveryShufflePartitionSoHeavySmallShufflesUseEveryCore() {
         SparkSession spark = SparkTestSession.get();
-        assertEquals("false", spark.conf().get(COALESCE));
+        assertEquals("false", spark.conf().get(ZhifangSessions.ADAPTIVE), "embedded: no adaptive execution");
+        assertEquals("false", spark.conf().get(COALESCE), "nor its coalescing when a run turns it on");
         assertEquals(2, assemblyPartitions(spark), "local[2], 2 shuffle partitions: both cores");
-        spark.conf().set(COALESCE, "true");
+        spark.conf().set(ZhifangSessions.ADAPTIVE, "true");
         try {
+            assertEquals(2, assemblyPartitions(spark), "adaptive execution turned on keeps them");
+            spark.conf().set(COALESCE, "true");
             assertEquals(1, assemblyPartitions(spark), "Spark's coalescing makes it one task");
         } finally {
             spark.conf().set(COALESCE, "false");
+            spark.conf().set(ZhifangSessions.ADAPTIVE, "false");
         }
+    }
+
+    /** Embedded, the {@code file:} scheme is Hadoop's local file system without forked {@code chmod}s. */
+    @Test
+    void embeddedRunsUseTheLocalFileSystemThatDoesNotFork() throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        org.apache.hadoop.fs.FileSystem fs = org.apache.hadoop.fs.FileSystem.get(java.net.URI.create("file:///"),
+                spark.sparkContext().hadoopConfiguration());
+        assertTrue(fs instanceof NioLocalFileSystem, fs.getClass().getName());
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.zhifang.jobs.graph;
 
 import com.zhifang.features.behaviour.Presentations;
+import com.zhifang.features.catalog.DayState;
 import com.zhifang.features.graph.CoVictims;
 import com.zhifang.features.graph.EdgeDayStates;
 import com.zhifang.features.graph.HubFilter;
@@ -52,7 +53,7 @@ import static org.apache.spark.sql.functions.*;
  * read as stored.
  *
  * <p>Idempotent: each table's {@code graph_date = D} partition is replaced ({@code replaceWhere}), and
- * so is each recomputed day's edge-state partition. Missing input tables (no police notice ever
+ * so are the recomputed days' edge-state partitions (all in one commit). Missing input tables (no police notice ever
  * delivered, no allowlist) count as empty.
  *
  * <p>Cost: per recomputed day, one scan of its voice and SMS partitions and three aggregations by edge;
@@ -62,10 +63,8 @@ import static org.apache.spark.sql.functions.*;
  */
 public final class GraphAction extends BaseStageAction<GraphResult> {
     private static final Logger LOG = LoggerFactory.getLogger(GraphAction.class);
-    /** A computed day with records has device edges (voice and SMS rows of our subscribers carry the IMEI). */
     static final DayStateSchedule STATE_SCHEDULE = new DayStateSchedule(
-            List.of(Tables.VOICE_CALLS, Tables.SMS_MESSAGES), List.of(),
-            List.of(Tables.CALL_EDGE_DAY_STATE, Tables.SMS_EDGE_DAY_STATE, Tables.DEVICE_EDGE_DAY_STATE));
+            List.of(Tables.VOICE_CALLS, Tables.SMS_MESSAGES), List.of(), Tables.EDGE_DAY_STATE);
 
     private final GraphSettings settings;
     private final List<Dataset<Row>> cached = new ArrayList<>();
@@ -93,7 +92,9 @@ public final class GraphAction extends BaseStageAction<GraphResult> {
     private List<LocalDate> updateEdgeDayStates() {
         List<LocalDate> stateDays = STATE_SCHEDULE.daysToRecompute(spark, warehouse, firstDayOfWindow(), day);
         LOG.info("graph {}: edge day states to compute {}", day, stateDays);
-        stateDays.forEach(this::computeEdgeDayStates);
+        List<Dataset<Row>> parts = new ArrayList<>();
+        stateDays.forEach(d -> parts.addAll(edgeDayStates(d)));
+        replaceDayStates(Tables.EDGE_DAY_STATE, stateDays, parts);
         return stateDays;
     }
 
@@ -121,8 +122,8 @@ public final class GraphAction extends BaseStageAction<GraphResult> {
         Dataset<Row> allowlist = ReferenceSnapshots.asOf(read(Tables.REF_ALLOWLIST), day);
 
         labels.step("window edges, hubs");
-        Dataset<Row> callEdges = keep(EdgeDayStates.toWindowCallEdges(read(Tables.CALL_EDGE_DAY_STATE), first, day));
-        Dataset<Row> smsEdges = keep(EdgeDayStates.toWindowSmsEdges(read(Tables.SMS_EDGE_DAY_STATE), first, day));
+        Dataset<Row> callEdges = keep(EdgeDayStates.toWindowCallEdges(read(DayState.CALL_EDGE), first, day));
+        Dataset<Row> smsEdges = keep(EdgeDayStates.toWindowSmsEdges(read(DayState.SMS_EDGE), first, day));
         Dataset<Row> neighbours = keep(HubFilter.neighbourCounts(callEdges));
         long superNodeCap = cap(neighbours, NEIGHBOURS, settings.superNodeQuantile(), settings.superNodeFloor());
         long busyCalleeCap = cap(neighbours, IN_DEGREE, settings.busyCalleeQuantile(), settings.busyCalleeFloor());
@@ -139,7 +140,7 @@ public final class GraphAction extends BaseStageAction<GraphResult> {
 
         // Sharing: devices and identities, capped, hubs excluded.
         labels.step("shared devices and identities");
-        Dataset<Row> numberDevice = keep(EdgeDayStates.toWindowDeviceEdges(read(Tables.DEVICE_EDGE_DAY_STATE), first, day));
+        Dataset<Row> numberDevice = keep(EdgeDayStates.toWindowDeviceEdges(read(DayState.DEVICE_EDGE), first, day));
         Dataset<Row> numberIdentity = keep(SharingGraph.toNumberIdentityEdges(subscribers));
         Dataset<Row> sharedPairs = SharingGraph.toSharedPairs(numberDevice, IMEI, SharingGraph.SHARED_DEVICE,
                         settings.maxNumbersPerDevice(), hubs)
@@ -172,23 +173,20 @@ public final class GraphAction extends BaseStageAction<GraphResult> {
     }
 
     /**
-     * Day d's call, SMS and device edges, each table's d partition replaced. Spoofed transit calls
+     * Day d's call, SMS and device edges, tagged for {@code edge_day_state}. Spoofed transit calls
      * are not the shown number's calls; which are spoofed is decided with d's own trunk and roaming
      * snapshots, so a subscriber who roamed abroad on d keeps that day's calls home as edges after
      * coming back.
      */
-    private void computeEdgeDayStates(LocalDate d) {
-        DayStateSchedule.Writes states = STATE_SCHEDULE.writes(d, this::replacePartition);
+    private List<Dataset<Row>> edgeDayStates(LocalDate d) {
         Dataset<Row> voice = read(Tables.VOICE_CALLS).where(col(TRAFFIC_DAY).equalTo(lit(d)));
         Dataset<Row> sms = read(Tables.SMS_MESSAGES).where(col(TRAFFIC_DAY).equalTo(lit(d)));
         Dataset<Row> trunks = ReferenceSnapshots.asOf(read(Tables.REF_TRUNKS), d);
         Dataset<Row> roaming = ReferenceSnapshots.asOf(read(Tables.REF_ROAMING), d);
-        states.write(Tables.CALL_EDGE_DAY_STATE,
-                EdgeDayStates.toCallEdgeDayState(Presentations.toAttributableCalls(voice, trunks, roaming), d));
-        states.write(Tables.SMS_EDGE_DAY_STATE, EdgeDayStates.toSmsEdgeDayState(sms, d));
-        // Device edges last: the schedule takes a day with device edges as done.
-        states.write(Tables.DEVICE_EDGE_DAY_STATE, EdgeDayStates.toDeviceEdgeDayState(voice, sms, d));
-        states.done();
+        return List.of(
+                DayState.CALL_EDGE.tag(EdgeDayStates.toCallEdgeDayState(Presentations.toAttributableCalls(voice, trunks, roaming), d)),
+                DayState.SMS_EDGE.tag(EdgeDayStates.toSmsEdgeDayState(sms, d)),
+                DayState.DEVICE_EDGE.tag(EdgeDayStates.toDeviceEdgeDayState(voice, sms, d)));
     }
 
     /**

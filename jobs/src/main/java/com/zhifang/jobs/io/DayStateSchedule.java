@@ -1,6 +1,7 @@
 package com.zhifang.jobs.io;
 
 import com.zhifang.features.catalog.Schemas;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -8,115 +9,74 @@ import org.apache.spark.sql.SparkSession;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static com.zhifang.features.schema.RecordColumns.LANDING_DAY;
-import static com.zhifang.features.schema.RecordColumns.TRAFFIC_DAY;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
 /**
- * Which days of a window need their per-day state (re)computed before a stage merges the window's
+ * Which days of a window need their per-day states (re)computed before a stage merges the window's
  * states: the run day D; every window day that received rows in landing day D (late records,
  * redeliveries; a rerun of D recomputes them again, which is idempotent); and every window day that
- * has records but no state yet (a first run, a longer window than before).
+ * has records but no state yet (a first run, a longer window than before, a run that died before
+ * its states were written).
  *
- * <p>Cost: one small aggregation per input table over the window's partitions (which days have rows,
- * which got some in landing day D) and one distinct over the state table's days; a few rows each
- * reach the driver.
+ * <p>A stage writes all the states of all the days it computes in one commit to its state table
+ * ({@link Warehouse#replacePartitions}), so a day with rows in the state table has all its states.
  *
- * <p>It also owns the order in which a day's state tables are written ({@link #writes}): the last
- * one is the day's completion marker, so a run that died between two writes leaves a day without
- * it, and the next run recomputes that day.
+ * <p>Cost: one Spark job: an aggregation over the window's partitions of every input table and
+ * the state table (which days have rows, which got some in landing day D, which have states); a
+ * row per table and day reaches the driver.
  *
- * @param inputs      the tables whose rows make up the states ({@code voice_calls}, ...): a day with
- *                    rows and no state is computed
- * @param triggers    further tables whose late rows change a day's state but whose presence alone does
- *                    not call for one (complaints)
- * @param states      the day-state tables in the order they must be written; the last holds rows for
- *                    every computed day with input rows and marks the day as done
+ * @param inputs     the tables whose rows make up the states ({@code voice_calls}, ...): a day with
+ *                   rows and no state is computed
+ * @param triggers   further tables whose late rows change a day's state but whose presence alone does
+ *                   not call for one (complaints)
+ * @param stateTable the stage's day-state table ({@code feature_day_state}, {@code edge_day_state})
  */
-public record DayStateSchedule(List<String> inputs, List<String> triggers, List<String> states) {
+public record DayStateSchedule(List<String> inputs, List<String> triggers, String stateTable) {
     public DayStateSchedule {
         inputs = List.copyOf(inputs);
         triggers = List.copyOf(triggers);
-        states = List.copyOf(states);
-        if (states.isEmpty() || Set.copyOf(states).size() != states.size()) {
-            throw new IllegalArgumentException("states must be distinct and at least one: " + states);
-        }
-    }
-
-    /** The state written last: a day with rows in it is done. */
-    public String completionMarker() {
-        return states.get(states.size() - 1);
-    }
-
-    /** Writes one partition of a state table (the stage's labelled {@code replacePartition}). */
-    @FunctionalInterface
-    public interface PartitionWriter {
-        void replace(String table, LocalDate day, Dataset<Row> rows);
-    }
-
-    /** The writes of day {@code d}'s states, which must come in the schedule's order, every one of them. */
-    public Writes writes(LocalDate d, PartitionWriter writer) {
-        return new Writes(d, writer);
-    }
-
-    /** Day {@code d}'s state writes, checked against the schedule's order. */
-    public final class Writes {
-        private final LocalDate d;
-        private final PartitionWriter writer;
-        private int next;
-
-        private Writes(LocalDate d, PartitionWriter writer) {
-            this.d = d;
-            this.writer = Objects.requireNonNull(writer, "writer");
-        }
-
-        /** @throws IllegalStateException when {@code table} is not the next state of the schedule */
-        public void write(String table, Dataset<Row> rows) {
-            if (next >= states.size() || !states.get(next).equals(table)) {
-                throw new IllegalStateException("state " + table + " of " + d + " written out of order; the schedule is "
-                        + states + " and " + next + " are written");
-            }
-            writer.replace(table, d, rows);
-            next++;
-        }
-
-        /** @throws IllegalStateException when a state of the schedule was not written */
-        public void done() {
-            if (next != states.size()) {
-                throw new IllegalStateException("states of " + d + " left unwritten: " + states.subList(next, states.size()));
-            }
-        }
+        Objects.requireNonNull(stateTable, "stateTable");
+        Schemas.schemaOf(stateTable);   // rejects unknown names
     }
 
     /** The days of {@code [from, day]} to recompute, oldest first; always holds {@code day}. */
     public List<LocalDate> daysToRecompute(SparkSession spark, Warehouse warehouse, LocalDate from, LocalDate day) {
-        TreeSet<LocalDate> days = new TreeSet<>();
-        days.add(day);
-        TreeSet<LocalDate> withRows = new TreeSet<>();
-        for (String table : concat(inputs, triggers)) {
+        // One query (one Spark job) for every table: per table and day, whether rows landed on D.
+        Dataset<Row> perTableDay = null;
+        for (String table : concat(concat(inputs, triggers), List.of(stateTable))) {
             String dayColumn = Schemas.partitionColumnOf(table);
-            for (Row r : warehouse.readOrEmpty(spark, table).filter(col(dayColumn).between(lit(from), lit(day)))
-                    .groupBy(dayColumn).agg(max(col(LANDING_DAY).equalTo(lit(day))).as("_landed_today")).collectAsList()) {
-                LocalDate d = (LocalDate) r.get(0);
-                if (r.getBoolean(1)) {
-                    days.add(d);
-                }
-                if (inputs.contains(table)) {
-                    withRows.add(d);
-                }
+            Column landedToday = table.equals(stateTable) ? lit(false) : col(LANDING_DAY).equalTo(lit(day));
+            Dataset<Row> days = warehouse.readOrEmpty(spark, table).filter(col(dayColumn).between(lit(from), lit(day)))
+                    .select(lit(table).as("_table"), col(dayColumn).as("_day"), landedToday.as("_landed_today"));
+            perTableDay = perTableDay == null ? days : perTableDay.union(days);
+        }
+        TreeSet<LocalDate> recompute = new TreeSet<>();
+        recompute.add(day);
+        TreeSet<LocalDate> withRows = new TreeSet<>();
+        TreeSet<LocalDate> withState = new TreeSet<>();
+        for (Row r : perTableDay.groupBy("_table", "_day").agg(max("_landed_today")).collectAsList()) {
+            String table = r.getString(0);
+            LocalDate d = (LocalDate) r.get(1);
+            if (table.equals(stateTable)) {
+                withState.add(d);
+                continue;
+            }
+            if (r.getBoolean(2)) {
+                recompute.add(d);
+            }
+            if (inputs.contains(table)) {
+                withRows.add(d);
             }
         }
-        warehouse.readOrEmpty(spark, completionMarker()).filter(col(TRAFFIC_DAY).between(lit(from), lit(day)))
-                .select(TRAFFIC_DAY).distinct().collectAsList()
-                .forEach(r -> withRows.remove((LocalDate) r.get(0)));
-        days.addAll(withRows);
-        return List.copyOf(days);
+        withRows.removeAll(withState);
+        recompute.addAll(withRows);
+        return List.copyOf(recompute);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

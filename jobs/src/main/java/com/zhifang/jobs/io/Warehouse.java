@@ -98,22 +98,48 @@ public final class Warehouse {
      */
     public void replacePartition(SparkSession spark, String table, LocalDate day, Dataset<Row> rows) {
         ensureTable(spark, table);
+        overwrite(table, List.of(day), conform(table, rows.withColumn(Schemas.partitionColumnOf(table), lit(day))));
+    }
+
+    /**
+     * Replaces the partitions {@code days} of the table with the union of {@code parts}, each part
+     * conformed to the table's schema as in {@link #replacePartition} except that every row keeps
+     * its own partition value, which must be one of {@code days} (Delta refuses the write
+     * otherwise). A day of {@code days} without rows is emptied. For the day-state tables, whose
+     * states of several days are written together: one Spark job and one Delta commit for all of
+     * them, and all of them visible at once or not at all.
+     */
+    public void replacePartitions(SparkSession spark, String table, List<LocalDate> days, List<Dataset<Row>> parts) {
+        if (days.isEmpty() || parts.isEmpty()) {
+            throw new IllegalArgumentException(table + ": no day or no rows to replace (days " + days + ", " + parts.size() + " parts)");
+        }
+        ensureTable(spark, table);
+        overwrite(table, days, parts.stream().map(p -> conform(table, p)).reduce(Dataset::unionByName).orElseThrow());
+    }
+
+    private void overwrite(String table, List<LocalDate> days, Dataset<Row> conformed) {
         String partition = Schemas.partitionColumnOf(table);
+        String predicate = days.size() == 1 ? partition + " = DATE'" + days.get(0) + "'"
+                : partition + " IN (" + String.join(", ", days.stream().map(d -> "DATE'" + d + "'").toList()) + ")";
+        conformed.write().format("delta").mode("overwrite")
+                .option("replaceWhere", predicate)
+                .option("mergeSchema", "true")
+                .save(tablePath(table));
+    }
+
+    /** {@code rows} in the table's schema: schema columns in order, cast, nulls for the missing, extra columns appended. */
+    private static Dataset<Row> conform(String table, Dataset<Row> rows) {
         StructType schema = Schemas.schemaOf(table);
         Set<String> present = Set.of(rows.columns());
         List<Column> columns = new ArrayList<>();
         for (StructField f : schema.fields()) {
-            columns.add(partition.equals(f.name()) ? lit(day).as(partition)
-                    : !present.contains(f.name()) ? lit(null).cast(f.dataType()).as(f.name())
+            columns.add(!present.contains(f.name()) ? lit(null).cast(f.dataType()).as(f.name())
                     : f.dataType() instanceof ArrayType ? col(f.name())
                     : col(f.name()).cast(f.dataType()).as(f.name()));
         }
         Set<String> known = Set.of(schema.fieldNames());
         Arrays.stream(rows.columns()).filter(c -> !known.contains(c)).forEach(c -> columns.add(col(c)));
-        rows.select(columns.toArray(Column[]::new)).write().format("delta").mode("overwrite")
-                .option("replaceWhere", partition + " = DATE'" + day + "'")
-                .option("mergeSchema", "true")
-                .save(tablePath(table));
+        return rows.select(columns.toArray(Column[]::new));
     }
 
     /**

@@ -39,6 +39,30 @@ public final class NightlyJob {
     private final Clock clock;
     private final GraphSettings graphSettings;
     private final RuleBook rules;
+    private final StageObserver observer;
+
+    /**
+     * Told when each step of a day begins, on the driver thread that runs it: each stage, then the
+     * recording of the day's run report ({@link #RECORDING}), then the day's end. Benchmarks use it to
+     * cut their counters at stage boundaries; the nightly itself does not need one.
+     */
+    public interface StageObserver {
+        StageObserver NONE = new StageObserver() {
+            @Override
+            public void starting(LocalDate day, String step) {}
+
+            @Override
+            public void dayFinished(LocalDate day) {}
+        };
+
+        /** {@code step}: a stage's label, or {@link #RECORDING}. */
+        void starting(LocalDate day, String step);
+
+        void dayFinished(LocalDate day);
+    }
+
+    /** The step after a day's stages: its run report written to {@code runs/} and the run log. */
+    public static final String RECORDING = "run report";
 
     /** Default graph settings and the built-in rules. */
     public NightlyJob(SparkSession spark, Clock clock) {
@@ -46,6 +70,11 @@ public final class NightlyJob {
     }
 
     public NightlyJob(SparkSession spark, Clock clock, GraphSettings graphSettings, RuleBook rules) {
+        this(spark, clock, graphSettings, rules, StageObserver.NONE);
+    }
+
+    public NightlyJob(SparkSession spark, Clock clock, GraphSettings graphSettings, RuleBook rules, StageObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.spark = Objects.requireNonNull(spark, "spark");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.graphSettings = Objects.requireNonNull(graphSettings, "graphSettings");
@@ -90,7 +119,9 @@ public final class NightlyJob {
             report.finish(clock.instant(), "FAILED", failure.getMessage());
             throw failure;
         } finally {
+            observer.starting(day.day(), RECORDING);
             RunRecorder.record(spark, settings.warehouse(), report);
+            observer.dayFinished(day.day());
             LOG.info("{}: {} {} in {}\n{}", day, command, report.status(), seconds(System.nanoTime() - startNanos),
                     report.summary());
         }
@@ -98,6 +129,7 @@ public final class NightlyJob {
 
     private void runStage(NightlyStage stage, NightlySettings settings, DayOfRange day, RunReport report) {
         LOG.info("{} {}: started", day, stage.label());
+        observer.starting(day.day(), stage.label());
         long start = System.nanoTime();
         // The stage's label stays in place around its action, so jobs that Delta or a stage's helper
         // threads start outside the action's own steps still name the stage, the day and the run.

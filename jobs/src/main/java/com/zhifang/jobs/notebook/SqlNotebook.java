@@ -1,5 +1,6 @@
 package com.zhifang.jobs.notebook;
 
+import com.zhifang.features.catalog.DayState;
 import com.zhifang.features.catalog.Schemas;
 import com.zhifang.jobs.io.Warehouse;
 import org.apache.spark.sql.Dataset;
@@ -23,13 +24,22 @@ public final class SqlNotebook {
 
     private SqlNotebook() {}
 
-    /** Registers every table the warehouse has as a temp view; returns the names registered. */
+    /**
+     * Registers every table the warehouse has as a temp view, and each day state of a day-state
+     * table under its own name ({@code number_day_state}, {@code carried_number_day_state}, ...:
+     * {@link DayState#viewName()}); returns the names registered.
+     */
     public static List<String> registerTables(SparkSession spark, Warehouse warehouse) {
         List<String> registered = new ArrayList<>();
         for (String table : Schemas.tableNames()) {
             if (warehouse.exists(spark, table)) {
-                warehouse.read(spark, table).createOrReplaceTempView(table);
+                Dataset<Row> rows = warehouse.read(spark, table);
+                rows.createOrReplaceTempView(table);
                 registered.add(table);
+                for (DayState state : DayState.of(table)) {
+                    state.select(rows).createOrReplaceTempView(state.viewName());
+                    registered.add(state.viewName());
+                }
             }
         }
         return registered;

@@ -56,8 +56,8 @@ public final class OptimizeAction extends BaseStageAction<OptimizeResult> {
     public static final List<Layout> DEFAULT_LAYOUTS = List.of(
             new Layout(Tables.VOICE_CALLS, List.of(CALLING_NUMBER, CALLED_NUMBER)),
             new Layout(Tables.SMS_MESSAGES, List.of(SENDER, RECIPIENT)),
-            new Layout(Tables.PAIR_DAY_STATE, List.of(NUMBER, PEER)),
-            new Layout(Tables.NUMBER_DAY_STATE, List.of(NUMBER)),
+            // The state kind first: a read of one state (every window merge) skips the files of the others.
+            new Layout(Tables.FEATURE_DAY_STATE, List.of(STATE_KIND, NUMBER)),
             new Layout(Tables.FEATURES_NUMBER, List.of(NUMBER)),
             new Layout(Tables.GRAPH_FEATURES_NUMBER, List.of(NUMBER)),
             new Layout(Tables.QUARANTINE, List.of()));

@@ -1,5 +1,6 @@
 package com.zhifang.jobs.stage;
 
+import com.zhifang.features.catalog.DayState;
 import com.zhifang.features.catalog.Schemas;
 import com.zhifang.features.spark.JobLabels;
 import com.zhifang.jobs.io.Warehouse;
@@ -8,7 +9,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -51,6 +54,21 @@ public abstract class BaseStageAction<R extends StageResult> implements StageAct
     /** The run day's partition of a table. */
     protected Dataset<Row> readDay(String table) {
         return read(table).where(col(Schemas.partitionColumnOf(table)).equalTo(lit(day)));
+    }
+
+    /** A day state's rows (all its days) from its stage's state table. */
+    protected Dataset<Row> read(DayState state) {
+        return state.select(read(state.table()));
+    }
+
+    /**
+     * Replaces the states of {@code days} in a stage's state table with {@code parts} (rows of
+     * {@link DayState#tag tagged} states): one Spark job and one Delta commit for every state of
+     * every day ({@link Warehouse#replacePartitions}), labelled as a step.
+     */
+    protected void replaceDayStates(String stateTable, List<LocalDate> days, List<Dataset<Row>> parts) {
+        labels.step(stateTable + " " + days.stream().map(LocalDate::toString).collect(Collectors.joining(",")));
+        warehouse.replacePartitions(spark, stateTable, days, parts);
     }
 
     /** Replaces {@code partition} of {@code table} with {@code rows} ({@link Warehouse#replacePartition}), labelled as a step. */

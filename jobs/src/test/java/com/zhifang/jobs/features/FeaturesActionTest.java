@@ -1,5 +1,6 @@
 package com.zhifang.jobs.features;
 
+import com.zhifang.features.catalog.DayState;
 import com.zhifang.features.catalog.Schemas;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
@@ -77,7 +78,7 @@ class FeaturesActionTest {
     void lateRecordUpdatesTheDayItBelongsTo() {
         assertEquals(List.of(NOV_1), day1.stateDays());
         assertEquals(List.of(NOV_1, NOV_2), day2.stateDays(), "day 1 received a late record in landing day 2");
-        Row stateDay1 = warehouse.read(spark, Tables.NUMBER_DAY_STATE)
+        Row stateDay1 = DayState.NUMBER.select(warehouse.read(spark, Tables.FEATURE_DAY_STATE))
                 .filter(TRAFFIC_DAY + " = DATE'" + NOV_1 + "' and " + NUMBER + " = '" + A + "'").first();
         assertEquals(2L, (Long) stateDay1.getAs(CALLS_OUT));
         Row a2 = numberRow(NOV_2, A);

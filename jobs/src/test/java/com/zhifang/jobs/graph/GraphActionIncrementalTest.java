@@ -1,5 +1,6 @@
 package com.zhifang.jobs.graph;
 
+import com.zhifang.features.catalog.DayState;
 import com.zhifang.features.graph.CallGraph;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
@@ -93,7 +94,7 @@ class GraphActionIncrementalTest {
         assertEquals(List.of(NOV_1), night1.stateDays());
         assertEquals(List.of(NOV_1, NOV_2), night2.stateDays(), "day 1 received a late call in landing day 2");
         assertEquals(List.of(NOV_3), night3.stateDays(), "no late records: earlier days' edges are read as stored");
-        Row day1 = warehouse.read(spark, Tables.CALL_EDGE_DAY_STATE)
+        Row day1 = DayState.CALL_EDGE.select(warehouse.read(spark, Tables.EDGE_DAY_STATE))
                 .where(col(TRAFFIC_DAY).equalTo(lit(NOV_1)).and(col(FROM_NUMBER).equalTo(A)).and(col(TO_NUMBER).equalTo(B))).first();
         assertEquals(2L, day1.<Long>getAs(CALLS), "the late call is in its own day's edge");
         assertEquals(50L, day1.<Long>getAs(TALK_S));
@@ -117,7 +118,7 @@ class GraphActionIncrementalTest {
      */
     @Test
     void aRoamersCallsFromAbroadStayTheirsAfterTheyComeHome() {
-        long callsToC = warehouse.read(spark, Tables.CALL_EDGE_DAY_STATE)
+        long callsToC = DayState.CALL_EDGE.select(warehouse.read(spark, Tables.EDGE_DAY_STATE))
                 .where(col(FROM_NUMBER).equalTo(A).and(col(TO_NUMBER).equalTo(C))).count();
         assertEquals(1, callsToC);
         assertEquals(1L, numberRow(NOV_2, C).<Long>getAs(CALLS_IN));

@@ -1,8 +1,10 @@
 package com.zhifang.jobs.io;
 
+import com.zhifang.features.catalog.DayState;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
 import com.zhifang.jobs.testing.WarehouseFixture;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -12,13 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import static com.zhifang.features.testing.Records.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A 4-day window (Nov 1-4) on the night of Nov 4. States exist for Nov 1 and 2. Nov 2 received a
@@ -34,7 +34,7 @@ class DayStateScheduleTest {
     static final String A = "+8613800000001";
     static final String B = "+8613800000002";
     static final DayStateSchedule SCHEDULE = new DayStateSchedule(List.of(Tables.VOICE_CALLS), List.of(Tables.COMPLAINTS),
-            List.of(Tables.CALL_EDGE_DAY_STATE, Tables.DEVICE_EDGE_DAY_STATE));
+            Tables.EDGE_DAY_STATE);
 
     @TempDir
     static Path tmp;
@@ -52,7 +52,9 @@ class DayStateScheduleTest {
                 voice("v3", "MO", "2026-11-02T23:00:00", A, B).landing(NOV_4).row(),
                 voice("v4", "MO", "2026-11-03T10:00:00", A, B).landing(NOV_3).row());
         append(Tables.COMPLAINTS, complaint("c1", B, "2026-11-01T12:00:00", "FRAUD", "12321", "r1"));
-        append(Tables.DEVICE_EDGE_DAY_STATE, RowFactory.create(NOV_1, A, "imei-a", 1L), RowFactory.create(NOV_2, A, "imei-a", 1L));
+        Dataset<Row> deviceEdges = spark.createDataFrame(List.of(RowFactory.create(NOV_1, A, "imei-a", 1L),
+                RowFactory.create(NOV_2, A, "imei-a", 1L)), DayState.DEVICE_EDGE.schema());
+        warehouse.replacePartitions(spark, Tables.EDGE_DAY_STATE, List.of(NOV_1, NOV_2), List.of(DayState.DEVICE_EDGE.tag(deviceEdges)));
     }
 
     static void append(String table, Row... rows) {
@@ -69,8 +71,7 @@ class DayStateScheduleTest {
     void aLateComplaintTriggersItsDayOnlyOnTheNightItLands() {
         assertEquals(List.of(NOV_1, NOV_3), SCHEDULE.daysToRecompute(spark, warehouse, NOV_1, NOV_3),
                 "complaint c1 landed on Nov 3 (the fixture's default landing day)");
-        DayStateSchedule withoutComplaints = new DayStateSchedule(List.of(Tables.VOICE_CALLS), List.of(),
-                List.of(Tables.DEVICE_EDGE_DAY_STATE));
+        DayStateSchedule withoutComplaints = new DayStateSchedule(List.of(Tables.VOICE_CALLS), List.of(), Tables.EDGE_DAY_STATE);
         assertEquals(List.of(NOV_3), withoutComplaints.daysToRecompute(spark, warehouse, NOV_1, NOV_3));
     }
 
@@ -78,30 +79,9 @@ class DayStateScheduleTest {
     void daysOutsideTheWindowAndMissingTablesAreLeftAlone() {
         assertEquals(List.of(OCT_31, NOV_2, NOV_3, NOV_4), SCHEDULE.daysToRecompute(spark, warehouse, OCT_31, NOV_4),
                 "Oct 31's late call counts once the window holds Oct 31 (the first test's does not)");
-        DayStateSchedule noState = new DayStateSchedule(List.of(Tables.SMS_MESSAGES), List.of(), List.of(Tables.SMS_EDGE_DAY_STATE));
+        DayStateSchedule noState = new DayStateSchedule(List.of(Tables.SMS_MESSAGES), List.of(), Tables.FEATURE_DAY_STATE);
         assertEquals(List.of(NOV_4), noState.daysToRecompute(spark, warehouse, NOV_1, NOV_4), "no SMS table at all: only the run day");
         assertThrows(NullPointerException.class, () -> new DayStateSchedule(List.of(), List.of(), null));
-        assertThrows(IllegalArgumentException.class, () -> new DayStateSchedule(List.of(), List.of(), List.of()));
-    }
-
-    @Test
-    void aDaysStatesAreWrittenInTheScheduleOrderAndAllOfThem() {
-        List<String> written = new ArrayList<>();
-        DayStateSchedule.PartitionWriter record = (table, day, rows) -> written.add(table + " " + day);
-        DayStateSchedule.Writes inOrder = SCHEDULE.writes(NOV_2, record);
-        inOrder.write(Tables.CALL_EDGE_DAY_STATE, null);
-        inOrder.write(Tables.DEVICE_EDGE_DAY_STATE, null);
-        inOrder.done();
-        assertEquals(List.of("call_edge_day_state 2026-11-02", "device_edge_day_state 2026-11-02"), written);
-        assertEquals(Tables.DEVICE_EDGE_DAY_STATE, SCHEDULE.completionMarker(), "the last state marks the day as done");
-
-        DayStateSchedule.Writes markerFirst = SCHEDULE.writes(NOV_3, record);
-        IllegalStateException outOfOrder = assertThrows(IllegalStateException.class,
-                () -> markerFirst.write(Tables.DEVICE_EDGE_DAY_STATE, null));
-        assertTrue(outOfOrder.getMessage().contains("out of order"), outOfOrder.getMessage());
-        DayStateSchedule.Writes unfinished = SCHEDULE.writes(NOV_3, record);
-        unfinished.write(Tables.CALL_EDGE_DAY_STATE, null);
-        assertThrows(IllegalStateException.class, unfinished::done, "the completion marker was never written");
-        assertEquals(3, written.size(), "the write out of order wrote nothing (two in order, one of the unfinished day)");
+        assertThrows(IllegalArgumentException.class, () -> new DayStateSchedule(List.of(), List.of(), "no_such_table"));
     }
 }

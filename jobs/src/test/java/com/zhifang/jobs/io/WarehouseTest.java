@@ -1,9 +1,11 @@
 package com.zhifang.jobs.io;
 
+import com.zhifang.features.catalog.DayState;
 import com.zhifang.features.catalog.Schemas;
 import com.zhifang.features.schema.RowValues;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
+import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -23,7 +25,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static com.zhifang.features.schema.FeatureColumns.PEAK_MINUTE_CALLS_OUT;
+import static com.zhifang.features.schema.FeatureColumns.STATE_KIND;
 import static com.zhifang.features.schema.RecordColumns.DATASET;
+import static com.zhifang.features.schema.RecordColumns.IMEI;
 import static com.zhifang.features.schema.RecordColumns.LANDING_DAY;
 import static com.zhifang.features.schema.RecordColumns.NUMBER;
 import static com.zhifang.features.schema.RecordColumns.REASON;
@@ -35,6 +39,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Day partitions written over tables that an older release created. */
 class WarehouseTest {
@@ -52,7 +57,7 @@ class WarehouseTest {
     void replacingAPartitionAddsColumnsANewerReleaseDefined() {
         SparkSession spark = SparkTestSession.get();
         Warehouse warehouse = new Warehouse(tmp.toString());
-        String table = Tables.NUMBER_DAY_STATE;
+        String table = Tables.FEATURE_DAY_STATE;
         StructType current = Schemas.schemaOf(table);
         StructType older = new StructType(Arrays.stream(current.fields())
                 .filter(f -> !f.name().equals(PEAK_MINUTE_CALLS_OUT)).toArray(StructField[]::new));
@@ -77,7 +82,7 @@ class WarehouseTest {
     void aPartitionIsConformedToTheSchemaAndReplacedOnRerun() {
         SparkSession spark = SparkTestSession.get();
         Warehouse warehouse = new Warehouse(tmp.toString());
-        String table = Tables.NUMBER_DAY_STATE;
+        String table = Tables.FEATURE_DAY_STATE;
         StructType current = Schemas.schemaOf(table);
         StructType lacking = new StructType(Arrays.stream(current.fields())
                 .filter(f -> !f.name().equals(PEAK_MINUTE_CALLS_OUT)).toArray(StructField[]::new))
@@ -90,6 +95,39 @@ class WarehouseTest {
         assertEquals(1, written.size(), "the re-run replaced the partition");
         assertNull(written.get(0).getAs(PEAK_MINUTE_CALLS_OUT));
         assertEquals(7L, written.get(0).<Long>getAs("calls_out_14d"));
+    }
+
+    /**
+     * Several states of several days go in with one commit; every row keeps its own day, a listed
+     * day without rows is emptied, a day not listed is kept, and rows of a day not listed are refused.
+     */
+    @Test
+    void severalDaysOfSeveralStatesAreReplacedInOneCommit() {
+        SparkSession spark = SparkTestSession.get();
+        Warehouse warehouse = new Warehouse(tmp.toString());
+        String table = Tables.EDGE_DAY_STATE;
+        StructType devices = DayState.DEVICE_EDGE.schema();
+        StructType sms = DayState.SMS_EDGE.schema();
+        warehouse.replacePartitions(spark, table, List.of(OLD_DAY, NEW_DAY), List.of(
+                DayState.DEVICE_EDGE.tag(spark.createDataFrame(List.of(deviceEdge(OLD_DAY, "a"), deviceEdge(NEW_DAY, "b")), devices))));
+        long before = DeltaTable.forPath(spark, warehouse.tablePath(table)).history().count();
+        LocalDate third = NEW_DAY.plusDays(1);
+        warehouse.replacePartitions(spark, table, List.of(NEW_DAY, third), List.of(
+                DayState.DEVICE_EDGE.tag(spark.createDataFrame(List.of(deviceEdge(third, "c")), devices)),
+                DayState.SMS_EDGE.tag(spark.createDataFrame(List.of(RowFactory.create(third, "+8613800000001", "+8613800000002", "MOBILE", "MOBILE", 3L)),
+                        sms))));
+
+        assertEquals(before + 1, DeltaTable.forPath(spark, warehouse.tablePath(table)).history().count(), "one commit");
+        List<String> deviceRows = DayState.DEVICE_EDGE.select(warehouse.read(spark, table)).orderBy(TRAFFIC_DAY).collectAsList().stream()
+                .map(r -> r.getAs(TRAFFIC_DAY) + " " + r.getAs(IMEI)).toList();
+        assertEquals(List.of(OLD_DAY + " imei-a", third + " imei-c"), deviceRows, "old day kept, new day emptied, third day added");
+        assertEquals(1, DayState.SMS_EDGE.select(warehouse.read(spark, table)).count());
+        assertThrows(Exception.class, () -> warehouse.replacePartitions(spark, table, List.of(OLD_DAY), List.of(
+                DayState.DEVICE_EDGE.tag(spark.createDataFrame(List.of(deviceEdge(third, "d")), devices)))), "a row outside the days replaced");
+    }
+
+    private static Row deviceEdge(LocalDate day, String imei) {
+        return RowFactory.create(day, "+8613800000001", "imei-" + imei, 1L);
     }
 
     /** Rows whose key is already in the table are not inserted again; the MERGE's count says how many were. */
@@ -120,6 +158,7 @@ class WarehouseTest {
             StructField f = schema.fields()[i];
             DataType t = f.dataType();
             values[i] = f.name().equals(NUMBER) ? number : f.name().equals(TRAFFIC_DAY) ? day
+                    : f.name().equals(STATE_KIND) ? DayState.NUMBER.code()
                     : t.equals(DataTypes.LongType) ? (Object) 7L : null;
         }
         return RowFactory.create(values);
