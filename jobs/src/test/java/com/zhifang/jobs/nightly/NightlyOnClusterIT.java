@@ -55,12 +55,13 @@ class NightlyOnClusterIT {
     private static final LocalDate DAY = LocalDate.of(2026, 11, 7);
     /**
      * Both legs run the same zhifang command line with the same Spark settings: the partitioning
-     * an embedded run picks on 2 cores (4 shuffle partitions, not coalesced), stated explicitly
-     * because a cluster's defaults (200 shuffle partitions, 50 Delta snapshot partitions) would only
-     * add minutes of empty tasks.
+     * an embedded run picks on 2 cores (4 shuffle partitions, not coalesced, no adaptive
+     * execution), stated explicitly because a cluster's defaults (200 shuffle partitions, 50 Delta
+     * snapshot partitions, a job per shuffle stage) would only add minutes of empty tasks.
      */
     private static final List<String> SPARK_SETTINGS = List.of(
             "--conf", "spark.sql.shuffle.partitions=4",
+            "--conf", "spark.sql.adaptive.enabled=false",
             "--conf", "spark.sql.adaptive.coalescePartitions.enabled=false",
             "--conf", "spark.databricks.delta.snapshotPartitions=4");
     private static final Duration LEG_TIMEOUT = Duration.ofMinutes(25);
