@@ -12,6 +12,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -20,6 +21,11 @@ import scala.Option;
 import scala.Tuple2;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntFunction;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -55,6 +61,13 @@ import static org.apache.spark.sql.functions.when;
  * </ul>
  * Eager methods return a locally checkpointed DataFrame (GraphX's cached RDDs are released), so
  * their result is cheap to reuse and does not recompute the algorithm.
+ *
+ * <p>Small graphs are computed on the driver: the eager methods first take up to
+ * {@value #DEFAULT_DRIVER_EDGE_LIMIT} edges (the session setting {@value #DRIVER_EDGE_LIMIT}; 0
+ * sends every graph to GraphX) and, when that is all of them, compute the same result in
+ * {@link DriverGraph} instead of GraphX's rounds of Spark jobs (one or two jobs for the take
+ * instead of one per iteration or hop). A larger graph pays for the take once: the edges' shuffle
+ * output is reused by GraphX, only their last step is read again.
  */
 public final class GraphAlgorithms {
     public static final String SRC = "src";
@@ -75,6 +88,14 @@ public final class GraphAlgorithms {
     public static final String TRIANGLES = "triangles";
     public static final String CLUSTERING = "clustering";
     public static final String HOPS = "hops";
+
+    /** Session setting: the most edges a graph may have to be computed on the driver (0: always GraphX). */
+    public static final String DRIVER_EDGE_LIMIT = "spark.zhifang.graph.driverEdgeLimit";
+    /**
+     * The take holds up to this many edges as rows on the driver (about 100 bytes an edge, 50 MB)
+     * until they become arrays of about 24 bytes an edge; the algorithms then take seconds at most.
+     */
+    public static final int DEFAULT_DRIVER_EDGE_LIMIT = 500_000;
 
     private static final ClassTag<Integer> INT_ATTRIBUTE = ClassTag$.MODULE$.apply(Integer.class);
 
@@ -129,7 +150,13 @@ public final class GraphAlgorithms {
      */
     public static Dataset<Row> pageRank(Dataset<Row> edges, int iterations, double resetProbability) {
         requireEdges(edges);
-        Graph<Integer, Integer> graph = toGraph(edges);
+        GraphInput input = GraphInput.of(edges);
+        if (input.onDriver()) {
+            DriverGraph graph = DriverGraph.of(input.ends());
+            double[] ranks = graph.pageRank(iterations, resetProbability, -1);
+            return driverFrame(edges, graph, PAGERANK, DataTypes.DoubleType, v -> ranks[v]);
+        }
+        Graph<Integer, Integer> graph = input.toGraphX();
         Graph<Object, Object> ranks = PageRank.run(graph, iterations, resetProbability, INT_ATTRIBUTE, INT_ATTRIBUTE);
         Dataset<Row> result = verticesToFrame(edges, ranks, PAGERANK, DataTypes.DoubleType);
         release(graph, ranks);
@@ -150,9 +177,13 @@ public final class GraphAlgorithms {
         requireEdges(edges);
         RequiredColumns.check(seeds, "seeds", VERTEX);
         Dataset<Row> seedVertices = seeds.select(col(VERTEX)).distinct();
+        GraphInput input = GraphInput.of(edges);
+        if (input.onDriver()) {
+            return personalizedPageRankOnDriver(edges, input.ends(), seedVertices, iterations, resetProbability);
+        }
         Row maxSeed = seedVertices.agg(max(col(VERTEX))).first();
         if (maxSeed.isNullAt(0)) {
-            throw new IllegalArgumentException("personalized PageRank needs at least one seed");
+            throw noSeed();
         }
         // Kept: finding a free id for the virtual source reads every edge, and so does building the graph.
         Dataset<Row> plainEdges = edges.select(col(SRC), col(DST)).persist(StorageLevel.MEMORY_AND_DISK());
@@ -160,7 +191,7 @@ public final class GraphAlgorithms {
             Row maxima = plainEdges.agg(max(col(SRC)), max(col(DST))).first();
             long virtualSource = Math.max(Math.max(longOrMin(maxima, 0), longOrMin(maxima, 1)), maxSeed.getLong(0)) + 1;
             Dataset<Row> withSource = plainEdges.union(seedVertices.select(lit(virtualSource).as(SRC), col(VERTEX).as(DST)));
-            Graph<Integer, Integer> graph = toGraph(withSource);
+            Graph<Integer, Integer> graph = GraphInput.of(withSource, 0).toGraphX();
             Graph<Object, Object> ranks = PageRank.runWithOptions(graph, iterations, resetProbability,
                     Option.apply(virtualSource), true, INT_ATTRIBUTE, INT_ATTRIBUTE);
             Dataset<Row> raw = verticesToFrame(edges, ranks, "__rank", DataTypes.DoubleType)
@@ -174,10 +205,46 @@ public final class GraphAlgorithms {
         }
     }
 
+    /** {@link #personalizedPageRank} on the driver: the same virtual source, the same scaling. */
+    private static Dataset<Row> personalizedPageRankOnDriver(Dataset<Row> edges, long[] ends, Dataset<Row> seedVertices,
+                                                             int iterations, double resetProbability) {
+        long[] seedIds = seedVertices.where(col(VERTEX).isNotNull()).collectAsList().stream()
+                .mapToLong(row -> ((Number) row.get(0)).longValue()).toArray();
+        if (seedIds.length == 0) {
+            throw noSeed();
+        }
+        long largestEnd = Arrays.stream(ends).max().orElse(Long.MIN_VALUE);
+        long virtualSource = Math.max(largestEnd, Arrays.stream(seedIds).max().getAsLong()) + 1;
+        long[] withSource = Arrays.copyOf(ends, ends.length + 2 * seedIds.length);
+        for (int i = 0; i < seedIds.length; i++) {
+            withSource[ends.length + 2 * i] = virtualSource;
+            withSource[ends.length + 2 * i + 1] = seedIds[i];
+        }
+        DriverGraph graph = DriverGraph.of(withSource);
+        int source = graph.indexOf(virtualSource);
+        double[] ranks = graph.pageRank(iterations, resetProbability, source);
+        double realMass = 0;
+        for (int v = 0; v < ranks.length; v++) {
+            realMass += v == source ? 0 : ranks[v];
+        }
+        double mass = realMass;
+        return driverFrame(edges, graph, PERSONALIZED_PAGERANK, DataTypes.DoubleType, v -> v == source ? null : ranks[v] / mass);
+    }
+
+    private static IllegalArgumentException noSeed() {
+        return new IllegalArgumentException("personalized PageRank needs at least one seed");
+    }
+
     /** Weakly connected components: {@code component} is the smallest vertex id in the component. Eager. */
     public static Dataset<Row> connectedComponents(Dataset<Row> edges) {
         requireEdges(edges);
-        Graph<Integer, Integer> graph = toGraph(edges);
+        GraphInput input = GraphInput.of(edges);
+        if (input.onDriver()) {
+            DriverGraph graph = DriverGraph.of(input.ends());
+            long[] components = graph.componentIds();
+            return driverFrame(edges, graph, COMPONENT, DataTypes.LongType, v -> components[v]);
+        }
+        Graph<Integer, Integer> graph = input.toGraphX();
         Graph<Object, Integer> components = ConnectedComponents.run(graph, INT_ATTRIBUTE, INT_ATTRIBUTE);
         Dataset<Row> result = verticesToFrame(edges, components, COMPONENT, DataTypes.LongType);
         release(graph, components);
@@ -191,7 +258,7 @@ public final class GraphAlgorithms {
      */
     public static Dataset<Row> labelPropagation(Dataset<Row> edges, int iterations) {
         requireEdges(edges);
-        Graph<Integer, Integer> graph = toGraph(edges);
+        Graph<Integer, Integer> graph = GraphInput.of(edges, 0).toGraphX();
         Graph<Object, Integer> communities = LabelPropagation.run(graph, iterations, INT_ATTRIBUTE);
         Dataset<Row> result = verticesToFrame(edges, communities, COMMUNITY, DataTypes.LongType);
         release(graph, communities);
@@ -208,9 +275,19 @@ public final class GraphAlgorithms {
         Dataset<Row> undirected = toUndirected(edges);
         // Already canonical (each pair once, lower id first, no self-loops): GraphX's own
         // canonicalisation, a shuffle of every edge and a second graph, would change nothing.
-        Graph<Integer, Integer> graph = toGraph(undirected.where(col(SRC).lt(col(DST))));
-        Graph<Object, Integer> triangles = TriangleCount.runPreCanonicalized(graph, INT_ATTRIBUTE, INT_ATTRIBUTE);
-        Dataset<Row> counts = verticesToFrame(edges, triangles, TRIANGLES, DataTypes.LongType);
+        GraphInput input = GraphInput.of(undirected.where(col(SRC).lt(col(DST))));
+        Dataset<Row> counts;
+        Runnable releaseGraphX = () -> {};
+        if (input.onDriver()) {
+            DriverGraph graph = DriverGraph.of(input.ends());
+            long[] triangles = graph.triangles();
+            counts = driverFrame(edges, graph, TRIANGLES, DataTypes.LongType, v -> triangles[v]);
+        } else {
+            Graph<Integer, Integer> graph = input.toGraphX();
+            Graph<Object, Integer> triangles = TriangleCount.runPreCanonicalized(graph, INT_ATTRIBUTE, INT_ATTRIBUTE);
+            counts = verticesToFrame(edges, triangles, TRIANGLES, DataTypes.LongType);
+            releaseGraphX = () -> release(graph, triangles);
+        }
         Dataset<Row> neighbourCounts = undirected.groupBy(col(SRC).as(VERTEX)).agg(count(lit(1)).as("__d"));
         Dataset<Row> result = counts.join(neighbourCounts, VERTEX)
                 .select(col(VERTEX), col(TRIANGLES),
@@ -218,7 +295,7 @@ public final class GraphAlgorithms {
                                 .otherwise(col(TRIANGLES).multiply(2.0).divide(col("__d").multiply(col("__d").minus(1))))
                                 .as(CLUSTERING))
                 .localCheckpoint(true);
-        release(graph, triangles);
+        releaseGraphX.run();
         return result;
     }
 
@@ -235,11 +312,15 @@ public final class GraphAlgorithms {
         if (maxHops < 0) {
             throw new IllegalArgumentException("maxHops must be >= 0, got " + maxHops);
         }
+        Dataset<Row> sourceVertices = sources.select(col(VERTEX).cast("long").as(VERTEX)).where(col(VERTEX).isNotNull()).distinct();
+        GraphInput input = GraphInput.of(edges);
+        if (input.onDriver()) {
+            return hopDistancesOnDriver(edges, input.ends(), sourceVertices, maxHops);
+        }
         Dataset<Row> adjacency = edges.select(col(SRC), col(DST)).where(col(SRC).notEqual(col(DST))).distinct()
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Dataset<Row> reached = sources.select(col(VERTEX).cast("long").as(VERTEX)).where(col(VERTEX).isNotNull()).distinct()
-                    .withColumn(HOPS, lit(0)).localCheckpoint(true);
+            Dataset<Row> reached = sourceVertices.withColumn(HOPS, lit(0)).localCheckpoint(true);
             Dataset<Row> frontier = reached;
             for (int hop = 1; hop <= maxHops && !frontier.isEmpty(); hop++) {
                 frontier = frontier.join(adjacency, col(VERTEX).equalTo(col(SRC)))
@@ -255,6 +336,28 @@ public final class GraphAlgorithms {
         }
     }
 
+    /** {@link #hopDistances} on the driver: breadth-first over the edge arrays; sources off the edges keep their 0. */
+    private static Dataset<Row> hopDistancesOnDriver(Dataset<Row> edges, long[] ends, Dataset<Row> sourceVertices, int maxHops) {
+        long[] sourceIds = sourceVertices.collectAsList().stream().mapToLong(row -> row.getLong(0)).toArray();
+        DriverGraph graph = DriverGraph.of(ends);
+        int[] onGraph = Arrays.stream(sourceIds).mapToInt(graph::indexOf).filter(v -> v >= 0).toArray();
+        int[] hops = graph.hopsFrom(onGraph, maxHops);
+        List<Row> rows = new ArrayList<>();
+        for (int v = 0; v < hops.length; v++) {
+            if (hops[v] >= 0) {
+                rows.add(RowFactory.create(graph.id(v), hops[v]));
+            }
+        }
+        for (long id : sourceIds) {
+            if (graph.indexOf(id) < 0) {
+                rows.add(RowFactory.create(id, 0));
+            }
+        }
+        return edges.sparkSession().createDataFrame(rows, new StructType()
+                .add(VERTEX, DataTypes.LongType, false)
+                .add(HOPS, DataTypes.IntegerType, false));
+    }
+
     private static void requireEdges(Dataset<Row> edges) {
         RequiredColumns.check(edges, "edges", SRC, DST);
     }
@@ -267,13 +370,75 @@ public final class GraphAlgorithms {
         return row.isNullAt(field) ? Long.MIN_VALUE : row.getLong(field);
     }
 
-    private static Graph<Integer, Integer> toGraph(Dataset<Row> edges) {
-        JavaRDD<Edge<Integer>> graphEdges = edges.select(col(SRC).cast("long"), col(DST).cast("long"))
-                .where(col(SRC).isNotNull().and(col(DST).isNotNull()))
-                .toJavaRDD()
-                .map(row -> new Edge<>(row.getLong(0), row.getLong(1), 1));
-        return Graph.fromEdges(graphEdges.rdd(), 0, StorageLevel.MEMORY_AND_DISK(), StorageLevel.MEMORY_AND_DISK(),
-                INT_ATTRIBUTE, INT_ATTRIBUTE);
+    /** The session's {@link #DRIVER_EDGE_LIMIT}. */
+    static int driverEdgeLimit(SparkSession spark) {
+        String value = spark.conf().get(DRIVER_EDGE_LIMIT, Integer.toString(DEFAULT_DRIVER_EDGE_LIMIT));
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 0) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(DRIVER_EDGE_LIMIT + " must be a whole number of edges >= 0, got '" + value + "'");
+    }
+
+    /**
+     * A graph's edges as (src, dst) longs without nulls, and on the driver ({@code ends}, source and
+     * destination interleaved) when there are at most the limit.
+     */
+    private record GraphInput(JavaRDD<Row> rows, long[] ends) {
+        static GraphInput of(Dataset<Row> edges) {
+            return of(edges, driverEdgeLimit(edges.sparkSession()));
+        }
+
+        /**
+         * Costs one or two Spark jobs (the take) when {@code limit > 0}. The take and GraphX read the
+         * same RDD, so a larger graph's upstream shuffle is not run again.
+         */
+        static GraphInput of(Dataset<Row> edges, int limit) {
+            JavaRDD<Row> rows = edges.select(col(SRC).cast("long"), col(DST).cast("long"))
+                    .where(col(SRC).isNotNull().and(col(DST).isNotNull()))
+                    .toJavaRDD();
+            if (limit > 0) {
+                List<Row> head = rows.take(limit + 1);
+                if (head.size() <= limit) {
+                    long[] ends = new long[2 * head.size()];
+                    for (int e = 0; e < head.size(); e++) {
+                        ends[2 * e] = head.get(e).getLong(0);
+                        ends[2 * e + 1] = head.get(e).getLong(1);
+                    }
+                    return new GraphInput(rows, ends);
+                }
+            }
+            return new GraphInput(rows, null);
+        }
+
+        boolean onDriver() {
+            return ends != null;
+        }
+
+        Graph<Integer, Integer> toGraphX() {
+            JavaRDD<Edge<Integer>> graphEdges = rows.map(row -> new Edge<>(row.getLong(0), row.getLong(1), 1));
+            return Graph.fromEdges(graphEdges.rdd(), 0, StorageLevel.MEMORY_AND_DISK(), StorageLevel.MEMORY_AND_DISK(),
+                    INT_ATTRIBUTE, INT_ATTRIBUTE);
+        }
+    }
+
+    /** A driver result as ({@code vertex}, {@code column}): a local relation, no Spark job; vertices whose value is null are left out. */
+    private static Dataset<Row> driverFrame(Dataset<Row> anyFrame, DriverGraph graph, String column, DataType type,
+                                            IntFunction<Object> value) {
+        List<Row> rows = new ArrayList<>(graph.vertexCount());
+        for (int v = 0; v < graph.vertexCount(); v++) {
+            Object x = value.apply(v);
+            if (x != null) {
+                rows.add(RowFactory.create(graph.id(v), x));
+            }
+        }
+        return anyFrame.sparkSession().createDataFrame(rows, new StructType()
+                .add(VERTEX, DataTypes.LongType, false)
+                .add(column, type, false));
     }
 
     /** The vertices of a GraphX result as ({@code vertex}, {@code column}), checkpointed so GraphX's RDDs can go. */

@@ -1,6 +1,7 @@
 package com.zhifang.features.spark;
 
 import org.apache.spark.SparkConf;
+import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
 
 import java.time.ZoneId;
@@ -14,8 +15,9 @@ import java.util.Map;
  * day never shifts with the JVM's default zone); the carrier's zone as session time zone (so
  * {@code hour()} and {@code to_date()} give carrier-local values). Embedded (no master given by
  * spark-submit): {@code local[*]} bound to 127.0.0.1, few shuffle partitions (twice the cores),
- * kept as they are (no coalescing), small Delta log snapshots. Anything set with {@code --conf} or
- * {@code extraConf} wins over these defaults.
+ * kept as they are (no coalescing), small Delta log snapshots, and per day no generated code for a
+ * small day ({@link #fitToDay}). Anything set with {@code --conf} or {@code extraConf} wins over
+ * these defaults.
  *
  * <p>Why no session artifact isolation (Spark 4 turns it on by default): it is for Spark Connect
  * servers that host many users' sessions with their own jars. Zhifang runs one session per JVM and
@@ -78,6 +80,16 @@ public final class ZhifangSessions {
     static final String MERGE_REPARTITION = "spark.databricks.delta.merge.repartitionBeforeWrite.enabled";
     static final String LOCAL_FILE_SYSTEM = "spark.hadoop.fs.file.impl";
     static final String ADAPTIVE = "spark.sql.adaptive.enabled";
+    static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
+    static final String CODEGEN_FACTORY = "spark.sql.codegen.factoryMode";
+    /**
+     * The landing bytes (gzipped CSV, 35 to 50 bytes a record) of the largest day an embedded run
+     * executes without generated code: about 350,000 records. Measured on generated 20,000-subscriber
+     * days: at 13 MB the nightly took 17 % less time interpreted, at 18 MB 6.5 % less, but its
+     * features stage (the heaviest aggregations) already 9 % more; larger days are nearer the
+     * crossover ({@code docs/measurements/2026-12-07-fixed-cost.md}).
+     */
+    public static final long INTERPRETED_DAY_BYTES = 16L * 1024 * 1024;
 
     private ZhifangSessions() {}
 
@@ -113,6 +125,42 @@ public final class ZhifangSessions {
         }
         extraConf.forEach(builder::config);
         return builder.getOrCreate();
+    }
+
+    /**
+     * Fits an embedded session's code generation to the day it is about to run: a day whose landing
+     * files hold at most {@link #INTERPRETED_DAY_BYTES} runs with no generated code (no whole-stage
+     * code generation, expressions evaluated by their interpreted forms), a larger one with Spark's
+     * generated code. Left as it is on a cluster, when the day's size is unknown
+     * ({@code landingBytes < 0}), and when either key was set for the session ({@code --conf}).
+     *
+     * <p>Why: Spark compiles generated code for every query, and the dates a night's queries
+     * filter on are constants in that code, so each night compiles anew. On a small day compiling
+     * is most of the tasks' time (Janino and the JIT); interpreted, the sample day ran in about
+     * three quarters of the time ({@code docs/measurements/2026-12-07-fixed-cost.md}). On a large
+     * day generated code pays for its compilation many times over.
+     *
+     * @return whether the day runs interpreted
+     */
+    public static boolean fitToDay(SparkSession spark, long landingBytes) {
+        SparkConf fixed = spark.sparkContext().getConf();
+        if (!spark.sparkContext().isLocal() || landingBytes < 0 || fixed.contains(WHOLE_STAGE_CODEGEN) || fixed.contains(CODEGEN_FACTORY)) {
+            return false;
+        }
+        boolean interpreted = landingBytes <= INTERPRETED_DAY_BYTES;
+        setCodeGeneration(spark.conf(), !interpreted);
+        return interpreted;
+    }
+
+    /** Spark's generated code (its defaults), or none at all. */
+    static void setCodeGeneration(RuntimeConfig conf, boolean generated) {
+        if (generated) {
+            conf.unset(WHOLE_STAGE_CODEGEN);
+            conf.unset(CODEGEN_FACTORY);
+        } else {
+            conf.set(WHOLE_STAGE_CODEGEN, "false");
+            conf.set(CODEGEN_FACTORY, "NO_CODEGEN");
+        }
     }
 
     private static void setIfAbsent(SparkSession.Builder builder, SparkConf submitted, String key, String value) {

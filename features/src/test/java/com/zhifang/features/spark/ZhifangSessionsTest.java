@@ -123,4 +123,26 @@ class ZhifangSessionsTest {
         assertEquals("false", spark.conf().get(ZhifangSessions.CACHE_COMPRESSED));
         assertFalse(spark.sessionState().conf().useCompression(), "the setting Spark's cache builder reads");
     }
+
+    /** A session whose code generation was chosen with {@code --conf} keeps it, whatever the day's size. */
+    @Test
+    void codeGenerationChosenForTheSessionIsKeptWhateverTheDay() {
+        SparkSession spark = SparkTestSession.get();   // sets both keys
+        assertFalse(ZhifangSessions.fitToDay(spark, 1_000));
+        assertFalse(ZhifangSessions.fitToDay(spark, ZhifangSessions.INTERPRETED_DAY_BYTES + 1));
+        assertEquals("false", spark.conf().get(ZhifangSessions.WHOLE_STAGE_CODEGEN));
+        assertEquals("NO_CODEGEN", spark.conf().get(ZhifangSessions.CODEGEN_FACTORY));
+    }
+
+    /** A small day runs with no generated code; a larger day after it gets Spark's generated code back. */
+    @Test
+    void codeGenerationIsSwitchedOffAndBackOn() {
+        SparkSession session = SparkTestSession.get().newSession();
+        ZhifangSessions.setCodeGeneration(session.conf(), false);
+        assertEquals("false", session.conf().get(ZhifangSessions.WHOLE_STAGE_CODEGEN));
+        assertEquals("NO_CODEGEN", session.conf().get(ZhifangSessions.CODEGEN_FACTORY));
+        ZhifangSessions.setCodeGeneration(session.conf(), true);
+        assertEquals("true", session.conf().get(ZhifangSessions.WHOLE_STAGE_CODEGEN));
+        assertEquals("FALLBACK", session.conf().get(ZhifangSessions.CODEGEN_FACTORY));
+    }
 }

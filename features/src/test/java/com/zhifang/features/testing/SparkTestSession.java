@@ -17,8 +17,9 @@ import java.util.Map;
  * costs more than it saves: a graph test class ran 18% faster without whole-stage code generation;
  * on top of that, interpreted expressions took {@code FeaturesActionTest} from 214 s to 163 s and
  * {@code RingsTest} from 46 s to 40 s (one run each, 2026-11-29), while whole-stage code generation
- * on made both slower (222 s, 59 s). Results do not depend on it; the product's code path is still
- * run, with code generation, by the cluster integration test's two nightlies.
+ * on made both slower (222 s, 59 s). The product does the same for small embedded days
+ * ({@link ZhifangSessions#fitToDay}); results do not depend on it: the cluster integration test
+ * compares an embedded nightly without generated code with a cluster's, which has it.
  */
 public final class SparkTestSession {
     public static final ZoneId CARRIER_ZONE = ZoneId.of("Asia/Shanghai");

@@ -3,16 +3,20 @@ package com.zhifang.jobs.nightly;
 import com.zhifang.features.ZhifangVersion;
 import com.zhifang.features.ingest.LandingFileException;
 import com.zhifang.features.spark.JobLabels;
+import com.zhifang.features.spark.ZhifangSessions;
 import com.zhifang.jobs.graph.GraphSettings;
 import com.zhifang.jobs.run.RunIds;
 import com.zhifang.jobs.run.RunRecorder;
 import com.zhifang.jobs.run.RunReport;
 import com.zhifang.jobs.stage.StageResult;
 import com.zhifang.models.rules.RuleBook;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -107,6 +111,11 @@ public final class NightlyJob {
         String runId = RunIds.next(command, day.day(), started);
         RunReport report = new RunReport(runId, command, day.day(), started, Map.of("code", ZhifangVersion.code()));
         LOG.info("{}: {} started (run {}, stages {})", day, command, runId, stages);
+        long landingBytes = landingBytes(settings, day.day());
+        if (ZhifangSessions.fitToDay(spark, landingBytes)) {
+            LOG.info("{}: {} of landing files: runs without generated code (small day, embedded)", day,
+                    String.format(Locale.ROOT, "%,d bytes", landingBytes));
+        }
         try {
             for (NightlyStage stage : EnumSet.copyOf(stages)) {
                 runStage(stage, settings, day, report);
@@ -124,6 +133,24 @@ public final class NightlyJob {
             observer.dayFinished(day.day());
             LOG.info("{}: {} {} in {}\n{}", day, command, report.status(), seconds(System.nanoTime() - startNanos),
                     report.summary());
+        }
+    }
+
+    /**
+     * The bytes of the day's landing folder, or -1 when there is no landing zone, no folder for the
+     * day or it cannot be read (the session's code generation is then left as it is).
+     */
+    private long landingBytes(NightlySettings settings, LocalDate day) {
+        if (settings.landingRoot() == null) {
+            return -1;
+        }
+        Path folder = new Path(settings.landingRoot(), day.toString());
+        try {
+            FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            return fs.exists(folder) ? fs.getContentSummary(folder).getLength() : -1;
+        } catch (IOException e) {
+            LOG.warn("{}: size of {} unknown: {}", day, folder, e.toString());
+            return -1;
         }
     }
 

@@ -57,7 +57,10 @@ class NightlyOnClusterIT {
      * Both legs run the same zhifang command line with the same Spark settings: the partitioning
      * an embedded run picks on 2 cores (4 shuffle partitions, not coalesced, no adaptive
      * execution), stated explicitly because a cluster's defaults (200 shuffle partitions, 50 Delta
-     * snapshot partitions, a job per shuffle stage) would only add minutes of empty tasks.
+     * snapshot partitions, a job per shuffle stage) would only add minutes of empty tasks. Code
+     * generation is left to each leg: the embedded one runs the small day without generated code,
+     * the cluster with it ({@code ZhifangSessions.fitToDay}), so the check also holds the two
+     * execution modes to the same list.
      */
     private static final List<String> SPARK_SETTINGS = List.of(
             "--conf", "spark.sql.shuffle.partitions=4",
