@@ -179,8 +179,8 @@ public final class NightlyBenchmark {
     /**
      * The floor a nightly cannot beat: the day's landing files read as plain CSV (strings, no
      * schema inference, no validation) and written to Delta, one table per dataset, the datasets
-     * one after another. Same files, same JVM, same settings as the nightly (with or without
-     * generated code as the nightly runs the day: {@link ZhifangSessions#fitToDay}).
+     * one after another. Same files, same JVM, same settings as the nightly (as a small day or
+     * not, as the nightly runs the day: {@link ZhifangSessions#fitToDay}).
      */
     public static double ioFloor(SparkSession spark, Path landingDay, Path out) {
         ZhifangSessions.fitToDay(spark, bytesUnder(landingDay));

@@ -15,9 +15,9 @@ import java.util.Map;
  * day never shifts with the JVM's default zone); the carrier's zone as session time zone (so
  * {@code hour()} and {@code to_date()} give carrier-local values). Embedded (no master given by
  * spark-submit): {@code local[*]} bound to 127.0.0.1, few shuffle partitions (twice the cores),
- * kept as they are (no coalescing), small Delta log snapshots, and per day no generated code for a
- * small day ({@link #fitToDay}). Anything set with {@code --conf} or {@code extraConf} wins over
- * these defaults.
+ * kept as they are (no coalescing), small Delta log snapshots, and per day no adaptive execution
+ * and no generated code for a small day ({@link #fitToDay}). Anything set with {@code --conf} or
+ * {@code extraConf} wins over these defaults.
  *
  * <p>Why no session artifact isolation (Spark 4 turns it on by default): it is for Spark Connect
  * servers that host many users' sessions with their own jars. Zhifang runs one session per JVM and
@@ -52,17 +52,17 @@ import java.util.Map;
  * and day, so a few small files in the days of late records ({@code zhifang optimize --date} of
  * such a day compacts them). Ingest chooses its write tasks by volume.
  *
- * <p>Why no adaptive execution when embedded ({@code spark.sql.adaptive.enabled} false): adaptive
- * execution runs every shuffle stage of a query as a Spark job of its own and re-plans the rest of
- * the query after each; on a small day, where a stage's tasks take milliseconds, that per-stage
- * driver work is most of the cost. Without it a query is one job. On the sample week it cut the
- * Spark jobs of a night by about a third ({@code docs/measurements/2026-12-07-fixed-cost.md}).
- * What it would bring embedded: joins are planned from Delta's statistics, which are exact for
- * the small tables broadcast here, and there is no skew to split on two cores. On a cluster
- * Spark's default stays (on).
+ * <p>Why a small day runs without adaptive execution ({@code spark.sql.adaptive.enabled} false,
+ * {@link #fitToDay}): adaptive execution runs every shuffle stage of a query as a Spark job of its
+ * own and re-plans the rest of the query after each; on a small day, where a stage's tasks take
+ * milliseconds, that per-stage driver work is most of the cost. Without it a query is one job. On
+ * the sample week it cut the Spark jobs of a night by about a third
+ * ({@code docs/measurements/2026-12-07-fixed-cost.md}). What it would bring there: joins are
+ * planned from Delta's statistics, which are exact for the small tables broadcast, and there is
+ * no skew to split on two cores. A larger day, and a cluster, keep Spark's default (on).
  *
- * <p>Why no coalescing when embedded (for a run that turns adaptive execution back on with
- * {@code --conf}): adaptive execution merges small shuffle partitions by bytes.
+ * <p>Why no coalescing when embedded (for days above the small-day size, which run with adaptive
+ * execution): adaptive execution merges small shuffle partitions by bytes.
  * The day states' shuffles are small in bytes (sparse rows, narrow rows) but heavy per row
  * (histogram and sketch merges), and the state assembly groups a union of already-partitioned
  * parts; on a few cores both ended as one task running on one core for minutes
@@ -82,14 +82,19 @@ public final class ZhifangSessions {
     static final String ADAPTIVE = "spark.sql.adaptive.enabled";
     static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
     static final String CODEGEN_FACTORY = "spark.sql.codegen.factoryMode";
+    /** How an embedded session runs a small day ({@link #fitToDay}). */
+    static final Map<String, String> SMALL_DAY = Map.of(
+            ADAPTIVE, "false",
+            WHOLE_STAGE_CODEGEN, "false",
+            CODEGEN_FACTORY, "NO_CODEGEN");
     /**
      * The landing bytes (gzipped CSV, 35 to 50 bytes a record) of the largest day an embedded run
-     * executes without generated code: about 350,000 records. Measured on generated 20,000-subscriber
+     * runs as a small day: about 350,000 records. Measured on generated 20,000-subscriber
      * days: at 13 MB the nightly took 17 % less time interpreted, at 18 MB 6.5 % less, but its
      * features stage (the heaviest aggregations) already 9 % more; larger days are nearer the
      * crossover ({@code docs/measurements/2026-12-07-fixed-cost.md}).
      */
-    public static final long INTERPRETED_DAY_BYTES = 16L * 1024 * 1024;
+    public static final long SMALL_DAY_BYTES = 16L * 1024 * 1024;
 
     private ZhifangSessions() {}
 
@@ -106,7 +111,6 @@ public final class ZhifangSessions {
                 .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
                 .config("spark.sql.datetime.java8API.enabled", "true")
                 .config("spark.sql.session.timeZone", carrierZone.getId());
-        setIfAbsent(builder, submitted, ADAPTIVE, String.valueOf(!local));
         setIfAbsent(builder, submitted, ARTIFACT_ISOLATION, "false");
         setIfAbsent(builder, submitted, "spark.plugins", TaskSqlConfPlugin.class.getName());
         setIfAbsent(builder, submitted, TYPES_FRAMEWORK, "false");
@@ -128,39 +132,42 @@ public final class ZhifangSessions {
     }
 
     /**
-     * Fits an embedded session's code generation to the day it is about to run: a day whose landing
-     * files hold at most {@link #INTERPRETED_DAY_BYTES} runs with no generated code (no whole-stage
-     * code generation, expressions evaluated by their interpreted forms), a larger one with Spark's
-     * generated code. Left as it is on a cluster, when the day's size is unknown
-     * ({@code landingBytes < 0}), and when either key was set for the session ({@code --conf}).
+     * Fits an embedded session to the day it is about to run. A small day, whose landing files hold
+     * at most {@link #SMALL_DAY_BYTES}, runs as {@link #SMALL_DAY} says: no adaptive execution (see
+     * the class comment) and no generated code (no whole-stage code generation, expressions
+     * evaluated by their interpreted forms); a larger day gets Spark's defaults back. Left as it is
+     * on a cluster and when the day's size is unknown ({@code landingBytes < 0}); a key set for the
+     * session ({@code --conf}) is never changed.
      *
-     * <p>Why: Spark compiles generated code for every query, and the dates a night's queries
-     * filter on are constants in that code, so each night compiles anew. On a small day compiling
-     * is most of the tasks' time (Janino and the JIT); interpreted, the sample day ran in about
-     * three quarters of the time ({@code docs/measurements/2026-12-07-fixed-cost.md}). On a large
-     * day generated code pays for its compilation many times over.
+     * <p>Why no generated code on a small day: Spark compiles generated code for every query, and
+     * the dates a night's queries filter on are constants in that code, so each night compiles
+     * anew. On a small day compiling is most of the tasks' time (Janino, then the JIT); interpreted,
+     * a sample day ran in about three quarters of the time
+     * ({@code docs/measurements/2026-12-07-fixed-cost.md}). On a large day generated code pays for
+     * its compilation many times over.
      *
-     * @return whether the day runs interpreted
+     * @return whether the day runs as a small day
      */
     public static boolean fitToDay(SparkSession spark, long landingBytes) {
-        SparkConf fixed = spark.sparkContext().getConf();
-        if (!spark.sparkContext().isLocal() || landingBytes < 0 || fixed.contains(WHOLE_STAGE_CODEGEN) || fixed.contains(CODEGEN_FACTORY)) {
+        if (!spark.sparkContext().isLocal() || landingBytes < 0) {
             return false;
         }
-        boolean interpreted = landingBytes <= INTERPRETED_DAY_BYTES;
-        setCodeGeneration(spark.conf(), !interpreted);
-        return interpreted;
+        boolean small = landingBytes <= SMALL_DAY_BYTES;
+        applyDayProfile(spark.conf(), spark.sparkContext().getConf(), small);
+        return small;
     }
 
-    /** Spark's generated code (its defaults), or none at all. */
-    static void setCodeGeneration(RuntimeConfig conf, boolean generated) {
-        if (generated) {
-            conf.unset(WHOLE_STAGE_CODEGEN);
-            conf.unset(CODEGEN_FACTORY);
-        } else {
-            conf.set(WHOLE_STAGE_CODEGEN, "false");
-            conf.set(CODEGEN_FACTORY, "NO_CODEGEN");
-        }
+    /** Sets {@link #SMALL_DAY}'s values, or puts Spark's defaults back, for every key not fixed for the session. */
+    static void applyDayProfile(RuntimeConfig conf, SparkConf fixed, boolean small) {
+        SMALL_DAY.forEach((key, value) -> {
+            if (!fixed.contains(key)) {
+                if (small) {
+                    conf.set(key, value);
+                } else {
+                    conf.unset(key);
+                }
+            }
+        });
     }
 
     private static void setIfAbsent(SparkSession.Builder builder, SparkConf submitted, String key, String value) {

@@ -1,6 +1,7 @@
 package com.zhifang.features.spark;
 
 import com.zhifang.features.testing.SparkTestSession;
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -38,7 +39,7 @@ class ZhifangSessionsTest {
     @Test
     void embeddedRunsKeepEveryShufflePartitionSoHeavySmallShufflesUseEveryCore() {
         SparkSession spark = SparkTestSession.get();
-        assertEquals("false", spark.conf().get(ZhifangSessions.ADAPTIVE), "embedded: no adaptive execution");
+        assertEquals("false", spark.conf().get(ZhifangSessions.ADAPTIVE), "a small day: no adaptive execution");
         assertEquals("false", spark.conf().get(COALESCE), "nor its coalescing when a run turns it on");
         assertEquals(2, assemblyPartitions(spark), "local[2], 2 shuffle partitions: both cores");
         spark.conf().set(ZhifangSessions.ADAPTIVE, "true");
@@ -124,25 +125,35 @@ class ZhifangSessionsTest {
         assertFalse(spark.sessionState().conf().useCompression(), "the setting Spark's cache builder reads");
     }
 
-    /** A session whose code generation was chosen with {@code --conf} keeps it, whatever the day's size. */
+    /** A small day runs without adaptive execution and generated code; a larger day after it gets Spark's defaults back. */
     @Test
-    void codeGenerationChosenForTheSessionIsKeptWhateverTheDay() {
-        SparkSession spark = SparkTestSession.get();   // sets both keys
-        assertFalse(ZhifangSessions.fitToDay(spark, 1_000));
-        assertFalse(ZhifangSessions.fitToDay(spark, ZhifangSessions.INTERPRETED_DAY_BYTES + 1));
-        assertEquals("false", spark.conf().get(ZhifangSessions.WHOLE_STAGE_CODEGEN));
-        assertEquals("NO_CODEGEN", spark.conf().get(ZhifangSessions.CODEGEN_FACTORY));
-    }
-
-    /** A small day runs with no generated code; a larger day after it gets Spark's generated code back. */
-    @Test
-    void codeGenerationIsSwitchedOffAndBackOn() {
+    void aSmallDayRunsWithoutAdaptiveExecutionAndGeneratedCodeALargerOneWithSparksDefaults() {
         SparkSession session = SparkTestSession.get().newSession();
-        ZhifangSessions.setCodeGeneration(session.conf(), false);
+        SparkConf nothingFixed = new SparkConf(false);
+        ZhifangSessions.applyDayProfile(session.conf(), nothingFixed, true);
+        assertEquals("false", session.conf().get(ZhifangSessions.ADAPTIVE));
         assertEquals("false", session.conf().get(ZhifangSessions.WHOLE_STAGE_CODEGEN));
         assertEquals("NO_CODEGEN", session.conf().get(ZhifangSessions.CODEGEN_FACTORY));
-        ZhifangSessions.setCodeGeneration(session.conf(), true);
+        ZhifangSessions.applyDayProfile(session.conf(), nothingFixed, false);
+        assertEquals("true", session.conf().get(ZhifangSessions.ADAPTIVE));
         assertEquals("true", session.conf().get(ZhifangSessions.WHOLE_STAGE_CODEGEN));
         assertEquals("FALLBACK", session.conf().get(ZhifangSessions.CODEGEN_FACTORY));
+    }
+
+    /** A key set for the session ({@code --conf}) keeps its value whatever the day's size; the others follow the day. */
+    @Test
+    void aKeySetForTheSessionIsNeverChanged() {
+        SparkSession session = SparkTestSession.get().newSession();
+        session.conf().set(ZhifangSessions.ADAPTIVE, "true");
+        SparkConf adaptiveFixed = new SparkConf(false).set(ZhifangSessions.ADAPTIVE, "true");
+        ZhifangSessions.applyDayProfile(session.conf(), adaptiveFixed, true);
+        assertEquals("true", session.conf().get(ZhifangSessions.ADAPTIVE));
+        assertEquals("false", session.conf().get(ZhifangSessions.WHOLE_STAGE_CODEGEN));
+        SparkSession tests = SparkTestSession.get();   // sets all three keys for the session
+        assertTrue(ZhifangSessions.fitToDay(tests, ZhifangSessions.SMALL_DAY_BYTES));
+        assertFalse(ZhifangSessions.fitToDay(tests, ZhifangSessions.SMALL_DAY_BYTES + 1));
+        assertFalse(ZhifangSessions.fitToDay(tests, -1), "a day of unknown size is left as it is");
+        assertEquals("false", tests.conf().get(ZhifangSessions.ADAPTIVE));
+        assertEquals("NO_CODEGEN", tests.conf().get(ZhifangSessions.CODEGEN_FACTORY));
     }
 }

@@ -11,15 +11,15 @@ import java.util.Map;
  * product's ({@link ZhifangSessions}) but small: {@code local[2]}, two shuffle partitions, no UI.
  * Never stopped by tests; the JVM's exit stops it.
  *
- * <p>One deliberate difference: no generated code at all (no whole-stage code generation, and
+ * <p>Always run as the product runs a small embedded day ({@link ZhifangSessions#fitToDay}): no
+ * adaptive execution and no generated code at all (no whole-stage code generation, and
  * expressions, projections and predicates evaluated by their interpreted forms). Test data is tiny
  * and nearly every query is new, so compiling generated code (Janino in the tasks, then the JIT)
  * costs more than it saves: a graph test class ran 18% faster without whole-stage code generation;
  * on top of that, interpreted expressions took {@code FeaturesActionTest} from 214 s to 163 s and
  * {@code RingsTest} from 46 s to 40 s (one run each, 2026-11-29), while whole-stage code generation
- * on made both slower (222 s, 59 s). The product does the same for small embedded days
- * ({@link ZhifangSessions#fitToDay}); results do not depend on it: the cluster integration test
- * compares an embedded nightly without generated code with a cluster's, which has it.
+ * on made both slower (222 s, 59 s). Results do not depend on it: the cluster integration test
+ * compares an embedded nightly of a small day with a cluster's, which has generated code.
  */
 public final class SparkTestSession {
     public static final ZoneId CARRIER_ZONE = ZoneId.of("Asia/Shanghai");
@@ -36,6 +36,7 @@ public final class SparkTestSession {
                     "spark.driver.bindAddress", "127.0.0.1",
                     "spark.sql.adaptive.coalescePartitions.initialPartitionNum", "2",
                     "spark.databricks.delta.snapshotPartitions", "1",
+                    "spark.sql.adaptive.enabled", "false",
                     "spark.sql.codegen.wholeStage", "false",
                     "spark.sql.codegen.factoryMode", "NO_CODEGEN",
                     "spark.ui.enabled", "false"));

@@ -113,7 +113,7 @@ public final class NightlyJob {
         LOG.info("{}: {} started (run {}, stages {})", day, command, runId, stages);
         long landingBytes = landingBytes(settings, day.day());
         if (ZhifangSessions.fitToDay(spark, landingBytes)) {
-            LOG.info("{}: {} of landing files: runs without generated code (small day, embedded)", day,
+            LOG.info("{}: {} of landing files: runs as a small day (no adaptive execution, no generated code)", day,
                     String.format(Locale.ROOT, "%,d bytes", landingBytes));
         }
         try {
