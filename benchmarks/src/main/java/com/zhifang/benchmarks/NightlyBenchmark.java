@@ -183,7 +183,7 @@ public final class NightlyBenchmark {
      * not, as the nightly runs the day: {@link ZhifangSessions#fitToDay}).
      */
     public static double ioFloor(SparkSession spark, Path landingDay, Path out) {
-        ZhifangSessions.fitToDay(spark, bytesUnder(landingDay));
+        ZhifangSessions.fitToDay(spark, landingDay.toString());
         long start = System.nanoTime();
         JobLabels labels = new JobLabels(spark, "bench");
         labels.restoring(() -> {
@@ -198,14 +198,6 @@ public final class NightlyBenchmark {
             return null;
         });
         return seconds(start);
-    }
-
-    private static long bytesUnder(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder, e);
-        }
     }
 
     /** Checked before Spark starts: a reused folder would mix an earlier run's tables into this one's timings. */

@@ -1,10 +1,16 @@
 package com.zhifang.features.spark;
 
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -74,6 +80,7 @@ import java.util.Map;
  * Hadoop's native library it forks a {@code chmod} process for every file and folder it creates.
  */
 public final class ZhifangSessions {
+    private static final Logger LOG = LoggerFactory.getLogger(ZhifangSessions.class);
     static final String ARTIFACT_ISOLATION = "spark.sql.artifact.isolation.enabled";
     static final String TYPES_FRAMEWORK = "spark.sql.types.framework.enabled";
     static final String CACHE_COMPRESSED = "spark.sql.inMemoryColumnarStorage.compressed";
@@ -148,12 +155,41 @@ public final class ZhifangSessions {
      *
      * @return whether the day runs as a small day
      */
-    public static boolean fitToDay(SparkSession spark, long landingBytes) {
+    static boolean fitToDay(SparkSession spark, long landingBytes) {
         if (!spark.sparkContext().isLocal() || landingBytes < 0) {
             return false;
         }
         boolean small = landingBytes <= SMALL_DAY_BYTES;
         applyDayProfile(spark.conf(), spark.sparkContext().getConf(), small);
+        return small;
+    }
+
+    /**
+     * {@link #fitToDay(SparkSession, long)} for the day whose landing files are under
+     * {@code landingDayFolder} (any Hadoop file system), logging the choice; a folder that does not
+     * exist or cannot be read leaves the session as it is.
+     *
+     * @return whether the day runs as a small day
+     */
+    public static boolean fitToDay(SparkSession spark, String landingDayFolder) {
+        if (!spark.sparkContext().isLocal()) {
+            return false;
+        }
+        Path folder = new Path(landingDayFolder);
+        long bytes;
+        try {
+            FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            bytes = fs.exists(folder) ? fs.getContentSummary(folder).getLength() : -1;
+        } catch (IOException e) {
+            LOG.warn("size of {} unknown, Spark settings left as they are: {}", folder, e.toString());
+            return false;
+        }
+        boolean small = fitToDay(spark, bytes);
+        if (bytes >= 0) {
+            LOG.info("{}: {} bytes of landing files, {}", folder, String.format(Locale.ROOT, "%,d", bytes),
+                    small ? "runs as a small day (no adaptive execution, no generated code)"
+                            : "runs with Spark's adaptive execution and generated code");
+        }
         return small;
     }
 

@@ -9,7 +9,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.internal.SQLConf;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
@@ -155,5 +159,15 @@ class ZhifangSessionsTest {
         assertFalse(ZhifangSessions.fitToDay(tests, -1), "a day of unknown size is left as it is");
         assertEquals("false", tests.conf().get(ZhifangSessions.ADAPTIVE));
         assertEquals("NO_CODEGEN", tests.conf().get(ZhifangSessions.CODEGEN_FACTORY));
+    }
+
+    /** The day's size is its landing folder's bytes; a folder that is not there leaves the session as it is. */
+    @Test
+    void aDayIsSizedByItsLandingFolder(@TempDir Path landing) throws IOException {
+        SparkSession spark = SparkTestSession.get();
+        Path day = Files.createDirectories(landing.resolve("2026-11-07").resolve("voice"));
+        Files.write(day.resolve("voice-1.csv.gz"), new byte[4096]);
+        assertTrue(ZhifangSessions.fitToDay(spark, landing.resolve("2026-11-07").toString()));
+        assertFalse(ZhifangSessions.fitToDay(spark, landing.resolve("2026-11-08").toString()));
     }
 }

@@ -10,13 +10,11 @@ import com.zhifang.jobs.run.RunRecorder;
 import com.zhifang.jobs.run.RunReport;
 import com.zhifang.jobs.stage.StageResult;
 import com.zhifang.models.rules.RuleBook;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,6 +33,8 @@ import java.util.Set;
  * <p>A day's report is recorded whether the day succeeds or fails; a failure stops the range there,
  * so a backfill never skips a day silently. Each day and each stage logs a start and a finish line
  * with its elapsed time and main counts ({@code day 3/7 2026-11-03 features: 4,521 numbers, ... in 41.0 s}).
+ * Before its stages, an embedded run of a day with a landing zone is fitted to the day's size
+ * ({@link ZhifangSessions#fitToDay}: a small day without adaptive execution and generated code).
  */
 public final class NightlyJob {
     private static final Logger LOG = LoggerFactory.getLogger(NightlyJob.class);
@@ -111,10 +111,8 @@ public final class NightlyJob {
         String runId = RunIds.next(command, day.day(), started);
         RunReport report = new RunReport(runId, command, day.day(), started, Map.of("code", ZhifangVersion.code()));
         LOG.info("{}: {} started (run {}, stages {})", day, command, runId, stages);
-        long landingBytes = landingBytes(settings, day.day());
-        if (ZhifangSessions.fitToDay(spark, landingBytes)) {
-            LOG.info("{}: {} of landing files: runs as a small day (no adaptive execution, no generated code)", day,
-                    String.format(Locale.ROOT, "%,d bytes", landingBytes));
+        if (settings.landingRoot() != null) {
+            ZhifangSessions.fitToDay(spark, new Path(settings.landingRoot(), day.day().toString()).toString());
         }
         try {
             for (NightlyStage stage : EnumSet.copyOf(stages)) {
@@ -133,24 +131,6 @@ public final class NightlyJob {
             observer.dayFinished(day.day());
             LOG.info("{}: {} {} in {}\n{}", day, command, report.status(), seconds(System.nanoTime() - startNanos),
                     report.summary());
-        }
-    }
-
-    /**
-     * The bytes of the day's landing folder, or -1 when there is no landing zone, no folder for the
-     * day or it cannot be read (the session's code generation is then left as it is).
-     */
-    private long landingBytes(NightlySettings settings, LocalDate day) {
-        if (settings.landingRoot() == null) {
-            return -1;
-        }
-        Path folder = new Path(settings.landingRoot(), day.toString());
-        try {
-            FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            return fs.exists(folder) ? fs.getContentSummary(folder).getLength() : -1;
-        } catch (IOException e) {
-            LOG.warn("{}: size of {} unknown: {}", day, folder, e.toString());
-            return -1;
         }
     }
 
