@@ -5,8 +5,9 @@ import java.util.Arrays;
 
 /**
  * A directed graph small enough to be held on the driver, with the algorithms of
- * {@link GraphAlgorithms} computed in plain loops and the same results as GraphX's (the same
- * vertices, the same definitions, PageRank's arithmetic in GraphX's order of operations).
+ * {@link GraphAlgorithms} computed in plain loops and the same results as GraphX's: the same
+ * vertices and definitions, PageRank's per-edge arithmetic as GraphX does it (its sums may differ
+ * in the last bits, being added in another order; {@code DriverGraphTest} allows 1e-12).
  *
  * <p>Why: on the graphs of a small operator's day (a few thousand to a few hundred thousand
  * edges) each GraphX round is a Spark job whose scheduling costs far more than its arithmetic, and
