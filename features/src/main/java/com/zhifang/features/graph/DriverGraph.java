@@ -155,11 +155,25 @@ final class DriverGraph {
 
     /** Distinct neighbours of each vertex, either direction, without itself, ascending. */
     private int[][] undirectedNeighbours() {
+        int[][] neighbours = neighbours(true);
+        for (int v = 0; v < neighbours.length; v++) {
+            neighbours[v] = Arrays.stream(neighbours[v]).sorted().distinct().toArray();
+        }
+        return neighbours;
+    }
+
+    /**
+     * The vertices each vertex's edges lead to (along them, or both ways when {@code bothWays}), one
+     * entry per edge; self-loops are left out (they reach nothing new and close no triangle).
+     */
+    private int[][] neighbours(boolean bothWays) {
         int[] degree = new int[ids.length];
         for (int e = 0; e < src.length; e++) {
             if (src[e] != dst[e]) {
                 degree[src[e]]++;
-                degree[dst[e]]++;
+                if (bothWays) {
+                    degree[dst[e]]++;
+                }
             }
         }
         int[][] neighbours = new int[ids.length][];
@@ -170,11 +184,10 @@ final class DriverGraph {
         for (int e = 0; e < src.length; e++) {
             if (src[e] != dst[e]) {
                 neighbours[src[e]][filled[src[e]]++] = dst[e];
-                neighbours[dst[e]][filled[dst[e]]++] = src[e];
+                if (bothWays) {
+                    neighbours[dst[e]][filled[dst[e]]++] = src[e];
+                }
             }
-        }
-        for (int v = 0; v < neighbours.length; v++) {
-            neighbours[v] = Arrays.stream(neighbours[v]).sorted().distinct().toArray();
         }
         return neighbours;
     }
@@ -202,7 +215,7 @@ final class DriverGraph {
      * from source to destination, within {@code maxHops}: -1 where none reaches.
      */
     int[] hopsFrom(int[] sources, int maxHops) {
-        int[][] out = outNeighbours();
+        int[][] out = neighbours(false);
         int[] hops = new int[ids.length];
         Arrays.fill(hops, -1);
         ArrayDeque<Integer> queue = new ArrayDeque<>();
@@ -225,21 +238,5 @@ final class DriverGraph {
             }
         }
         return hops;
-    }
-
-    private int[][] outNeighbours() {
-        int[] degree = new int[ids.length];
-        for (int s : src) {
-            degree[s]++;
-        }
-        int[][] out = new int[ids.length][];
-        for (int v = 0; v < out.length; v++) {
-            out[v] = new int[degree[v]];
-        }
-        int[] filled = new int[ids.length];
-        for (int e = 0; e < src.length; e++) {
-            out[src[e]][filled[src[e]]++] = dst[e];
-        }
-        return out;
     }
 }
