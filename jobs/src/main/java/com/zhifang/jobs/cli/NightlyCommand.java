@@ -2,6 +2,8 @@ package com.zhifang.jobs.cli;
 
 import com.zhifang.features.behaviour.FeatureSets;
 import com.zhifang.jobs.graph.GraphSettings;
+import com.zhifang.jobs.io.LandingZone;
+import com.zhifang.jobs.io.WarehouseLease;
 import com.zhifang.jobs.nightly.NightlyJob;
 import com.zhifang.jobs.nightly.NightlySettings;
 import com.zhifang.jobs.nightly.NightlyStage;
@@ -9,7 +11,10 @@ import com.zhifang.models.rules.RuleBook;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,8 +25,8 @@ import java.util.concurrent.Callable;
 /**
  * The stage commands ({@code nightly}, {@code ingest}, {@code features}, {@code graph}, {@code score},
  * {@code export}, {@code optimize}): the same job with every stage or with one. Each command declares
- * only the options its stages read; the warehouse, the days and the Spark options are mixins they
- * all share.
+ * only the options its stages read; the warehouse, the days, the Spark options and the lease are
+ * mixins they all share. All of them write the warehouse, so all of them take its lease.
  */
 public abstract class NightlyCommand implements Callable<Integer> {
     @Mixin
@@ -33,6 +38,12 @@ public abstract class NightlyCommand implements Callable<Integer> {
     @Mixin
     SparkOptions sparkOptions;
 
+    @Mixin
+    LeaseOption lease;
+
+    @Spec
+    CommandSpec spec;
+
     private final String command;
     private final EnumSet<NightlyStage> stages;
 
@@ -41,12 +52,28 @@ public abstract class NightlyCommand implements Callable<Integer> {
         this.stages = stages;
     }
 
+    /**
+     * Checks the options (a bad one exits 2 before anything is created), opens the session, checks
+     * the landing zone, takes the warehouse's lease (refused at once when another run holds it) and
+     * runs the stages under it.
+     */
     @Override
     public Integer call() throws Exception {
-        NightlySettings settings = new NightlySettings(landing(), warehouse.warehouse(), days.days(), sparkOptions.carrierZone(),
-                windows());
+        NightlySettings settings;
+        RuleBook rules;
+        try {
+            settings = new NightlySettings(landing(), warehouse.warehouse(), days.days(), sparkOptions.carrierZone(), windows());
+            rules = rules();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         try (SparkSession spark = sparkOptions.open("zhifang " + command)) {
-            new NightlyJob(spark, Clock.systemUTC(), graphSettings(), rules()).run(command, settings, stages());
+            if (settings.landingRoot() != null && !LandingZone.exists(spark, settings.landingRoot())) {
+                throw new ParameterException(spec.commandLine(), "--landing " + settings.landingRoot() + ": no such folder");
+            }
+            try (WarehouseLease held = lease.acquire(spark, settings.warehouse(), command)) {
+                new NightlyJob(spark, Clock.systemUTC(), graphSettings(), rules).run(command, settings, stages(), held);
+            }
         }
         return 0;
     }

@@ -1,6 +1,7 @@
 package com.zhifang.jobs.cli;
 
 import com.zhifang.jobs.io.Warehouse;
+import com.zhifang.jobs.io.WarehouseLease;
 import com.zhifang.jobs.train.TrainAction;
 import com.zhifang.jobs.train.TrainResult;
 import com.zhifang.models.train.TrainSettings;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -55,6 +57,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     SparkOptions sparkOptions;
 
+    @Mixin
+    LeaseOption lease;
+
     @Spec
     CommandSpec spec;
 
@@ -74,8 +79,14 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainSettings settings = settings();
-        try (SparkSession spark = sparkOptions.open("zhifang train")) {
+        try {
+            settings();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        // Training writes a model folder: it takes the warehouse's lease like the stage commands.
+        try (SparkSession spark = sparkOptions.open("zhifang train");
+             WarehouseLease held = lease.acquire(spark, warehouse(), "train")) {
             TrainResult result = run(spark, Clock.systemUTC());
             print(spec.commandLine().getOut(), result);
         }

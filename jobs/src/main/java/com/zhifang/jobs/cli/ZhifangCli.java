@@ -16,7 +16,10 @@ import picocli.CommandLine;
                 NightlyCommand.Score.class, NightlyCommand.Export.class, NightlyCommand.Optimize.class, EvaluateCommand.class, TrainCommand.class,
                 SqlCommand.class})
 public final class ZhifangCli implements Runnable {
-    private static final Logger LOG = LoggerFactory.getLogger(ZhifangCli.class);
+    /** Failures with their stack traces: conf/log4j2.properties sends this logger to the log file only, not the console. */
+    private static final Logger FAILURES = LoggerFactory.getLogger("com.zhifang.failures");
+    /** Where {@code scripts/zhifang} sends the full log, stack traces included (conf/log4j2.properties). */
+    static final String LOG_FILE_PROPERTY = "zhifang.log.file";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,8 +37,9 @@ public final class ZhifangCli implements Runnable {
     public static int execute(Object rootCommand, String... args) {
         return new CommandLine(rootCommand)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    LOG.error("zhifang {} failed: {}", cmd.getCommandName(), e.getMessage(), e);
-                    cmd.getErr().println("zhifang " + cmd.getCommandName() + " failed: " + e.getMessage());
+                    // The trace goes to the log (the log file in embedded runs); the person gets one line.
+                    FAILURES.error("zhifang {} failed", cmd.getCommandName(), e);
+                    cmd.getErr().println(FailureMessage.of(cmd.getCommandName(), e, System.getProperty(LOG_FILE_PROPERTY)));
                     return 1;
                 })
                 .execute(args);

@@ -2,6 +2,7 @@ package com.zhifang.jobs.io;
 
 import com.zhifang.features.catalog.Schemas;
 import io.delta.tables.DeltaTable;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Column;
@@ -11,7 +12,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -30,11 +35,14 @@ import static org.apache.spark.sql.functions.lit;
  * <pre>
  *   &lt;warehouse&gt;/tables/&lt;table&gt;        Delta tables (see {@link Tables})
  *   &lt;warehouse&gt;/runs/&lt;run-id&gt;.json     one report per run
+ *   &lt;warehouse&gt;/runs/_running/&lt;run-id&gt;  a marker while the run is under way (left behind by a killed run)
+ *   &lt;warehouse&gt;/_lease/               the writers' lease (see {@link WarehouseLease})
  *   &lt;warehouse&gt;/exports/&lt;D&gt;/          hand-over files of day D
  *   &lt;warehouse&gt;/models/&lt;version&gt;/      trained models (see ModelRegistry)
  * </pre>
  */
 public final class Warehouse {
+    private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
     private final String root;
 
     public Warehouse(String root) {
@@ -56,6 +64,26 @@ public final class Warehouse {
         return root + "/runs/" + runId + ".json";
     }
 
+    /** The marker of a run under way: written before its first write, removed when its report is final. */
+    public String runningMarkerPath(String runId) {
+        return root + "/runs/_running/" + runId;
+    }
+
+    /** Run ids with a marker under {@code runs/_running/}: runs under way, or killed before they finished. */
+    public List<String> runningMarkers(SparkSession spark) {
+        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(root + "/runs/_running");
+        try {
+            FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(folder)) {
+                return List.of();
+            }
+            return Arrays.stream(fs.listStatus(folder)).map(st -> st.getPath().getName())
+                    .filter(name -> !name.startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+    }
+
     public String exportDir(LocalDate day) {
         return root + "/exports/" + day;
     }
@@ -65,8 +93,14 @@ public final class Warehouse {
         return root + "/models";
     }
 
-    /** Creates the table with its schema and partitioning when it does not exist yet. */
+    /**
+     * Creates the table with its schema and partitioning when it does not exist yet. A folder left
+     * by a creation that was killed before its first commit (a {@code _delta_log} without any
+     * committed version, only Delta's temporary file) is removed first, so the creation starts
+     * over: nothing in such a folder was ever part of a table.
+     */
     public DeltaTable ensureTable(SparkSession spark, String table) {
+        clearInterruptedCreation(spark, table);
         return DeltaTable.createIfNotExists(spark)
                 .location(tablePath(table))
                 .addColumns(Schemas.schemaOf(table))
@@ -78,8 +112,48 @@ public final class Warehouse {
         return spark.read().format("delta").load(tablePath(table));
     }
 
+    /** Whether the table has a committed version (a folder left by an interrupted creation is no table). */
     public boolean exists(SparkSession spark, String table) {
-        return DeltaTable.isDeltaTable(spark, tablePath(table));
+        return hasCommittedVersion(spark, table) && DeltaTable.isDeltaTable(spark, tablePath(table));
+    }
+
+    /**
+     * Whether the table's log holds a committed version: version 0's commit file (one lookup, the
+     * usual case), else any commit, checkpoint or {@code _last_checkpoint} (a table whose early
+     * commits Delta's log clean-up removed).
+     */
+    private boolean hasCommittedVersion(SparkSession spark, String table) {
+        org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(tablePath(table), "_delta_log");
+        try {
+            FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (fs.exists(new org.apache.hadoop.fs.Path(log, String.format("%020d.json", 0)))) {
+                return true;
+            }
+            if (!fs.exists(log)) {
+                return false;
+            }
+            return Arrays.stream(fs.listStatus(log)).map(st -> st.getPath().getName())
+                    .anyMatch(name -> COMMITTED_LOG_FILE.matcher(name).matches());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the log of table " + table + " at " + log, e);
+        }
+    }
+
+    private static final Pattern COMMITTED_LOG_FILE =
+            Pattern.compile("\\d{20}\\.(json|checkpoint.*\\.parquet)|_last_checkpoint");
+
+    private void clearInterruptedCreation(SparkSession spark, String table) {
+        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(tablePath(table));
+        try {
+            FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (fs.exists(folder) && !hasCommittedVersion(spark, table)) {
+                LOG.warn("table {}: {} holds no committed version (a creation interrupted before its first commit); "
+                        + "removing it and creating the table again", table, folder);
+                fs.delete(folder, true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot check table folder " + folder, e);
+        }
     }
 
     /** The table, or an empty frame of its schema when nothing has been written to it yet (no police notice ever, ...). */
@@ -175,17 +249,48 @@ public final class Warehouse {
     /**
      * Writes (or overwrites) a whole file under the warehouse through Hadoop's file system, so the
      * same code writes to a local folder, HDFS or an object store. Driver-side, for small files
-     * (run reports, exports, manifests).
+     * (run reports, exports, manifests). The content goes to a hidden file beside it first and is
+     * renamed into place, so a run killed while writing leaves the old file or none, never half of one.
      */
     public void writeFile(SparkSession spark, String path, byte[] content) {
         org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+        org.apache.hadoop.fs.Path partial = new org.apache.hadoop.fs.Path(p.getParent(), "." + p.getName() + ".partial");
         try {
             FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            try (FSDataOutputStream out = fs.create(p, true)) {
+            try (FSDataOutputStream out = fs.create(partial, true)) {
                 out.write(content);
+            }
+            fs.delete(p, false);   // Hadoop's rename does not replace an existing file
+            if (!fs.rename(partial, p)) {
+                throw new IOException("rename of " + partial + " to " + p + " failed");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path, e);
+        }
+    }
+
+    /** A whole small file under the warehouse, or null when there is none. */
+    public byte[] readFile(SparkSession spark, String path) {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+        try {
+            FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            try (FSDataInputStream in = fs.open(p)) {
+                return in.readAllBytes();
+            }
+        } catch (FileNotFoundException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    /** Deletes a file under the warehouse; nothing when it is already gone. */
+    public void deleteFile(SparkSession spark, String path) {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+        try {
+            p.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(p, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + path, e);
         }
     }
 

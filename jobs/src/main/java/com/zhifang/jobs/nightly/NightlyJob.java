@@ -5,9 +5,11 @@ import com.zhifang.features.ingest.LandingFileException;
 import com.zhifang.features.spark.JobLabels;
 import com.zhifang.features.spark.ZhifangSessions;
 import com.zhifang.jobs.graph.GraphSettings;
+import com.zhifang.jobs.io.WarehouseLease;
 import com.zhifang.jobs.run.RunIds;
 import com.zhifang.jobs.run.RunRecorder;
 import com.zhifang.jobs.run.RunReport;
+import com.zhifang.jobs.run.RunStatus;
 import com.zhifang.jobs.stage.StageResult;
 import com.zhifang.models.rules.RuleBook;
 import org.apache.hadoop.fs.Path;
@@ -85,14 +87,27 @@ public final class NightlyJob {
         this.rules = Objects.requireNonNull(rules, "rules");
     }
 
+    /** Runs without a warehouse lease: for callers that own the warehouse alone (tests, benchmarks, notebooks). */
     public List<RunReport> run(String command, NightlySettings settings, Set<NightlyStage> stages) {
+        return run(command, settings, stages, null);
+    }
+
+    /**
+     * Runs holding {@code lease} (the commands): first closes the runs a kill left unfinished
+     * ({@link RunRecorder#closeInterrupted}), then each day; before each stage the lease is checked
+     * to be still this run's.
+     */
+    public List<RunReport> run(String command, NightlySettings settings, Set<NightlyStage> stages, WarehouseLease lease) {
         if (stages.contains(NightlyStage.INGEST) && settings.landingRoot() == null) {
             throw new IllegalArgumentException("ingest needs --landing");
+        }
+        if (lease != null) {
+            RunRecorder.closeInterrupted(spark, settings.warehouse(), lease.holder().leaseId(), clock.instant());
         }
         List<RunReport> reports = new ArrayList<>();
         List<LocalDate> days = settings.days();
         for (int i = 0; i < days.size(); i++) {
-            reports.add(runDay(command, settings, new DayOfRange(days.get(i), i + 1, days.size()), stages));
+            reports.add(runDay(command, settings, new DayOfRange(days.get(i), i + 1, days.size()), stages, lease));
         }
         return reports;
     }
@@ -105,34 +120,54 @@ public final class NightlyJob {
         }
     }
 
-    private RunReport runDay(String command, NightlySettings settings, DayOfRange day, Set<NightlyStage> stages) {
+    private RunReport runDay(String command, NightlySettings settings, DayOfRange day, Set<NightlyStage> stages,
+                             WarehouseLease lease) {
         var started = clock.instant();
         long startNanos = System.nanoTime();
         String runId = RunIds.next(command, day.day(), started);
         RunReport report = new RunReport(runId, command, day.day(), started, Map.of("code", ZhifangVersion.code()));
+        if (lease != null) {
+            report.underLease(lease.holder().leaseId(), lease.tookOverFrom().map(WarehouseLease.Holder::describe).orElse(null));
+        }
         LOG.info("{}: {} started (run {}, stages {})", day, command, runId, stages);
         if (settings.landingRoot() != null) {
             ZhifangSessions.fitToDay(spark, new Path(settings.landingRoot(), day.day().toString()).toString());
         }
+        RunRecorder.recordStart(spark, settings.warehouse(), report);
+        // Every Delta commit of the run carries its id (Delta's commit user metadata), so what a run
+        // wrote can be listed from the tables' histories, also after a kill.
+        String previousCommitNote = spark.conf().getOption(COMMIT_USER_METADATA).getOrElse(() -> null);
+        spark.conf().set(COMMIT_USER_METADATA, runId);
         try {
             for (NightlyStage stage : EnumSet.copyOf(stages)) {
+                if (lease != null) {
+                    lease.ensureHeld();
+                }
                 runStage(stage, settings, day, report);
             }
             report.reconcile();
-            report.finish(clock.instant(), "SUCCEEDED", null);
+            report.finish(clock.instant(), RunStatus.SUCCEEDED, null);
             return report;
         } catch (Exception e) {   // Spark throws its checked SparkException from Scala code
             RuntimeException failure = asRuntimeFailure(e);
-            report.finish(clock.instant(), "FAILED", failure.getMessage());
+            report.finish(clock.instant(), RunStatus.FAILED, failure.getMessage());
             throw failure;
         } finally {
             observer.starting(day.day(), RECORDING);
             RunRecorder.record(spark, settings.warehouse(), report);
+            if (previousCommitNote == null) {
+                spark.conf().unset(COMMIT_USER_METADATA);
+            } else {
+                spark.conf().set(COMMIT_USER_METADATA, previousCommitNote);
+            }
             observer.dayFinished(day.day());
             LOG.info("{}: {} {} in {}\n{}", day, command, report.status(), seconds(System.nanoTime() - startNanos),
                     report.summary());
         }
     }
+
+    /** Delta's setting for the user metadata of every commit the session makes. */
+    static final String COMMIT_USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
 
     private void runStage(NightlyStage stage, NightlySettings settings, DayOfRange day, RunReport report) {
         LOG.info("{} {}: started", day, stage.label());

@@ -27,12 +27,14 @@ public final class RunReport {
     private final LocalDate runDate;
     private final Instant startedAt;
     private Instant finishedAt;
-    private String status = "RUNNING";
+    private RunStatus status = RunStatus.RUNNING;
     private String error;
     private final Map<String, String> versions = new LinkedHashMap<>();
     private final List<StageRun> stages = new ArrayList<>();
     private final List<FileCounts> files = new ArrayList<>();
     private final List<ReconciliationCheck> checks = new ArrayList<>();
+    private String leaseId;
+    private String leaseTakenOverFrom;
 
     public RunReport(String runId, String command, LocalDate runDate, Instant startedAt, Map<String, String> versions) {
         this.runId = runId;
@@ -90,7 +92,13 @@ public final class RunReport {
         }
     }
 
-    public void finish(Instant at, String finalStatus, String failure) {
+    /** The warehouse lease the run wrote under, and the stale holder it was taken from (null when none). */
+    public void underLease(String leaseId, String takenOverFrom) {
+        this.leaseId = leaseId;
+        this.leaseTakenOverFrom = takenOverFrom;
+    }
+
+    public void finish(Instant at, RunStatus finalStatus, String failure) {
         this.finishedAt = at;
         this.status = finalStatus;
         this.error = failure;
@@ -116,6 +124,9 @@ public final class RunReport {
         if (error != null) {
             out.append("  error: ").append(error).append('\n');
         }
+        if (leaseTakenOverFrom != null) {
+            out.append("  lease taken over from ").append(leaseTakenOverFrom).append('\n');
+        }
         out.append("  versions: ").append(versions.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))).append('\n');
         if (!files.isEmpty()) {
@@ -140,10 +151,12 @@ public final class RunReport {
     public LocalDate runDate() { return runDate; }
     public Instant startedAt() { return startedAt; }
     public Instant finishedAt() { return finishedAt; }
-    public String status() { return status; }
+    public RunStatus status() { return status; }
     public String error() { return error; }
     public Map<String, String> versions() { return versions; }
     public List<StageRun> stages() { return stages; }
     public List<FileCounts> files() { return files; }
     public List<ReconciliationCheck> checks() { return checks; }
+    public String leaseId() { return leaseId; }
+    public String leaseTakenOverFrom() { return leaseTakenOverFrom; }
 }

@@ -4,9 +4,17 @@ import com.zhifang.jobs.nightly.NightlyStage;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which stages each command runs; the stages themselves are tested with their actions. */
 class NightlyCommandTest {
@@ -24,6 +32,21 @@ class NightlyCommandTest {
         assertEquals(2, ZhifangCli.execute("ingest", "--warehouse", "w", "--date", "2026-11-07"));
         assertEquals(2, ZhifangCli.execute("export", "--warehouse", "w", "--date", "2026-11-07", "--rules", "r.json"),
                 "export takes no rules file");
+    }
+
+    /** Bad dates and a bad rules file are usage errors: exit 2, one line, and no warehouse folder created. */
+    @Test
+    void aBackwardsRangeOrAMissingRulesFileExits2BeforeAnyFolderIsCreated(@TempDir Path tmp) {
+        Path warehouse = tmp.resolve("w");
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new ZhifangCli()).setErr(new PrintWriter(err));
+        assertEquals(2, cli.execute("nightly", "--landing", tmp.toString(), "--warehouse", warehouse.toString(),
+                "--from", "2026-11-07", "--to", "2026-11-01"));
+        assertTrue(err.toString().startsWith("--to 2026-11-01 is before --from 2026-11-07"), err.toString());
+        assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+        assertEquals(2, ZhifangCli.execute("score", "--warehouse", warehouse.toString(), "--date", "2026-11-07",
+                "--rules", tmp.resolve("missing.json").toString()));
+        assertFalse(Files.exists(warehouse));
     }
 
     @Test

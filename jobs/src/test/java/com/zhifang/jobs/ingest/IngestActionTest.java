@@ -14,6 +14,7 @@ import com.zhifang.jobs.testing.LandingFixture;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import com.zhifang.jobs.run.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,7 +106,7 @@ class IngestActionTest {
         FileCounts nov2 = counts(firstRun.get(1), "02/voice/part-0.csv");
         assertEquals(List.of(4L, 2L, 1L), List.of(nov2.read(), nov2.accepted(), nov2.duplicates()));
         assertEquals(Map.of("WRONG_COLUMN_COUNT", 1L), nov2.quarantinedByReason());
-        firstRun.forEach(r -> assertEquals("SUCCEEDED", r.status()));
+        firstRun.forEach(r -> assertEquals(RunStatus.SUCCEEDED, r.status()));
     }
 
     @Test
@@ -216,7 +217,7 @@ class IngestActionTest {
     @Test
     void aDayWithoutAFolderIsNormal() {
         List<RunReport> reports = ingest(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 1));
-        assertEquals("SUCCEEDED", reports.get(0).status());
+        assertEquals(RunStatus.SUCCEEDED, reports.get(0).status());
         assertEquals(List.of(), reports.get(0).files());
     }
 

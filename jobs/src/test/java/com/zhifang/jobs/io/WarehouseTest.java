@@ -35,11 +35,17 @@ import static com.zhifang.features.schema.RecordColumns.RUN_ID;
 import static com.zhifang.features.schema.RecordColumns.SOURCE_FILE;
 import static com.zhifang.features.schema.RecordColumns.SOURCE_LINE;
 import static com.zhifang.features.schema.RecordColumns.TRAFFIC_DAY;
+import static com.zhifang.features.schema.RecordColumns.TRUNK_ID;
+import static com.zhifang.features.schema.RecordColumns.TRUNK_TYPE;
+import static com.zhifang.features.schema.RecordColumns.AUTHORIZED_PREFIXES;
+import static com.zhifang.features.schema.RecordColumns.SNAPSHOT_DATE;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Day partitions written over tables that an older release created. */
 class WarehouseTest {
@@ -162,5 +168,58 @@ class WarehouseTest {
                     : t.equals(DataTypes.LongType) ? (Object) 7L : null;
         }
         return RowFactory.create(values);
+    }
+
+    /**
+     * What a kill during a table's creation leaves (the issue's case: {@code ref_trunks/_delta_log}
+     * holding only Delta's temporary commit file) is no table: not listed as existing, read as empty,
+     * and created afresh by the next write, with no hand cleaning.
+     */
+    @Test
+    void aCreationKilledBeforeItsFirstCommitIsNoTableAndIsCreatedAgain() throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        Warehouse warehouse = new Warehouse(tmp.toString());
+        String table = Tables.REF_TRUNKS;
+        Path log = Path.of(warehouse.tablePath(table), "_delta_log");
+        java.nio.file.Files.createDirectories(log);
+        java.nio.file.Files.writeString(log.resolve(".00000000000000000000.json.3f1c2a7e-tmp"), "{\"commitInfo\":{}}");
+        java.nio.file.Files.writeString(Path.of(warehouse.tablePath(table), "part-00000-orphan.parquet"), "not parquet");
+
+        assertFalse(warehouse.exists(spark, table));
+        assertEquals(0, warehouse.readOrEmpty(spark, table).count());
+        warehouse.ensureTable(spark, table);
+        assertTrue(warehouse.exists(spark, table));
+        assertEquals(0, warehouse.read(spark, table).count());
+        assertFalse(java.nio.file.Files.exists(Path.of(warehouse.tablePath(table), "part-00000-orphan.parquet")),
+                "files of the interrupted creation are gone with it");
+    }
+
+    /**
+     * A table whose first commit file Delta's log clean-up removed (kept: its checkpoint) is a table,
+     * never mistaken for an interrupted creation and removed.
+     */
+    @Test
+    void aTableWhoseFirstCommitFileWasCleanedUpIsStillATable() throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        Warehouse warehouse = new Warehouse(tmp.toString());
+        String table = Tables.REF_TRUNKS;
+        warehouse.ensureTable(spark, table);
+        spark.sql("ALTER TABLE delta.`" + warehouse.tablePath(table) + "` SET TBLPROPERTIES ('delta.checkpointInterval' = '2')");
+        StructType schema = Schemas.schemaOf(table);
+        for (int i = 0; i < 2; i++) {
+            Row trunk = new RowValues(schema).set(TRUNK_ID, "T" + i).set(TRUNK_TYPE, "INTERCONNECT")
+                    .set(AUTHORIZED_PREFIXES, List.of()).set(SNAPSHOT_DATE, OLD_DAY)
+                    .set(SOURCE_FILE, "trunks.csv").set(SOURCE_LINE, 2L + i).toRow();
+            warehouse.append(spark, table, spark.createDataFrame(List.of(trunk), schema));
+        }
+        Path log = Path.of(warehouse.tablePath(table), "_delta_log");
+        try (var files = java.nio.file.Files.list(log)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().contains(".checkpoint")), "a checkpoint was written");
+        }
+        java.nio.file.Files.delete(log.resolve("00000000000000000000.json"));
+
+        assertTrue(warehouse.exists(spark, table));
+        warehouse.ensureTable(spark, table);
+        assertEquals(2, warehouse.read(spark, table).count());
     }
 }

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import com.zhifang.jobs.run.RunStatus;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -117,7 +118,7 @@ class NightlyEndToEndTest {
 
     @Test
     void nightlyRunsEveryStageInOrderAndReportsCounts() {
-        assertEquals("SUCCEEDED", nightly.status());
+        assertEquals(RunStatus.SUCCEEDED, nightly.status());
         assertEquals(List.of("ingest", "features", "graph", "score", "export"), nightly.stages().stream().map(s -> s.stage()).toList());
         assertTrue(nightly.metric("features.numbers") > 300, nightly.stages().toString());
         assertEquals(2L, nightly.metric("features.state_days_computed"), "no day had a state yet");
