@@ -49,8 +49,9 @@ import java.util.concurrent.TimeUnit;
  * a reader sees the holder or no holder, never a half-written one.
  *
  * <p>A holder whose newest heartbeat is older than {@code staleAfter} (by the taker's clock; hosts'
- * clocks are assumed to agree within a heartbeat interval, as NTP keeps them) is presumed dead: the
- * next run moves its lease file aside to {@code taken-over-<new lease id>.json} (a rename, which
+ * clocks are assumed to agree within a heartbeat interval, as NTP keeps them) is presumed dead, and
+ * so is one that ran on this host and whose process is gone (a run killed here is rerun at once,
+ * without waiting for its lease to go stale): the next run moves its lease file aside to {@code taken-over-<new lease id>.json} (a rename, which
  * only one of several racing takers wins on HDFS and a local folder) and creates its own. The
  * holder's heartbeat notices when the lease is no longer its own, and {@link #ensureHeld()} then
  * fails its next step instead of letting two writers continue.
@@ -157,7 +158,8 @@ public final class WarehouseLease implements AutoCloseable {
             }
             Instant lastBeat = lastBeat(fs, folder, current).orElse(current.startedAt());
             Duration silent = Duration.between(lastBeat, now);
-            if (silent.compareTo(settings.staleAfter()) < 0) {
+            boolean gone = processIsGone(current);
+            if (!gone && silent.compareTo(settings.staleAfter()) < 0) {
                 throw new WarehouseInUseException(warehouse.root(), current.describe(),
                         "last heartbeat " + lastBeat + "; wait for it to finish, or if that process is gone, rerun after "
                                 + settings.staleAfter().toMinutes() + " minutes without a heartbeat (at "
@@ -170,8 +172,8 @@ public final class WarehouseLease implements AutoCloseable {
             for (FileStatus stale : beats(fs, folder, current)) {
                 fs.delete(stale.getPath(), false);
             }
-            LOG.warn("warehouse {}: took over the lease of {}, silent for {} s (last heartbeat {})",
-                    warehouse.root(), current.describe(), silent.toSeconds(), lastBeat);
+            LOG.warn("warehouse {}: took over the lease of {}, {} (last heartbeat {})", warehouse.root(), current.describe(),
+                    gone ? "whose process is gone from this host" : "silent for " + silent.toSeconds() + " s", lastBeat);
             return new WarehouseLease(fs, folder, me, current, clock, settings);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot take the lease of warehouse " + warehouse.root() + ": " + e.getMessage(), e);
@@ -304,6 +306,22 @@ public final class WarehouseLease implements AutoCloseable {
         } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether the holder is known to be dead without waiting: it ran on this host and no process
+     * with its id is alive, or the one alive started after the lease (the id was reused). A holder
+     * on another host (or on one named {@code localhost}, a name that does not tell hosts apart)
+     * is judged by its heartbeats only.
+     */
+    static boolean processIsGone(Holder holder) {
+        String here = host();
+        if (holder.host().isBlank() || holder.host().equals("localhost") || !holder.host().equals(here)) {
+            return false;
+        }
+        return ProcessHandle.of(holder.pid())
+                .map(p -> !p.isAlive() || p.info().startInstant().map(started -> started.isAfter(holder.startedAt())).orElse(false))
+                .orElse(true);
     }
 
     private static long pid() {

@@ -26,7 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One writer at a time: refusal naming the holder, release, stale take-over, and a race between two starters. */
 class WarehouseLeaseTest {
-    static final Instant T0 = Instant.parse("2026-11-08T02:14:00Z");
+    /**
+     * The tests' lease start: after this JVM started, as a real holder's start is after its
+     * process's (a holder on this host whose process started later is a reused process id).
+     */
+    static final Instant T0 = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
     static final WarehouseLease.Settings HOURLY_BEAT = new WarehouseLease.Settings(Duration.ofHours(1), Duration.ofHours(3));
     static final Configuration HADOOP = new Configuration();
 
@@ -44,8 +48,8 @@ class WarehouseLeaseTest {
                     () -> WarehouseLease.acquire(HADOOP, warehouse, "features", HOURLY_BEAT, clock));
             assertTrue(refused.getMessage().contains(first.holder().leaseId()), refused.getMessage());
             assertTrue(refused.getMessage().contains("pid " + ProcessHandle.current().pid()), refused.getMessage());
-            assertTrue(refused.getMessage().contains("since 2026-11-08T02:14:00Z"), refused.getMessage());
-            assertTrue(refused.getMessage().contains("last heartbeat 2026-11-08T02:14:00Z"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("since " + T0), refused.getMessage());
+            assertTrue(refused.getMessage().contains("last heartbeat " + T0), refused.getMessage());
         }
         assertFalse(Files.exists(tmp.resolve("_lease/lease.json")));
         try (Stream beats = new Stream(tmp)) {
@@ -83,6 +87,27 @@ class WarehouseLeaseTest {
         } finally {
             stuck.close();
         }
+    }
+
+    /** A run killed on this host is rerun at once: its process is gone, so its fresh lease is taken over without waiting. */
+    @Test
+    void theLeaseOfAProcessGoneFromThisHostIsTakenOverAtOnce() throws Exception {
+        Warehouse warehouse = new Warehouse(tmp.toString());
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        WarehouseLease.Holder dead = new WarehouseLease.Holder("nightly-dead", "nightly",
+                java.net.InetAddress.getLocalHost().getHostName(), finished.pid(), T0);
+        Files.createDirectories(tmp.resolve("_lease"));
+        Files.write(tmp.resolve("_lease/lease.json"), dead.toJson());
+        assertTrue(WarehouseLease.processIsGone(dead));
+        try (WarehouseLease taker = WarehouseLease.acquire(HADOOP, warehouse, "nightly", HOURLY_BEAT, new MovableClock(T0.plusSeconds(5)))) {
+            assertEquals(dead, taker.tookOverFrom().orElseThrow());
+        }
+        WarehouseLease.Holder elsewhere = new WarehouseLease.Holder("nightly-x", "nightly", "another-host", finished.pid(), T0);
+        assertFalse(WarehouseLease.processIsGone(elsewhere), "a holder on another host is judged by its heartbeats");
+        WarehouseLease.Holder me = new WarehouseLease.Holder("nightly-me", "nightly",
+                java.net.InetAddress.getLocalHost().getHostName(), ProcessHandle.current().pid(), Instant.now());
+        assertFalse(WarehouseLease.processIsGone(me), "a live holder is not gone");
     }
 
     @Test
