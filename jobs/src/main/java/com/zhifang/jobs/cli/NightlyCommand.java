@@ -72,7 +72,7 @@ public abstract class NightlyCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--landing " + settings.landingRoot() + ": no such folder");
             }
             try (WarehouseLease held = lease.acquire(spark, settings.warehouse(), command)) {
-                new NightlyJob(spark, Clock.systemUTC(), graphSettings(), rules).run(command, settings, stages(), held);
+                new NightlyJob(spark, Clock.systemUTC(), graphSettings(), rules).run(command, settings, stages(), held, resume());
             }
         }
         return 0;
@@ -81,6 +81,11 @@ public abstract class NightlyCommand implements Callable<Integer> {
     /** The stages to run; {@code nightly} adds the optional ones its flags ask for. */
     EnumSet<NightlyStage> stages() {
         return EnumSet.copyOf(stages);
+    }
+
+    /** Whether to continue after the stages an interrupted or failed run of the day did; only {@code nightly} has stages to skip. */
+    boolean resume() {
+        return false;
     }
 
     /** The landing zone; only the commands that ingest have one. */
@@ -166,6 +171,11 @@ public abstract class NightlyCommand implements Callable<Integer> {
                 + "(worth it on a cluster; see docs/scaling.md).")
         boolean optimize;
 
+        @Option(names = "--resume", description = "Continue a day whose latest nightly was killed or failed: skip the stages "
+                + "it finished and run the rest. Landing files that arrived since are not read; run without --resume to redo "
+                + "every stage (see docs/operations.md).")
+        boolean resume;
+
         public Nightly() {
             super("nightly", NightlyStage.nightly());
         }
@@ -182,6 +192,11 @@ public abstract class NightlyCommand implements Callable<Integer> {
         @Override
         String landing() {
             return landing.landing;
+        }
+
+        @Override
+        boolean resume() {
+            return resume;
         }
     }
 

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -139,6 +140,24 @@ public final class Warehouse {
         }
     }
 
+    /**
+     * When the table's newest commit file was written (its modification time): a listing of the
+     * table's log, no Spark job. {@link Instant#MIN} for a table without one.
+     */
+    public Instant lastCommitWritten(SparkSession spark, String table) {
+        org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(tablePath(table), "_delta_log");
+        try {
+            FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            return Arrays.stream(fs.listStatus(log)).filter(st -> COMMIT_FILE.matcher(st.getPath().getName()).matches())
+                    .map(st -> Instant.ofEpochMilli(st.getModificationTime())).max(Instant::compareTo).orElse(Instant.MIN);
+        } catch (FileNotFoundException e) {
+            return Instant.MIN;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the log of table " + table + " at " + log, e);
+        }
+    }
+
+    private static final Pattern COMMIT_FILE = Pattern.compile("\\d{20}\\.json");
     private static final Pattern COMMITTED_LOG_FILE =
             Pattern.compile("\\d{20}\\.(json|checkpoint.*\\.parquet)|_last_checkpoint");
 

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -89,15 +90,18 @@ public final class NightlyJob {
 
     /** Runs without a warehouse lease: for callers that own the warehouse alone (tests, benchmarks, notebooks). */
     public List<RunReport> run(String command, NightlySettings settings, Set<NightlyStage> stages) {
-        return run(command, settings, stages, null);
+        return run(command, settings, stages, null, false);
     }
 
     /**
      * Runs holding {@code lease} (the commands): first closes the runs a kill left unfinished
      * ({@link RunRecorder#closeInterrupted}), then each day; before each stage the lease is checked
-     * to be still this run's.
+     * to be still this run's. With {@code resume}, a day whose latest run of {@code command} was
+     * interrupted or failed skips the stages that run had done, up to the first it had not, and
+     * runs the rest ({@link RunRecorder#doneStages}); the report names the run and the stages skipped.
      */
-    public List<RunReport> run(String command, NightlySettings settings, Set<NightlyStage> stages, WarehouseLease lease) {
+    public List<RunReport> run(String command, NightlySettings settings, Set<NightlyStage> stages, WarehouseLease lease,
+                               boolean resume) {
         if (stages.contains(NightlyStage.INGEST) && settings.landingRoot() == null) {
             throw new IllegalArgumentException("ingest needs --landing");
         }
@@ -107,7 +111,7 @@ public final class NightlyJob {
         List<RunReport> reports = new ArrayList<>();
         List<LocalDate> days = settings.days();
         for (int i = 0; i < days.size(); i++) {
-            reports.add(runDay(command, settings, new DayOfRange(days.get(i), i + 1, days.size()), stages, lease));
+            reports.add(runDay(command, settings, new DayOfRange(days.get(i), i + 1, days.size()), stages, lease, resume));
         }
         return reports;
     }
@@ -121,7 +125,7 @@ public final class NightlyJob {
     }
 
     private RunReport runDay(String command, NightlySettings settings, DayOfRange day, Set<NightlyStage> stages,
-                             WarehouseLease lease) {
+                             WarehouseLease lease, boolean resume) {
         var started = clock.instant();
         long startNanos = System.nanoTime();
         String runId = RunIds.next(command, day.day(), started);
@@ -133,17 +137,31 @@ public final class NightlyJob {
         if (settings.landingRoot() != null) {
             ZhifangSessions.fitToDay(spark, new Path(settings.landingRoot(), day.day().toString()).toString());
         }
+        Optional<RunRecorder.DoneStages> done = resume ? RunRecorder.doneStages(spark, settings.warehouse(), command, day.day())
+                : Optional.empty();
+        if (resume) {
+            LOG.info("{}: {}", day, done.map(d -> "resuming after run " + d.runId() + " (" + d.status() + "), which did " + d.stages())
+                    .orElse("nothing to resume (the latest " + command + " of the day finished, or there is none); running every stage"));
+        }
         RunRecorder.recordStart(spark, settings.warehouse(), report);
         // Every Delta commit of the run carries its id (Delta's commit user metadata), so what a run
         // wrote can be listed from the tables' histories, also after a kill.
         String previousCommitNote = spark.conf().getOption(COMMIT_USER_METADATA).getOrElse(() -> null);
         spark.conf().set(COMMIT_USER_METADATA, runId);
         try {
+            boolean skipping = done.isPresent();
             for (NightlyStage stage : EnumSet.copyOf(stages)) {
+                skipping = skipping && done.get().stages().contains(stage.label());
+                if (skipping) {
+                    LOG.info("{} {}: skipped, done by run {}", day, stage.label(), done.get().runId());
+                    report.skipStage(stage.label(), done.get().runId());
+                    continue;
+                }
                 if (lease != null) {
                     lease.ensureHeld();
                 }
                 runStage(stage, settings, day, report);
+                RunRecorder.recordProgress(spark, settings.warehouse(), report);
             }
             report.reconcile();
             report.finish(clock.instant(), RunStatus.SUCCEEDED, null);

@@ -1,5 +1,6 @@
 package com.zhifang.jobs.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -24,11 +25,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import static com.zhifang.features.schema.RecordColumns.*;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 /**
  * Persists a {@link RunReport}: a JSON file under {@code runs/} and one row of the run-log table.
@@ -42,6 +47,7 @@ import static org.apache.spark.sql.functions.col;
  */
 public final class RunRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
+    private static final java.time.Duration CLOCK_SKEW_ALLOWANCE = java.time.Duration.ofMinutes(5);
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
@@ -52,6 +58,46 @@ public final class RunRecorder {
     public static void recordStart(SparkSession spark, Warehouse warehouse, RunReport report) {
         warehouse.writeFile(spark, warehouse.runReportPath(report.runId()), toJson(report).getBytes(StandardCharsets.UTF_8));
         warehouse.writeFile(spark, warehouse.runningMarkerPath(report.runId()), new byte[0]);
+    }
+
+    /** After each stage: the report so far (still {@code RUNNING}), so a killed run's report says which stages it finished. */
+    public static void recordProgress(SparkSession spark, Warehouse warehouse, RunReport report) {
+        warehouse.writeFile(spark, warehouse.runReportPath(report.runId()), toJson(report).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The stages an earlier run of a day did (run or skipped as done before it), for {@code --resume}. */
+    public record DoneStages(String runId, RunStatus status, Set<String> stages) {}
+
+    /**
+     * What {@code --resume} continues from: the latest run of {@code command} for {@code day} in the
+     * run log, when it was {@code INTERRUPTED} or {@code FAILED}, with the stages it finished or had
+     * itself skipped as done. Empty when the latest run succeeded or there is none (nothing to
+     * resume). Call after {@link #closeInterrupted}, which puts killed runs in the run log.
+     */
+    public static Optional<DoneStages> doneStages(SparkSession spark, Warehouse warehouse, String command, LocalDate day) {
+        if (!warehouse.exists(spark, Tables.RUN_LOG)) {
+            return Optional.empty();
+        }
+        List<Row> latest = warehouse.read(spark, Tables.RUN_LOG)
+                .filter(col(RUN_DATE).equalTo(lit(day)).and(col(COMMAND).equalTo(command)))
+                .orderBy(col(STARTED_AT).desc(), col(RUN_ID).desc()).limit(1)
+                .select(RUN_ID, STATUS, REPORT_JSON).collectAsList();
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        RunStatus status = RunStatus.valueOf(latest.get(0).getString(1));
+        if (status != RunStatus.INTERRUPTED && status != RunStatus.FAILED) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode report = JSON.readTree(latest.get(0).getString(2));
+            Set<String> stages = new LinkedHashSet<>();
+            report.path("stages_skipped").forEach(s -> stages.add(s.asText()));
+            report.path("stages").forEach(s -> stages.add(s.path("stage").asText()));
+            return Optional.of(new DoneStages(latest.get(0).getString(0), status, stages));
+        } catch (IOException e) {
+            throw new UncheckedIOException("run log report of " + latest.get(0).getString(0) + " cannot be read", e);
+        }
     }
 
     /** The finished run: its final report, its run-log row (one Delta commit), then its marker removed. */
@@ -83,8 +129,9 @@ public final class RunRecorder {
             } catch (IOException e) {
                 throw new UncheckedIOException("run report of " + runId + " cannot be read", e);
             }
-            List<Commit> commits = commitsOf(spark, warehouse, runId);
             Instant startedAt = report.hasNonNull("started_at") ? Instant.parse(report.get("started_at").asText()) : foundAt;
+            // Commit files' times come from the file system's clock, the start from the run's host: allow for skew.
+            List<Commit> commits = commitsOf(spark, warehouse, runId, startedAt.minus(CLOCK_SKEW_ALLOWANCE));
             Instant lastCommit = commits.stream().map(Commit::at).max(Instant::compareTo).orElse(startedAt);
             report.put("run_id", runId);
             report.put("status", RunStatus.INTERRUPTED.name());
@@ -118,11 +165,15 @@ public final class RunRecorder {
     /** A Delta commit a run made, as its table's history tells it. */
     public record Commit(String table, long version, String operation, long rows, Instant at) {}
 
-    /** The commits carrying {@code runId} in their user metadata, over every table of the warehouse. */
-    public static List<Commit> commitsOf(SparkSession spark, Warehouse warehouse, String runId) {
+    /**
+     * The commits carrying {@code runId} in their user metadata, over the tables of the warehouse
+     * with a commit file written at or after {@code since} (the run's start): one listing of each
+     * table's log, and a history read only of the tables the run can have written.
+     */
+    public static List<Commit> commitsOf(SparkSession spark, Warehouse warehouse, String runId, Instant since) {
         List<Commit> commits = new ArrayList<>();
         for (String table : Schemas.tableNames()) {
-            if (!warehouse.exists(spark, table)) {
+            if (!warehouse.exists(spark, table) || warehouse.lastCommitWritten(spark, table).isBefore(since)) {
                 continue;
             }
             for (Row h : DeltaTable.forPath(spark, warehouse.tablePath(table)).history()
@@ -163,7 +214,8 @@ public final class RunRecorder {
         report.totalsByDataset().forEach((dataset, t) -> totals.put(dataset, new Totals(t[0], t[1], t[2], t[3])));
         Document document = new Document(report.runId(), report.command(), String.valueOf(report.runDate()),
                 String.valueOf(report.startedAt()), report.finishedAt() == null ? null : report.finishedAt().toString(),
-                report.status().name(), report.error(), report.leaseId(), report.leaseTakenOverFrom(), report.versions(),
+                report.status().name(), report.error(), report.leaseId(), report.leaseTakenOverFrom(), report.resumedFrom(),
+                report.stagesSkipped(), report.versions(),
                 report.stages().stream().map(st -> new StageDocument(st.stage(), st.wallMillis(), st.metrics())).toList(),
                 totals,
                 report.files().stream().map(f -> new FileDocument(f.dataset(), f.file(), f.read(), f.accepted(), f.duplicates(),
@@ -178,7 +230,8 @@ public final class RunRecorder {
 
     /** The run report's JSON layout (field names snake_case). */
     record Document(String runId, String command, String runDate, String startedAt, String finishedAt, String status,
-                    String error, String leaseId, String leaseTakenOverFrom, Map<String, String> versions, List<StageDocument> stages, Map<String, Totals> totals,
+                    String error, String leaseId, String leaseTakenOverFrom, String resumedFrom, List<String> stagesSkipped,
+                    Map<String, String> versions, List<StageDocument> stages, Map<String, Totals> totals,
                     List<FileDocument> files, List<CheckDocument> checks) {}
 
     record StageDocument(String stage, long wallMs, Map<String, Long> metrics) {}

@@ -35,6 +35,8 @@ public final class RunReport {
     private final List<ReconciliationCheck> checks = new ArrayList<>();
     private String leaseId;
     private String leaseTakenOverFrom;
+    private String resumedFrom;
+    private final List<String> stagesSkipped = new ArrayList<>();
 
     public RunReport(String runId, String command, LocalDate runDate, Instant startedAt, Map<String, String> versions) {
         this.runId = runId;
@@ -98,6 +100,12 @@ public final class RunReport {
         this.leaseTakenOverFrom = takenOverFrom;
     }
 
+    /** A stage not run because {@code earlierRun}, an interrupted or failed run of the same day, had done it ({@code --resume}). */
+    public void skipStage(String stage, String earlierRun) {
+        this.resumedFrom = earlierRun;
+        stagesSkipped.add(stage);
+    }
+
     public void finish(Instant at, RunStatus finalStatus, String failure) {
         this.finishedAt = at;
         this.status = finalStatus;
@@ -123,6 +131,9 @@ public final class RunReport {
         out.append(String.format("Zhifang run %s (%s, date %s): %s%n", runId, command, runDate, status));
         if (error != null) {
             out.append("  error: ").append(error).append('\n');
+        }
+        if (resumedFrom != null) {
+            out.append("  resumed from run ").append(resumedFrom).append(", stages skipped: ").append(stagesSkipped).append('\n');
         }
         if (leaseTakenOverFrom != null) {
             out.append("  lease taken over from ").append(leaseTakenOverFrom).append('\n');
@@ -159,4 +170,6 @@ public final class RunReport {
     public List<ReconciliationCheck> checks() { return checks; }
     public String leaseId() { return leaseId; }
     public String leaseTakenOverFrom() { return leaseTakenOverFrom; }
+    public String resumedFrom() { return resumedFrom; }
+    public List<String> stagesSkipped() { return stagesSkipped; }
 }

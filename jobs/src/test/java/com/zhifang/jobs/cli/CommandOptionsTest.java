@@ -18,7 +18,7 @@ class CommandOptionsTest {
     private static final Set<String> DAYS = Set.of("--date", "--from", "--to");
 
     private static final Map<String, Set<String>> OWN_OPTIONS = Map.ofEntries(
-            Map.entry("nightly", Set.of("--warehouse", "--landing", "--windows", "--rules", "--optimize")),
+            Map.entry("nightly", Set.of("--warehouse", "--landing", "--windows", "--rules", "--optimize", "--resume")),
             Map.entry("ingest", Set.of("--warehouse", "--landing")),
             Map.entry("features", Set.of("--warehouse", "--windows")),
             Map.entry("graph", Set.of("--warehouse", "--window-days")),
@@ -27,10 +27,12 @@ class CommandOptionsTest {
             Map.entry("optimize", Set.of("--warehouse")),
             Map.entry("evaluate", Set.of("--warehouse", "--truth", "--date", "--out")),
             Map.entry("train", Set.of("--warehouse", "--date", "--lookback-days", "--min-positives", "--approve-auc",
-                    "--negative-sample-rate")),
+                    "--negative-sample-rate", "--lease-stale-after")),
             Map.entry("sql", Set.of("--warehouse", "--file", "--query", "--param", "--rows")));
 
     private static final Set<String> WITH_DAYS = Set.of("nightly", "ingest", "features", "graph", "score", "export", "optimize");
+    /** The commands that write the warehouse take its lease; sql and evaluate only read. */
+    private static final Set<String> WITH_LEASE = WITH_DAYS;
 
     @Test
     void eachCommandListsOnlyItsOwnOptions() {
@@ -41,6 +43,9 @@ class CommandOptionsTest {
             expected.addAll(SPARK);
             if (WITH_DAYS.contains(name)) {
                 expected.addAll(DAYS);
+            }
+            if (WITH_LEASE.contains(name)) {
+                expected.add("--lease-stale-after");
             }
             Set<String> actual = new TreeSet<>();
             for (OptionSpec option : command.getCommandSpec().options()) {

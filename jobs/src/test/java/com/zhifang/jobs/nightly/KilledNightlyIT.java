@@ -53,8 +53,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * the clean run the kills are compared with.
  *
  * <p>The day is a generated one (300 subscribers, the testkit's generator) rather than a sample day:
- * the chain runs the nightly seven times, and the fixed cost of a day, not its records, is what
- * that costs. Kill points by log line use the stage-start lines every run logs; kill points inside
+ * the chain starts the nightly seven times, and the fixed cost of a day, not its records, is what
+ * that costs; for the same reason the later reruns resume after the stages done ({@code --resume}). Kill points by log line use the stage-start lines every run logs; kill points inside
  * a commit watch the table's {@code _delta_log} for Delta's temporary commit file and kill the
  * moment it appears (the commit may or may not complete before the process dies: the test holds for
  * either, and logs which it was).
@@ -75,6 +75,7 @@ class KilledNightlyIT {
     static Warehouse killed;
     static Outcome first;
     static Outcome second;
+    static Outcome resumed;
     static final List<String> killLog = new ArrayList<>();
 
     /** A point to kill a run at: a log line, or a state of the warehouse's files seen by polling. */
@@ -116,18 +117,25 @@ class KilledNightlyIT {
         second = oa.exit() == 0 ? ob : oa;
 
         // The same day on another warehouse, killed at each point in turn, each rerun going further.
+        // The first three reruns redo every stage (a plain rerun); from the fourth on they resume
+        // after the stages the killed run finished (--resume), so the chain costs about one nightly
+        // more than its kills rather than one per kill point.
         List<KillPoint> points = List.of(
                 KillPoint.whenFiles("while ingest creates its first table", w -> anyDeltaLogFolder(w.resolve("tables"))),
                 KillPoint.atLine("after ingest committed, at the start of features", DAY + " features: started"),
                 KillPoint.whenFiles("inside a commit of feature_day_state",
                         w -> commitInProgress(w.resolve("tables").resolve(Tables.FEATURE_DAY_STATE).resolve("_delta_log"))),
-                KillPoint.atLine("at the start of graph", DAY + " graph: started"),
-                KillPoint.atLine("at the start of score", DAY + " score: started"),
-                KillPoint.atLine("at the start of export", DAY + " export: started"));
+                KillPoint.atLine("at the start of graph (resumed)", DAY + " graph: started"),
+                KillPoint.atLine("at the start of score (resumed)", DAY + " score: started"),
+                KillPoint.atLine("at the start of export (resumed)", DAY + " export: started"));
         for (int i = 0; i < points.size(); i++) {
             KillPoint point = points.get(i);
             String name = "killed-" + (i + 1);
-            Outcome outcome = follow(name, zhifang(name, nightly(killed)).start(), point);
+            List<String> args = nightly(killed);
+            if (i >= 3) {
+                args.add("--resume");
+            }
+            Outcome outcome = follow(name, zhifang(name, args).start(), point);
             if (!outcome.killedByTest()) {
                 fail("run " + name + " was to be killed " + point.name() + " but ended first with exit " + outcome.exit()
                         + "; log " + logs.resolve(name + ".log"));
@@ -136,7 +144,9 @@ class KilledNightlyIT {
             killLog.add(point.name() + ": killed; " + left);
             LOG.info("{} killed {}; {}", name, point.name(), left);
         }
-        Outcome resumed = follow("rerun", zhifang("rerun", nightly(killed)).start(), null);
+        List<String> resume = nightly(killed);
+        resume.add("--resume");
+        resumed = follow("rerun", zhifang("rerun", resume).start(), null);
         assertEquals(0, resumed.exit(), "the rerun after the kills; log " + logs.resolve("rerun.log"));
     }
 
@@ -191,8 +201,27 @@ class KilledNightlyIT {
             }
         }
         assertTrue(withCommits >= 5, "runs killed after ingest list the commits they made (" + withCommits + ")");
+        JsonNode last = latestReport(json, "SUCCEEDED");
+        assertEquals(List.of("ingest", "features", "graph", "score"), json.convertValue(last.get("stages_skipped"), List.class),
+                "the last rerun resumed after the stages done before it: " + last);
+        assertTrue(last.get("resumed_from").asText().startsWith("nightly-" + DAY), last.toString());
         try (Stream<Path> markers = Files.list(Path.of(killed.root(), "runs", "_running"))) {
             assertEquals(0, markers.count(), "no run is left marked as under way");
+        }
+    }
+
+    private static JsonNode latestReport(ObjectMapper json, String status) throws IOException {
+        try (Stream<Path> reports = Files.list(Path.of(killed.root(), "runs"))) {
+            JsonNode latest = null;
+            for (Path report : reports.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
+                JsonNode r = json.readTree(report.toFile());
+                if (r.get("status").asText().equals(status)
+                        && (latest == null || r.get("started_at").asText().compareTo(latest.get("started_at").asText()) > 0)) {
+                    latest = r;
+                }
+            }
+            assertTrue(latest != null, "a " + status + " report");
+            return latest;
         }
     }
 
@@ -330,6 +359,10 @@ class KilledNightlyIT {
                 if (point != null && point.line().test(line)) {
                     kill(process, killedByTest);
                 }
+            }
+        } catch (IOException e) {
+            if (!killedByTest.get()) {   // killing the process closes its output under the reader
+                throw e;
             }
         }
         if (!process.waitFor(RUN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {

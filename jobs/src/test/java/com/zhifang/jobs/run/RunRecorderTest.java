@@ -7,6 +7,7 @@ import com.zhifang.features.schema.RowValues;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
 import com.zhifang.jobs.io.Warehouse;
+import com.zhifang.jobs.stage.StageMetrics;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static com.zhifang.features.schema.RecordColumns.AUTHORIZED_PREFIXES;
 import static com.zhifang.features.schema.RecordColumns.RUN_ID;
@@ -94,6 +96,33 @@ class RunRecorderTest {
         RunRecorder.record(spark, warehouse, run);
         assertTrue(warehouse.runningMarkers(spark).isEmpty());
         assertFalse(Files.exists(Path.of(warehouse.runningMarkerPath(run.runId()))));
+    }
+
+    /** --resume continues from the latest run of the command and day only when it was interrupted or failed. */
+    @Test
+    void resumeContinuesAfterTheStagesOfTheLatestInterruptedRunOnly() {
+        SparkSession spark = SparkTestSession.get();
+        Warehouse warehouse = new Warehouse(tmp.toString());
+        RunReport killed = new RunReport("nightly-2026-11-01-20261102T021400-0003", "nightly", DAY,
+                Instant.parse("2026-11-02T02:14:00Z"), Map.of("code", "abc123"));
+        killed.skipStage("ingest", "nightly-2026-11-01-20261102T011400-0001");
+        StageMetrics features = StageMetrics.builder().headline("numbers", 661).build();
+        killed.addStage("features", 1_000, () -> features);
+        RunRecorder.recordStart(spark, warehouse, killed);
+        RunRecorder.recordProgress(spark, warehouse, killed);
+        RunRecorder.closeInterrupted(spark, warehouse, "lease-2", Instant.parse("2026-11-02T03:00:00Z"));
+
+        RunRecorder.DoneStages done = RunRecorder.doneStages(spark, warehouse, "nightly", DAY).orElseThrow();
+        assertEquals(killed.runId(), done.runId());
+        assertEquals(RunStatus.INTERRUPTED, done.status());
+        assertEquals(Set.of("ingest", "features"), done.stages());
+        assertTrue(RunRecorder.doneStages(spark, warehouse, "score", DAY).isEmpty(), "another command's runs are not resumed");
+
+        RunReport finished = new RunReport("nightly-2026-11-01-20261102T031400-0004", "nightly", DAY,
+                Instant.parse("2026-11-02T03:14:00Z"), Map.of("code", "abc123"));
+        finished.finish(Instant.parse("2026-11-02T03:20:00Z"), RunStatus.SUCCEEDED, null);
+        RunRecorder.record(spark, warehouse, finished);
+        assertTrue(RunRecorder.doneStages(spark, warehouse, "nightly", DAY).isEmpty(), "nothing to resume after a run that succeeded");
     }
 
     private static JsonNode json(Warehouse warehouse, String runId) throws Exception {
