@@ -12,7 +12,11 @@ public enum QuarantineReason {
     UNKNOWN_CODE,
     /** The record has more or fewer fields than the file's header. */
     WRONG_COLUMN_COUNT,
-    /** A field that must hold a usable phone number (a subscriber's MSISDN, an entity id) does not. */
+    /**
+     * A required number field (the called party, a recipient, a notice's or complaint's number, a
+     * subscriber's MSISDN ...) holds a number that cannot be used
+     * ({@link com.zhifang.features.phone.NormalizedNumber#unusable()}).
+     */
     INVALID_NUMBER,
     /** A field the contract requires is empty. */
     MISSING_REQUIRED_FIELD,

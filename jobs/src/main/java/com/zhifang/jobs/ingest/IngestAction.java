@@ -215,11 +215,12 @@ public final class IngestAction extends BaseStageAction<IngestResult> {
         try {
             Map<String, Long> readByFile = new HashMap<>();
             Map<String, Map<String, Long>> reasonsByFile = new HashMap<>();
+            Map<String, Long> unusableOptionalNumbersByFile = new HashMap<>();
             Set<Object> acceptedDays = new TreeSet<>();
             long acceptedRows = 0;
             String dayColumn = Schemas.partitionColumnOf(dataset.table());
             for (Row r : parsed.groupBy(col(SOURCE_FILE), col(LandingFileParser.QUARANTINE_REASON), col(dayColumn))
-                    .count().collectAsList()) {
+                    .agg(count(lit(1)), sum(col(LandingFileParser.UNUSABLE_OPTIONAL_NUMBERS))).collectAsList()) {
                 String file = r.getString(0);
                 long n = r.getLong(3);
                 readByFile.merge(file, n, Long::sum);
@@ -228,6 +229,7 @@ public final class IngestAction extends BaseStageAction<IngestResult> {
                 } else {
                     acceptedDays.add(r.get(2));
                     acceptedRows += n;
+                    unusableOptionalNumbersByFile.merge(file, r.getLong(4), Long::sum);
                 }
             }
             Dataset<Row> accepted = parsed.filter(col(LandingFileParser.QUARANTINE_REASON).isNull())
@@ -243,7 +245,8 @@ public final class IngestAction extends BaseStageAction<IngestResult> {
                         readByFile.getOrDefault(file, 0L),
                         acceptedByFile.getOrDefault(file, 0L),
                         duplicatesByFile.getOrDefault(file, 0L),
-                        reasonsByFile.getOrDefault(file, Map.of())));
+                        reasonsByFile.getOrDefault(file, Map.of()),
+                        unusableOptionalNumbersByFile.getOrDefault(file, 0L)));
             }
             return new DatasetOutcome(files, checks, reasonsByFile.isEmpty() ? null : quarantineRows(dataset, parsed), parsed);
         } catch (RuntimeException e) {

@@ -15,7 +15,6 @@ import org.apache.spark.sql.types.StructType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,15 +47,13 @@ public final class RunRecorder {
 
     /** The report as the JSON of {@code runs/<run-id>.json} and the run log's {@code report_json}. */
     public static String toJson(RunReport report) {
-        Map<String, Totals> totals = new LinkedHashMap<>();
-        report.totalsByDataset().forEach((dataset, t) -> totals.put(dataset, new Totals(t[0], t[1], t[2], t[3])));
         Document document = new Document(report.runId(), report.command(), String.valueOf(report.runDate()),
                 String.valueOf(report.startedAt()), String.valueOf(report.finishedAt()), report.status(), report.error(),
                 report.versions(),
                 report.stages().stream().map(st -> new StageDocument(st.stage(), st.wallMillis(), st.metrics())).toList(),
-                totals,
+                report.totalsByDataset(),
                 report.files().stream().map(f -> new FileDocument(f.dataset(), f.file(), f.read(), f.accepted(), f.duplicates(),
-                        f.quarantined(), f.quarantinedByReason())).toList(),
+                        f.quarantined(), f.quarantinedByReason(), f.unusableOptionalNumbers())).toList(),
                 report.checks().stream().map(c -> new CheckDocument(c.name(), c.expected(), c.actual(), c.holds())).toList());
         try {
             return JSON.writeValueAsString(document);
@@ -67,15 +64,13 @@ public final class RunRecorder {
 
     /** The run report's JSON layout (field names snake_case). */
     record Document(String runId, String command, String runDate, String startedAt, String finishedAt, String status,
-                    String error, Map<String, String> versions, List<StageDocument> stages, Map<String, Totals> totals,
+                    String error, Map<String, String> versions, List<StageDocument> stages, Map<String, RunReport.DatasetTotals> totals,
                     List<FileDocument> files, List<CheckDocument> checks) {}
 
     record StageDocument(String stage, long wallMs, Map<String, Long> metrics) {}
 
-    record Totals(long read, long accepted, long duplicates, long quarantined) {}
-
     record FileDocument(String dataset, String file, long read, long accepted, long duplicates, long quarantined,
-                        Map<String, Long> quarantinedByReason) {}
+                        Map<String, Long> quarantinedByReason, long unusableOptionalNumbers) {}
 
     record CheckDocument(String name, long expected, long actual, boolean holds) {}
 }
