@@ -1,5 +1,6 @@
 package com.zhifang.features.ingest;
 
+import com.zhifang.features.catalog.Schemas;
 import com.zhifang.features.ingest.csv.CsvRecord;
 import com.zhifang.features.ingest.csv.Rfc4180Reader;
 import com.zhifang.features.ingest.csv.TruncatedCsvException;
@@ -162,6 +163,9 @@ public final class LandingFileParser implements Serializable {
         private final FieldReader fields;
         private final LocalDate landingDate = landingDay;
         private final StructType parsedSchema = parsedSchema(dataset);
+        /** Columns fingerprinted into {@code content_hash}; null for snapshots, which have none. */
+        private final List<String> contentColumns = dataset.kind() == LandingDataset.Kind.EVENT
+                ? Schemas.contentColumnsOf(dataset.table()) : null;
         private CsvRecord pending;
         private boolean finished;
 
@@ -226,6 +230,9 @@ public final class LandingFileParser implements Serializable {
                 dataset.parser().parse(fields, row);
             } catch (RejectedRecordException e) {
                 return quarantined(record, e.reason(), e.field(), e.getMessage());
+            }
+            if (contentColumns != null) {
+                row.set(CONTENT_HASH, ContentHash.of(contentColumns, row::get));
             }
             return withLineage(row, record.line()).set(UNUSABLE_OPTIONAL_NUMBERS, fields.unusableOptionalNumbers()).toRow();
         }

@@ -1,6 +1,9 @@
 package com.zhifang.features.ingest;
 
-/** Why a landing record was quarantined instead of accepted. Stored by name in the quarantine table. */
+/**
+ * Why a line is in the quarantine table. Stored by name in its {@code reason}. Every reason but
+ * {@link #CONFLICTING_DUPLICATE} rejects the record: the line counts as quarantined.
+ */
 public enum QuarantineReason {
     /** A timestamp or date field that is not ISO-8601 (timestamps need an offset). */
     BAD_TIMESTAMP,
@@ -21,5 +24,12 @@ public enum QuarantineReason {
     /** A field the contract requires is empty. */
     MISSING_REQUIRED_FIELD,
     /** Broken RFC 4180 quoting (text after a closing quote). */
-    BAD_QUOTING
+    BAD_QUOTING,
+    /**
+     * Not a rejection but a review: two copies of one record id (in one day partition) whose
+     * content differs. Both are written, the copy kept in the table (counted as accepted, possibly
+     * by an earlier run) and the copy not stored (counted as a duplicate); their {@code counted_as}
+     * says which is which.
+     */
+    CONFLICTING_DUPLICATE
 }

@@ -11,6 +11,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +37,7 @@ import static org.apache.spark.sql.functions.lit;
  * </pre>
  */
 public final class Warehouse {
+    private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
     private final String root;
 
     public Warehouse(String root) {
@@ -65,13 +68,28 @@ public final class Warehouse {
         return root + "/models";
     }
 
-    /** Creates the table with its schema and partitioning when it does not exist yet. */
+    /**
+     * Creates the table with its schema and partitioning when it does not exist yet, and adds to a
+     * table an older release created the columns its schema has gained since (Delta's
+     * {@code createIfNotExists} leaves an existing table as it is). Added columns are nullable; the
+     * rows already written read them as null. Columns the table has beyond the schema are kept.
+     * Cost: a read of the table's schema from its log; one more commit when columns are added.
+     */
     public DeltaTable ensureTable(SparkSession spark, String table) {
-        return DeltaTable.createIfNotExists(spark)
+        DeltaTable delta = DeltaTable.createIfNotExists(spark)
                 .location(tablePath(table))
                 .addColumns(Schemas.schemaOf(table))
                 .partitionedBy(Schemas.partitionColumnOf(table))
                 .execute();
+        Set<String> present = Set.of(delta.toDF().columns());
+        List<StructField> missing = Arrays.stream(Schemas.schemaOf(table).fields()).filter(f -> !present.contains(f.name())).toList();
+        if (!missing.isEmpty()) {
+            LOG.info("table {}: adding column(s) {} that this release's schema has", table,
+                    missing.stream().map(StructField::name).toList());
+            spark.sql("ALTER TABLE delta.`" + tablePath(table) + "` ADD COLUMNS ("
+                    + String.join(", ", missing.stream().map(f -> "`" + f.name() + "` " + f.dataType().sql()).toList()) + ")");
+        }
+        return delta;
     }
 
     public Dataset<Row> read(SparkSession spark, String table) {

@@ -53,7 +53,7 @@ public final class RunRecorder {
                 report.stages().stream().map(st -> new StageDocument(st.stage(), st.wallMillis(), st.metrics())).toList(),
                 report.totalsByDataset(),
                 report.files().stream().map(f -> new FileDocument(f.dataset(), f.file(), f.read(), f.accepted(), f.duplicates(),
-                        f.quarantined(), f.quarantinedByReason(), f.unusableOptionalNumbers())).toList(),
+                        f.conflictingDuplicates(), f.quarantined(), f.quarantinedByReason(), f.unusableOptionalNumbers())).toList(),
                 report.checks().stream().map(c -> new CheckDocument(c.name(), c.expected(), c.actual(), c.holds())).toList());
         try {
             return JSON.writeValueAsString(document);
@@ -69,8 +69,8 @@ public final class RunRecorder {
 
     record StageDocument(String stage, long wallMs, Map<String, Long> metrics) {}
 
-    record FileDocument(String dataset, String file, long read, long accepted, long duplicates, long quarantined,
-                        Map<String, Long> quarantinedByReason, long unusableOptionalNumbers) {}
+    record FileDocument(String dataset, String file, long read, long accepted, long duplicates, long conflictingDuplicates,
+                        long quarantined, Map<String, Long> quarantinedByReason, long unusableOptionalNumbers) {}
 
     record CheckDocument(String name, long expected, long actual, boolean holds) {}
 }

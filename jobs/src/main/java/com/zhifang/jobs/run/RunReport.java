@@ -76,8 +76,9 @@ public final class RunReport {
         List<String> problems = new ArrayList<>();
         for (FileCounts f : files) {
             if (!f.reconciles()) {
-                problems.add(String.format("%s: read %d != accepted %d + duplicates %d + quarantined %d",
-                        f.file(), f.read(), f.accepted(), f.duplicates(), f.quarantined()));
+                problems.add(String.format("%s: read %d != accepted %d + duplicates %d + quarantined %d,"
+                                + " or conflicting duplicates %d are not among the duplicates",
+                        f.file(), f.read(), f.accepted(), f.duplicates(), f.quarantined(), f.conflictingDuplicates()));
             }
         }
         for (ReconciliationCheck c : checks) {
@@ -105,15 +106,21 @@ public final class RunReport {
         return totals;
     }
 
-    /** A dataset's counts: the fates of its records (read = accepted + duplicates + quarantined) and the unusable optional numbers. */
-    public record DatasetTotals(long read, long accepted, long duplicates, long quarantined, long unusableOptionalNumbers) {
+    /**
+     * A dataset's counts: the fates of its records (read = accepted + duplicates + quarantined), the
+     * conflicting duplicates among the duplicates, and the unusable optional numbers.
+     */
+    public record DatasetTotals(long read, long accepted, long duplicates, long conflictingDuplicates, long quarantined,
+                                long unusableOptionalNumbers) {
         static DatasetTotals of(FileCounts f) {
-            return new DatasetTotals(f.read(), f.accepted(), f.duplicates(), f.quarantined(), f.unusableOptionalNumbers());
+            return new DatasetTotals(f.read(), f.accepted(), f.duplicates(), f.conflictingDuplicates(), f.quarantined(),
+                    f.unusableOptionalNumbers());
         }
 
         DatasetTotals plus(DatasetTotals o) {
             return new DatasetTotals(read + o.read, accepted + o.accepted, duplicates + o.duplicates,
-                    quarantined + o.quarantined, unusableOptionalNumbers + o.unusableOptionalNumbers);
+                    conflictingDuplicates + o.conflictingDuplicates, quarantined + o.quarantined,
+                    unusableOptionalNumbers + o.unusableOptionalNumbers);
         }
     }
 
@@ -127,10 +134,11 @@ public final class RunReport {
         out.append("  versions: ").append(versions.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))).append('\n');
         if (!files.isEmpty()) {
-            out.append(String.format("  %-12s %10s %10s %10s %11s %16s%n", "dataset", "read", "accepted", "duplicates", "quarantined",
-                    "unusable_numbers"));
-            totalsByDataset().forEach((dataset, t) -> out.append(String.format("  %-12s %10d %10d %10d %11d %16d%n",
-                    dataset, t.read(), t.accepted(), t.duplicates(), t.quarantined(), t.unusableOptionalNumbers())));
+            out.append(String.format("  %-12s %10s %10s %10s %11s %12s %16s%n", "dataset", "read", "accepted", "duplicates",
+                    "quarantined", "conflicting", "unusable_numbers"));
+            totalsByDataset().forEach((dataset, t) -> out.append(String.format("  %-12s %10d %10d %10d %11d %12d %16d%n",
+                    dataset, t.read(), t.accepted(), t.duplicates(), t.quarantined(), t.conflictingDuplicates(),
+                    t.unusableOptionalNumbers())));
             Map<String, Long> reasons = new LinkedHashMap<>();
             files.forEach(f -> f.quarantinedByReason().forEach((r, n) -> reasons.merge(r, n, Long::sum)));
             if (!reasons.isEmpty()) {
