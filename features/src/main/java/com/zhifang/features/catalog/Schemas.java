@@ -9,6 +9,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,8 @@ import static com.zhifang.features.schema.Tables.*;
  * catalogue sits above the behaviour and graph packages.
  *
  * <p>Event tables end with lineage columns (landing day, source file and line, ingest run id) so
- * every value can be traced to the line it came from; snapshot tables end with the snapshot date
- * and source file and line.
+ * every value can be traced to the line it came from, then the hash of their content; snapshot
+ * tables end with the snapshot date and source file and line.
  */
 public final class Schemas {
     private Schemas() {}
@@ -42,6 +43,7 @@ public final class Schemas {
 
     private static final Map<String, StructType> SCHEMAS = new LinkedHashMap<>();
     private static final Map<String, String> PARTITION_COLUMNS = new LinkedHashMap<>();
+    private static final Map<String, List<String>> CONTENT_COLUMNS = new LinkedHashMap<>();
 
     static {
         event(VOICE_CALLS, TRAFFIC_DAY,
@@ -77,7 +79,8 @@ public final class Schemas {
                 f(MSISDN, S), f(MSISDN_RAW, S), f(VISITED_COUNTRY, S), f(SINCE, D));
         table(QUARANTINE, LANDING_DAY, List.of(
                 f(LANDING_DAY, D, false), f(DATASET, S, false), f(SOURCE_FILE, S, false), f(SOURCE_LINE, L, false),
-                f(REASON, S, false), f(FIELD, S), f(MESSAGE, S), f(RAW_LINE, S), f(RUN_ID, S, false)));
+                f(REASON, S, false), f(FIELD, S), f(MESSAGE, S), f(RAW_LINE, S), f(RUN_ID, S, false),
+                f(RECORD_ID, S), f(COUNTED_AS, S)));
         table(RUN_LOG, RUN_DATE, List.of(
                 f(RUN_ID, S, false), f(COMMAND, S, false), f(RUN_DATE, D, false), f(STARTED_AT, TS, false),
                 f(FINISHED_AT, TS, false), f(STATUS, S, false), f(CODE_VERSION, S), f(RULES_VERSION, S),
@@ -133,18 +136,36 @@ public final class Schemas {
         return PARTITION_COLUMNS.get(table);
     }
 
+    /**
+     * The columns that make an event table's record what it is: all but its provenance (landing day,
+     * source file and line, ingest run id) and the {@code content_hash} computed from them. Two
+     * copies of a record that agree on these are the same delivery.
+     *
+     * @throws IllegalArgumentException for a table that is not an event table
+     */
+    public static List<String> contentColumnsOf(String table) {
+        List<String> columns = CONTENT_COLUMNS.get(table);
+        if (columns == null) {
+            throw new IllegalArgumentException(table + " is not an event table");
+        }
+        return columns;
+    }
+
     /** Every table's name, in the order they are defined. */
     public static List<String> tableNames() {
         return List.copyOf(SCHEMAS.keySet());
     }
 
+    /** Data columns, then provenance, then the content hash (last, where adding it to an older table puts it). */
     private static void event(String name, String partition, StructField... data) {
         List<StructField> fields = new ArrayList<>(List.of(data));
         fields.add(f(LANDING_DAY, D, false));
         fields.add(f(SOURCE_FILE, S, false));
         fields.add(f(SOURCE_LINE, L, false));
         fields.add(f(INGEST_RUN_ID, S, false));
+        fields.add(f(CONTENT_HASH, L));
         table(name, partition, fields);
+        CONTENT_COLUMNS.put(name, Arrays.stream(data).map(StructField::name).toList());
     }
 
     private static void snapshot(String name, StructField... data) {

@@ -1,6 +1,7 @@
 package com.zhifang.features.ingest;
 
 import com.zhifang.features.domain.Code;
+import com.zhifang.features.domain.NumberClass;
 import com.zhifang.features.phone.NormalizedNumber;
 import com.zhifang.features.phone.PhoneNumberNormalizer;
 
@@ -23,6 +24,7 @@ public final class FieldReader {
     private final ZoneId carrierZone;
     private final PhoneNumberNormalizer numbers;
     private List<String> fields;
+    private int unusableOptionalNumbers;
 
     public FieldReader(Map<String, Integer> columnIndex, ZoneId carrierZone, PhoneNumberNormalizer numbers) {
         this.columnIndex = columnIndex;
@@ -33,6 +35,12 @@ public final class FieldReader {
     /** Points the reader at the next record. */
     public void bind(List<String> recordFields) {
         this.fields = recordFields;
+        this.unusableOptionalNumbers = 0;
+    }
+
+    /** Optional number fields of the bound record that held an unusable number ({@link #number}). */
+    public int unusableOptionalNumbers() {
+        return unusableOptionalNumbers;
     }
 
     public ZoneId carrierZone() {
@@ -139,16 +147,34 @@ public final class FieldReader {
         }
     }
 
+    /**
+     * An optional number field: {@link NumberClass#HIDDEN} when empty. A number that cannot be used
+     * ({@link NormalizedNumber#unusable()}) does not reject the record: it is kept without a key,
+     * with its raw text and class {@code INVALID}, and counted ({@link #unusableOptionalNumbers()}).
+     */
     public NormalizedNumber number(String column) {
-        return numbers.normalize(optional(column));
+        NormalizedNumber number = numbers.normalize(optional(column));
+        if (number.unusable()) {
+            unusableOptionalNumbers++;
+        }
+        return number;
     }
 
+    /**
+     * A number field the record cannot do without (the called party, a notice's number, a
+     * subscriber's MSISDN ...): empty or blank rejects the record with {@code MISSING_REQUIRED_FIELD},
+     * a number that cannot be used ({@link NormalizedNumber#unusable()}) with {@code INVALID_NUMBER}.
+     * The result always has a key.
+     */
     public NormalizedNumber requiredNumber(String column) throws RejectedRecordException {
-        return numbers.normalize(required(column));
-    }
-
-    public PhoneNumberNormalizer numbers() {
-        return numbers;
+        NormalizedNumber number = numbers.normalize(required(column));
+        if (number.e164() == null) {
+            throw number.unusable()
+                    ? new RejectedRecordException(QuarantineReason.INVALID_NUMBER, column, column + " '" + abbreviate(number.raw())
+                            + "' is not a phone number: it holds characters other than digits, or only a prefix")
+                    : new RejectedRecordException(QuarantineReason.MISSING_REQUIRED_FIELD, column, column + " is blank");
+        }
+        return number;
     }
 
     static String abbreviate(String value) {

@@ -101,7 +101,7 @@ public enum LandingDataset {
             (r, row) -> {
                 EntityType entityType = r.code(ENTITY_TYPE, EntityType.class, QuarantineReason.UNKNOWN_CODE);
                 String rawId = r.required(ENTITY_ID);
-                String entityId = entityType == EntityType.NUMBER ? usable(r.numbers().normalize(rawId), ENTITY_ID).e164() : rawId;
+                String entityId = entityType == EntityType.NUMBER ? r.requiredNumber(ENTITY_ID).e164() : rawId;
                 LocalDate decidedOn = r.date(DECIDED_ON, true);
                 String outcome = r.code(OUTCOME, FeedbackOutcome.class, QuarantineReason.UNKNOWN_CODE).code();
                 row.set(RECORD_ID, contentKey("feedback", entityType.code(), entityId, decidedOn.toString(), outcome));
@@ -112,7 +112,7 @@ public enum LandingDataset {
     SUBSCRIBERS("reference", "subscribers", Tables.REF_SUBSCRIBERS, Kind.SNAPSHOT, List.of(MSISDN),
             List.of(MSISDN, ACTIVATED_ON),
             (r, row) -> {
-                NormalizedNumber msisdn = usable(r.requiredNumber(MSISDN), MSISDN);
+                NormalizedNumber msisdn = r.requiredNumber(MSISDN);
                 row.set(MSISDN, msisdn.e164()).set(MSISDN_RAW, msisdn.raw());
                 row.set(ACTIVATED_ON, r.date(ACTIVATED_ON, true));
                 row.set(PLAN, codeOrNull(r.optionalCode(PLAN, Plan.class, QuarantineReason.UNKNOWN_CODE)));
@@ -139,7 +139,7 @@ public enum LandingDataset {
                 String raw = r.required(NUMBER);
                 boolean prefix = raw.endsWith("*");
                 String number = prefix ? NumberPrefixes.toE164Prefix(raw.substring(0, raw.length() - 1))
-                        : usable(r.numbers().normalize(raw), NUMBER).e164();
+                        : r.requiredNumber(NUMBER).e164();
                 row.set(NUMBER, number).set(NUMBER_RAW, raw).set(IS_PREFIX, prefix);
                 row.set(VALID_UNTIL, r.date(VALID_UNTIL, false));
                 setOptional(r, row, OWNER, CATEGORY);
@@ -147,7 +147,7 @@ public enum LandingDataset {
     ROAMING("reference", "roaming", Tables.REF_ROAMING, Kind.SNAPSHOT, List.of(MSISDN),
             List.of(MSISDN),
             (r, row) -> {
-                NormalizedNumber msisdn = usable(r.requiredNumber(MSISDN), MSISDN);
+                NormalizedNumber msisdn = r.requiredNumber(MSISDN);
                 row.set(MSISDN, msisdn.e164()).set(MSISDN_RAW, msisdn.raw());
                 row.set(SINCE, r.date(SINCE, false));
                 setOptional(r, row, VISITED_COUNTRY);
@@ -243,14 +243,6 @@ public enum LandingDataset {
 
     private static String codeOrNull(Code code) {
         return code == null ? null : code.code();
-    }
-
-    private static NormalizedNumber usable(NormalizedNumber number, String column) throws RejectedRecordException {
-        if (number.e164() == null) {
-            throw new RejectedRecordException(QuarantineReason.INVALID_NUMBER, column,
-                    column + " '" + FieldReader.abbreviate(String.valueOf(number.raw())) + "' is not a phone number");
-        }
-        return number;
     }
 
     /** Stable id for records whose contract has none: a hash of the fields that identify them. */

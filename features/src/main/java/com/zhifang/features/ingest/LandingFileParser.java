@@ -1,5 +1,6 @@
 package com.zhifang.features.ingest;
 
+import com.zhifang.features.catalog.Schemas;
 import com.zhifang.features.ingest.csv.CsvRecord;
 import com.zhifang.features.ingest.csv.Rfc4180Reader;
 import com.zhifang.features.ingest.csv.TruncatedCsvException;
@@ -37,7 +38,8 @@ import static com.zhifang.features.schema.RecordColumns.*;
 
 /**
  * Parses one landing file into rows of {@link #parsedSchema(LandingDataset)}: the dataset's table
- * columns, then four quarantine columns that are null for accepted records. Every data record of
+ * columns, then four quarantine columns that are null for accepted records, then the record's count
+ * of unusable optional numbers. Every data record of
  * the file yields exactly one row, so per-file counts reconcile.
  *
  * <p>Runs inside a Spark task, one task per file (gzip is not splittable and line numbers need a
@@ -49,6 +51,8 @@ public final class LandingFileParser implements Serializable {
     public static final String QUARANTINE_FIELD = "_quarantine_field";
     public static final String QUARANTINE_MESSAGE = "_quarantine_message";
     public static final String QUARANTINE_RAW = "_quarantine_raw";
+    /** Optional number fields of an accepted record that held an unusable number (null on quarantined rows). */
+    public static final String UNUSABLE_OPTIONAL_NUMBERS = "_unusable_optional_numbers";
 
     private final LandingDataset dataset;
     private final LocalDate landingDay;
@@ -65,7 +69,10 @@ public final class LandingFileParser implements Serializable {
         this.hadoopConf = new HashMap<>(hadoopConf);
     }
 
-    /** Table columns (all nullable, since quarantined rows carry only lineage) plus the quarantine columns. */
+    /**
+     * Table columns (all nullable, since quarantined rows carry only lineage), the quarantine
+     * columns, and the count of unusable optional numbers.
+     */
     public static StructType parsedSchema(LandingDataset dataset) {
         List<StructField> fields = new ArrayList<>();
         for (StructField field : dataset.tableSchema().fields()) {
@@ -75,6 +82,7 @@ public final class LandingFileParser implements Serializable {
         fields.add(DataTypes.createStructField(QUARANTINE_FIELD, DataTypes.StringType, true));
         fields.add(DataTypes.createStructField(QUARANTINE_MESSAGE, DataTypes.StringType, true));
         fields.add(DataTypes.createStructField(QUARANTINE_RAW, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(UNUSABLE_OPTIONAL_NUMBERS, DataTypes.IntegerType, true));
         return new StructType(fields.toArray(new StructField[0]));
     }
 
@@ -155,6 +163,9 @@ public final class LandingFileParser implements Serializable {
         private final FieldReader fields;
         private final LocalDate landingDate = landingDay;
         private final StructType parsedSchema = parsedSchema(dataset);
+        /** Columns fingerprinted into {@code content_hash}; null for snapshots, which have none. */
+        private final List<String> contentColumns = dataset.kind() == LandingDataset.Kind.EVENT
+                ? Schemas.contentColumnsOf(dataset.table()) : null;
         private CsvRecord pending;
         private boolean finished;
 
@@ -220,7 +231,10 @@ public final class LandingFileParser implements Serializable {
             } catch (RejectedRecordException e) {
                 return quarantined(record, e.reason(), e.field(), e.getMessage());
             }
-            return withLineage(row, record.line()).toRow();
+            if (contentColumns != null) {
+                row.set(CONTENT_HASH, ContentHash.of(contentColumns, row::get));
+            }
+            return withLineage(row, record.line()).set(UNUSABLE_OPTIONAL_NUMBERS, fields.unusableOptionalNumbers()).toRow();
         }
 
         /** A quarantined record keeps only its lineage, its reason and its raw text. */

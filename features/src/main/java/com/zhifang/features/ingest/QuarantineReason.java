@@ -1,6 +1,9 @@
 package com.zhifang.features.ingest;
 
-/** Why a landing record was quarantined instead of accepted. Stored by name in the quarantine table. */
+/**
+ * Why a line is in the quarantine table. Stored by name in its {@code reason}. Every reason but
+ * {@link #CONFLICTING_DUPLICATE} rejects the record: the line counts as quarantined.
+ */
 public enum QuarantineReason {
     /** A timestamp or date field that is not ISO-8601 (timestamps need an offset). */
     BAD_TIMESTAMP,
@@ -12,10 +15,21 @@ public enum QuarantineReason {
     UNKNOWN_CODE,
     /** The record has more or fewer fields than the file's header. */
     WRONG_COLUMN_COUNT,
-    /** A field that must hold a usable phone number (a subscriber's MSISDN, an entity id) does not. */
+    /**
+     * A required number field (the called party, a recipient, a notice's or complaint's number, a
+     * subscriber's MSISDN ...) holds a number that cannot be used
+     * ({@link com.zhifang.features.phone.NormalizedNumber#unusable()}).
+     */
     INVALID_NUMBER,
     /** A field the contract requires is empty. */
     MISSING_REQUIRED_FIELD,
     /** Broken RFC 4180 quoting (text after a closing quote). */
-    BAD_QUOTING
+    BAD_QUOTING,
+    /**
+     * Not a rejection but a review: two copies of one record id (in one day partition) whose
+     * content differs. Both are written, the copy kept in the table (counted as accepted, possibly
+     * by an earlier run) and the copy not stored (counted as a duplicate); their {@code counted_as}
+     * says which is which.
+     */
+    CONFLICTING_DUPLICATE
 }

@@ -12,4 +12,21 @@ import java.io.Serializable;
  *                  null when nothing usable was presented (hidden) or the text is not a number at all
  * @param numberClass what kind of number it is
  */
-public record NormalizedNumber(String raw, String e164, NumberClass numberClass) implements Serializable {}
+public record NormalizedNumber(String raw, String e164, NumberClass numberClass) implements Serializable {
+
+    /**
+     * Whether something was presented that cannot be used as a number: it has no key because it
+     * holds characters other than digits, a leading {@code +} and the separators the normaliser
+     * drops (letters, {@code *}, {@code #}: {@code 13900ABCDEF}, {@code not-a-number}), or because it
+     * is nothing but a prefix ({@code +}, {@code 00}, {@code 0}, {@code +86}).
+     *
+     * <p>This is the one rule ingest applies to number fields (see {@code FieldReader}). Unusual but
+     * real numbers are usable and keep their key: short codes and service numbers, SMS ports,
+     * international numbers, and digit strings in unassigned ranges ({@link NumberClass#INVALID}
+     * with a key: an unallocated caller number is evidence of spoofing). An empty field is not
+     * unusable but absent ({@link NumberClass#HIDDEN}).
+     */
+    public boolean unusable() {
+        return e164 == null && numberClass != NumberClass.HIDDEN;
+    }
+}

@@ -101,6 +101,11 @@ public final class RecordColumns {
     /** 1-based physical line number where the record starts in its file (the header is line 1). */
     public static final String SOURCE_LINE = "source_line";
     public static final String INGEST_RUN_ID = "ingest_run_id";
+    /**
+     * 64-bit fingerprint of an event's content (every column but the provenance above), so that a
+     * duplicate can be compared with the stored copy without reading the whole row.
+     */
+    public static final String CONTENT_HASH = "content_hash";
 
     // ---- quarantine ----
     public static final String DATASET = "dataset";
@@ -109,6 +114,8 @@ public final class RecordColumns {
     public static final String MESSAGE = "message";
     public static final String RAW_LINE = "raw_line";
     public static final String RUN_ID = "run_id";
+    /** What the quarantined line counted as in its run: {@code com.zhifang.features.ingest.RecordFate}. */
+    public static final String COUNTED_AS = "counted_as";
 
     // ---- run log ----
     public static final String COMMAND = "command";

@@ -36,6 +36,15 @@ public final class RowValues {
     }
 
     /**
+     * The value set for {@code column}, null when none was.
+     *
+     * @throws IllegalArgumentException when the schema has no such column
+     */
+    public Object get(String column) {
+        return values[schema.fieldIndex(column)];
+    }
+
+    /**
      * The row, in the schema's column order. The row takes the values over (no copy: ingest builds
      * one per record), so nothing may be set after it.
      */

@@ -153,6 +153,100 @@ class LandingFileParserTest {
         assertQuarantined(onlyVoiceRow(GOOD_CALL.replace(",+8613912345678,", ",,")), QuarantineReason.MISSING_REQUIRED_FIELD, CALLED_NUMBER);
     }
 
+    private static final String SMS_HEADER =
+            "record_id,record_type,send_time,sender,recipient,imsi,imei,cell_id,port_customer,segments,delivered,content";
+    private static final String GOOD_SMS = "s1,MO,2026-11-02T10:00:00+08:00,13812345678,13912345678,,,,,1,1,hi";
+
+    private Row onlySmsRow(String line) throws IOException {
+        List<Row> rows = parse(LandingDataset.SMS, "sms.csv", SMS_HEADER + "\n" + line + "\n");
+        assertEquals(1, rows.size());
+        return rows.get(0);
+    }
+
+    private static Integer unusableOptionalNumbers(Row row) {
+        return value(row, LandingFileParser.UNUSABLE_OPTIONAL_NUMBERS);
+    }
+
+    @Test
+    void calledNumberThatIsNotANumberIsQuarantined() throws IOException {
+        Row row = onlyVoiceRow(GOOD_CALL.replace(",+8613912345678,", ",13900ABCDEF,"));
+        assertQuarantined(row, QuarantineReason.INVALID_NUMBER, CALLED_NUMBER);
+        assertTrue(((String) value(row, LandingFileParser.QUARANTINE_MESSAGE)).contains("13900ABCDEF"));
+    }
+
+    @Test
+    void calledNumberThatIsOnlyAPrefixIsQuarantined() throws IOException {
+        assertQuarantined(onlyVoiceRow(GOOD_CALL.replace(",+8613912345678,", ",+86,")), QuarantineReason.INVALID_NUMBER, CALLED_NUMBER);
+        assertQuarantined(onlyVoiceRow(GOOD_CALL.replace(",+8613912345678,", ", ,")), QuarantineReason.MISSING_REQUIRED_FIELD, CALLED_NUMBER);
+    }
+
+    @Test
+    void smsRecipientThatIsNotANumberIsQuarantined() throws IOException {
+        assertQuarantined(onlySmsRow(GOOD_SMS.replace(",13912345678,", ",139-12x45678,")), QuarantineReason.INVALID_NUMBER, RECIPIENT);
+    }
+
+    @Test
+    void policeNumberThatIsNotANumberIsQuarantined() throws IOException {
+        List<Row> rows = parse(LandingDataset.POLICE, "p.csv", "number,notified_on,case_ref\n"
+                + "not-a-number,2026-11-02,K1\n13812345678,2026-11-02,K2\n");
+        assertQuarantined(rows.get(0), QuarantineReason.INVALID_NUMBER, NUMBER);
+        assertEquals("+8613812345678", value(rows.get(1), NUMBER));
+    }
+
+    @Test
+    void complaintReportedNumberThatIsNotANumberIsQuarantined() throws IOException {
+        List<Row> rows = parse(LandingDataset.COMPLAINTS, "c.csv", "reported_number,reported_at,category,channel,reporter_hash\n"
+                + "1381234567O,2026-11-02T12:00:00+08:00,FRAUD,12321,r1\n");   // a letter O for the last zero
+        assertQuarantined(rows.get(0), QuarantineReason.INVALID_NUMBER, REPORTED_NUMBER);
+    }
+
+    /**
+     * The caller and the sender are optional numbers: empty is a hidden caller, and text that is no
+     * number keeps the record (a garbage caller ID on a trunk is evidence against the trunk), without
+     * a key, with its raw text and class INVALID, counted.
+     */
+    @Test
+    void callingNumberThatIsNotANumberIsKeptWithoutKeyAndCounted() throws IOException {
+        Row row = onlyVoiceRow(GOOD_CALL.replace(",13812345678,", ",ANONYMOUS,"));
+        assertNull(value(row, LandingFileParser.QUARANTINE_REASON));
+        assertNull(value(row, CALLING_NUMBER));
+        assertEquals("ANONYMOUS", value(row, CALLING_RAW));
+        assertEquals("INVALID", value(row, CALLING_CLASS));
+        assertEquals(1, unusableOptionalNumbers(row));
+    }
+
+    @Test
+    void smsSenderThatIsNotANumberIsKeptWithoutKeyAndCounted() throws IOException {
+        Row row = onlySmsRow(GOOD_SMS.replace(",13812345678,", ",PayBank,"));
+        assertNull(value(row, LandingFileParser.QUARANTINE_REASON));
+        assertNull(value(row, SENDER));
+        assertEquals("INVALID", value(row, SENDER_CLASS));
+        assertEquals(1, unusableOptionalNumbers(row));
+    }
+
+    /** Unusual but real numbers keep the record and are not counted as unusable. */
+    @Test
+    void unusualButRealNumbersAreAcceptedAndNotCounted() throws IOException {
+        for (String[] numbers : new String[][] {{"", "95588"}, {"+447700900123", "110"}, {"1069012345678", "+8613912345678"},
+                {"12012345678", "008613912345678"}}) {   // 120...: digits in an unassigned range, INVALID with a key
+            Row row = onlyVoiceRow(GOOD_CALL.replace(",13812345678,+8613912345678,", "," + numbers[0] + "," + numbers[1] + ","));
+            assertNull(value(row, LandingFileParser.QUARANTINE_REASON), List.of(numbers).toString());
+            assertNotNull(value(row, CALLED_NUMBER), List.of(numbers).toString());
+            assertEquals(0, unusableOptionalNumbers(row), List.of(numbers).toString());
+        }
+        Row port = onlySmsRow(GOOD_SMS.replace(",13812345678,", ",1069012345678,"));
+        assertEquals("SMS_PORT", value(port, SENDER_CLASS));
+        assertEquals(0, unusableOptionalNumbers(port));
+    }
+
+    @Test
+    void feedbackAboutANumberThatIsNotANumberIsQuarantined() throws IOException {
+        List<Row> rows = parse(LandingDataset.FEEDBACK, "f.csv", "entity_type,entity_id,decided_on,outcome,note\n"
+                + "NUMBER,call-me,2026-11-02,CONFIRMED_FRAUD,\nTRUNK,TR-7,2026-11-02,FALSE_POSITIVE,\n");
+        assertQuarantined(rows.get(0), QuarantineReason.INVALID_NUMBER, ENTITY_ID);
+        assertEquals("TR-7", value(rows.get(1), ENTITY_ID));
+    }
+
     @Test
     void brokenQuoting() throws IOException {
         assertQuarantined(onlyVoiceRow(GOOD_CALL.replace("v1,", "\"v1\"x,")), QuarantineReason.BAD_QUOTING, null);

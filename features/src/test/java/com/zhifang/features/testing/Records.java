@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Hand-built normalised records (the tables ingest writes), for feature tests:
  * {@code Records.voice("v1", "MO", "2026-11-03T08:00:00", A, B).answered(30).row()}. Times are
- * carrier-local (Asia/Shanghai); the traffic day is the local date.
+ * carrier-local (Asia/Shanghai); the traffic day is the local date. Events have no content hash
+ * (null), like rows stored before ingest kept one.
  */
 public final class Records {
     private Records() {}
@@ -57,11 +58,11 @@ public final class Records {
 
     public static Row complaint(String id, String number, String localTime, String category, String channel, String reporter) {
         return RowFactory.create(id, number, number, classOf(number), at(localTime), dayOf(localTime), category, channel, reporter,
-                LANDING, "c.csv", 2L, "run");
+                LANDING, "c.csv", 2L, "run", null);
     }
 
     public static Row police(String number, LocalDate notifiedOn) {
-        return RowFactory.create("p-" + number, number, number, classOf(number), notifiedOn, notifiedOn, "case", LANDING, "p.csv", 2L, "run");
+        return RowFactory.create("p-" + number, number, number, classOf(number), notifiedOn, notifiedOn, "case", LANDING, "p.csv", 2L, "run", null);
     }
 
     public static Row subscriber(String msisdn, String imsi, LocalDate activated, String plan, String idHash, LocalDate snapshot) {
@@ -127,7 +128,7 @@ public final class Records {
         public Row row() {
             return RowFactory.create(id, type, at(time), dayOf(time), calling, calling, callingClass != null ? callingClass : classOf(calling),
                     called, called, classOf(called), answered, duration, ring, cause, restricted, imsi, imei, cell, trunk,
-                    landing, "v.csv", 2L, "run");
+                    landing, "v.csv", 2L, "run", null);
         }
     }
 
@@ -167,7 +168,7 @@ public final class Records {
 
         public Row row() {
             return RowFactory.create(id, type, at(time), dayOf(time), sender, sender, classOf(sender), recipient, recipient,
-                    classOf(recipient), imsi, imei, cell, portCustomer, 1, delivered, content, landing, "s.csv", 2L, "run");
+                    classOf(recipient), imsi, imei, cell, portCustomer, 1, delivered, content, landing, "s.csv", 2L, "run", null);
         }
     }
 }

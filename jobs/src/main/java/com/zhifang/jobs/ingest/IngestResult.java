@@ -21,6 +21,8 @@ public record IngestResult(List<FileCounts> files, List<ReconciliationCheck> che
                 .headline("accepted", accepted())
                 .headline("duplicates", duplicates())
                 .headline("quarantined", quarantined())
+                .add("conflicting_duplicates", conflictingDuplicates())
+                .add("unusable_optional_numbers", unusableOptionalNumbers())
                 .add("files", files.size())
                 .build();
     }
@@ -39,5 +41,13 @@ public record IngestResult(List<FileCounts> files, List<ReconciliationCheck> che
 
     public long quarantined() {
         return files.stream().mapToLong(FileCounts::quarantined).sum();
+    }
+
+    public long conflictingDuplicates() {
+        return files.stream().mapToLong(FileCounts::conflictingDuplicates).sum();
+    }
+
+    public long unusableOptionalNumbers() {
+        return files.stream().mapToLong(FileCounts::unusableOptionalNumbers).sum();
     }
 }

@@ -95,18 +95,31 @@ public final class Warehouse {
     }
 
     /**
-     * Creates the table with its schema and partitioning when it does not exist yet. A folder left
-     * by a creation that was killed before its first commit (a {@code _delta_log} without any
-     * committed version, only Delta's temporary file) is removed first, so the creation starts
-     * over: nothing in such a folder was ever part of a table.
+     * Creates the table with its schema and partitioning when it does not exist yet, and adds to a
+     * table an older release created the columns its schema has gained since (Delta's
+     * {@code createIfNotExists} leaves an existing table as it is). Added columns are nullable; the
+     * rows already written read them as null. Columns the table has beyond the schema are kept.
+     * A folder left by a creation that was killed before its first commit (a {@code _delta_log}
+     * without any committed version, only Delta's temporary file) is removed first, so the creation
+     * starts over: nothing in such a folder was ever part of a table.
+     * Cost: a look at the table's log and a read of its schema; one more commit when columns are added.
      */
     public DeltaTable ensureTable(SparkSession spark, String table) {
         clearInterruptedCreation(spark, table);
-        return DeltaTable.createIfNotExists(spark)
+        DeltaTable delta = DeltaTable.createIfNotExists(spark)
                 .location(tablePath(table))
                 .addColumns(Schemas.schemaOf(table))
                 .partitionedBy(Schemas.partitionColumnOf(table))
                 .execute();
+        Set<String> present = Set.of(delta.toDF().columns());
+        List<StructField> missing = Arrays.stream(Schemas.schemaOf(table).fields()).filter(f -> !present.contains(f.name())).toList();
+        if (!missing.isEmpty()) {
+            LOG.info("table {}: adding column(s) {} that this release's schema has", table,
+                    missing.stream().map(StructField::name).toList());
+            spark.sql("ALTER TABLE delta.`" + tablePath(table) + "` ADD COLUMNS ("
+                    + String.join(", ", missing.stream().map(f -> "`" + f.name() + "` " + f.dataType().sql()).toList()) + ")");
+        }
+        return delta;
     }
 
     public Dataset<Row> read(SparkSession spark, String table) {

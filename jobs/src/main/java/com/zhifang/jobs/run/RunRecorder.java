@@ -210,16 +210,14 @@ public final class RunRecorder {
 
     /** The report as the JSON of {@code runs/<run-id>.json} and the run log's {@code report_json}. */
     public static String toJson(RunReport report) {
-        Map<String, Totals> totals = new LinkedHashMap<>();
-        report.totalsByDataset().forEach((dataset, t) -> totals.put(dataset, new Totals(t[0], t[1], t[2], t[3])));
         Document document = new Document(report.runId(), report.command(), String.valueOf(report.runDate()),
                 String.valueOf(report.startedAt()), report.finishedAt() == null ? null : report.finishedAt().toString(),
                 report.status().name(), report.error(), report.leaseId(), report.leaseTakenOverFrom(), report.resumedFrom(),
                 report.stagesSkipped(), report.versions(),
                 report.stages().stream().map(st -> new StageDocument(st.stage(), st.wallMillis(), st.metrics())).toList(),
-                totals,
+                report.totalsByDataset(),
                 report.files().stream().map(f -> new FileDocument(f.dataset(), f.file(), f.read(), f.accepted(), f.duplicates(),
-                        f.quarantined(), f.quarantinedByReason())).toList(),
+                        f.conflictingDuplicates(), f.quarantined(), f.quarantinedByReason(), f.unusableOptionalNumbers())).toList(),
                 report.checks().stream().map(c -> new CheckDocument(c.name(), c.expected(), c.actual(), c.holds())).toList());
         try {
             return JSON.writeValueAsString(document);
@@ -231,15 +229,13 @@ public final class RunRecorder {
     /** The run report's JSON layout (field names snake_case). */
     record Document(String runId, String command, String runDate, String startedAt, String finishedAt, String status,
                     String error, String leaseId, String leaseTakenOverFrom, String resumedFrom, List<String> stagesSkipped,
-                    Map<String, String> versions, List<StageDocument> stages, Map<String, Totals> totals,
+                    Map<String, String> versions, List<StageDocument> stages, Map<String, RunReport.DatasetTotals> totals,
                     List<FileDocument> files, List<CheckDocument> checks) {}
 
     record StageDocument(String stage, long wallMs, Map<String, Long> metrics) {}
 
-    record Totals(long read, long accepted, long duplicates, long quarantined) {}
-
-    record FileDocument(String dataset, String file, long read, long accepted, long duplicates, long quarantined,
-                        Map<String, Long> quarantinedByReason) {}
+    record FileDocument(String dataset, String file, long read, long accepted, long duplicates, long conflictingDuplicates,
+                        long quarantined, Map<String, Long> quarantinedByReason, long unusableOptionalNumbers) {}
 
     record CommitDocument(String table, long version, String operation, long rows, String at) {}
 

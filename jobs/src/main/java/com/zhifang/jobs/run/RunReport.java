@@ -80,8 +80,9 @@ public final class RunReport {
         List<String> problems = new ArrayList<>();
         for (FileCounts f : files) {
             if (!f.reconciles()) {
-                problems.add(String.format("%s: read %d != accepted %d + duplicates %d + quarantined %d",
-                        f.file(), f.read(), f.accepted(), f.duplicates(), f.quarantined()));
+                problems.add(String.format("%s: read %d != accepted %d + duplicates %d + quarantined %d,"
+                                + " or conflicting duplicates %d are not among the duplicates",
+                        f.file(), f.read(), f.accepted(), f.duplicates(), f.quarantined(), f.conflictingDuplicates()));
             }
         }
         for (ReconciliationCheck c : checks) {
@@ -112,17 +113,31 @@ public final class RunReport {
         this.error = failure;
     }
 
-    /** Totals per dataset: read, accepted, duplicates, quarantined. */
-    public Map<String, long[]> totalsByDataset() {
-        Map<String, long[]> totals = new LinkedHashMap<>();
+    /** Totals per dataset, summed over its files. */
+    public Map<String, DatasetTotals> totalsByDataset() {
+        Map<String, DatasetTotals> totals = new LinkedHashMap<>();
         for (FileCounts f : files) {
-            long[] t = totals.computeIfAbsent(f.dataset(), k -> new long[4]);
-            t[0] += f.read();
-            t[1] += f.accepted();
-            t[2] += f.duplicates();
-            t[3] += f.quarantined();
+            totals.merge(f.dataset(), DatasetTotals.of(f), DatasetTotals::plus);
         }
         return totals;
+    }
+
+    /**
+     * A dataset's counts: the fates of its records (read = accepted + duplicates + quarantined), the
+     * conflicting duplicates among the duplicates, and the unusable optional numbers.
+     */
+    public record DatasetTotals(long read, long accepted, long duplicates, long conflictingDuplicates, long quarantined,
+                                long unusableOptionalNumbers) {
+        static DatasetTotals of(FileCounts f) {
+            return new DatasetTotals(f.read(), f.accepted(), f.duplicates(), f.conflictingDuplicates(), f.quarantined(),
+                    f.unusableOptionalNumbers());
+        }
+
+        DatasetTotals plus(DatasetTotals o) {
+            return new DatasetTotals(read + o.read, accepted + o.accepted, duplicates + o.duplicates,
+                    conflictingDuplicates + o.conflictingDuplicates, quarantined + o.quarantined,
+                    unusableOptionalNumbers + o.unusableOptionalNumbers);
+        }
     }
 
     /** The readable block logged at the end of a run. */
@@ -141,9 +156,11 @@ public final class RunReport {
         out.append("  versions: ").append(versions.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))).append('\n');
         if (!files.isEmpty()) {
-            out.append(String.format("  %-12s %10s %10s %10s %11s%n", "dataset", "read", "accepted", "duplicates", "quarantined"));
-            totalsByDataset().forEach((dataset, t) -> out.append(
-                    String.format("  %-12s %10d %10d %10d %11d%n", dataset, t[0], t[1], t[2], t[3])));
+            out.append(String.format("  %-12s %10s %10s %10s %11s %12s %16s%n", "dataset", "read", "accepted", "duplicates",
+                    "quarantined", "conflicting", "unusable_numbers"));
+            totalsByDataset().forEach((dataset, t) -> out.append(String.format("  %-12s %10d %10d %10d %11d %12d %16d%n",
+                    dataset, t.read(), t.accepted(), t.duplicates(), t.quarantined(), t.conflictingDuplicates(),
+                    t.unusableOptionalNumbers())));
             Map<String, Long> reasons = new LinkedHashMap<>();
             files.forEach(f -> f.quarantinedByReason().forEach((r, n) -> reasons.merge(r, n, Long::sum)));
             if (!reasons.isEmpty()) {
