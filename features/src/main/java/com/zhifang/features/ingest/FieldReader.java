@@ -161,6 +161,23 @@ public final class FieldReader {
     }
 
     /**
+     * A number our own network presented (the caller of a call our subscriber made, the sender of
+     * our subscriber's or an SMS port's message): it may be empty ({@link NumberClass#HIDDEN}, a
+     * restricted caller ID), but text that cannot be used as a number
+     * ({@link NormalizedNumber#unusable()}) is a broken record of ours and rejects it with
+     * {@code INVALID_NUMBER}. Numbers presented by other networks are read with {@link #number}: a
+     * caller ID that is no number is what a spoofing trunk sends, evidence to keep, not to drop.
+     */
+    public NormalizedNumber ownNetworkNumber(String column) throws RejectedRecordException {
+        NormalizedNumber number = numbers.normalize(optional(column));
+        if (number.unusable()) {
+            throw new RejectedRecordException(QuarantineReason.INVALID_NUMBER, column, column + " '" + abbreviate(number.raw())
+                    + "' is not a phone number: it holds characters other than digits, or only a prefix");
+        }
+        return number;
+    }
+
+    /**
      * A number field the record cannot do without (the called party, a notice's number, a
      * subscriber's MSISDN ...): empty or blank rejects the record with {@code MISSING_REQUIRED_FIELD},
      * a number that cannot be used ({@link NormalizedNumber#unusable()}) with {@code INVALID_NUMBER}.

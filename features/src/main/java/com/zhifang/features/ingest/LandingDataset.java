@@ -42,10 +42,13 @@ public enum LandingDataset {
             List.of(RECORD_ID, RECORD_TYPE, START_TIME, CALLED_NUMBER, ANSWERED, DURATION_S, RELEASE_CAUSE, CLI_RESTRICTED),
             (r, row) -> {
                 row.set(RECORD_ID, r.required(RECORD_ID));
-                row.set(RECORD_TYPE, r.code(RECORD_TYPE, CallRecordType.class, QuarantineReason.UNKNOWN_RECORD_TYPE).code());
+                CallRecordType type = r.code(RECORD_TYPE, CallRecordType.class, QuarantineReason.UNKNOWN_RECORD_TYPE);
+                row.set(RECORD_TYPE, type.code());
                 Instant start = r.timestamp(START_TIME);
                 row.set(START_TIME, start).set(TRAFFIC_DAY, r.dayOf(start));
-                setNumber(row, r.number(CALLING_NUMBER), CALLING_NUMBER, CALLING_RAW, CALLING_CLASS);
+                // Our subscriber's own caller number must be a number; a caller ID as another network signalled it may not be.
+                setNumber(row, type == CallRecordType.MO ? r.ownNetworkNumber(CALLING_NUMBER) : r.number(CALLING_NUMBER),
+                        CALLING_NUMBER, CALLING_RAW, CALLING_CLASS);
                 setNumber(row, r.requiredNumber(CALLED_NUMBER), CALLED_NUMBER, CALLED_RAW, CALLED_CLASS);
                 row.set(ANSWERED, r.flag(ANSWERED));
                 row.set(DURATION_S, r.nonNegativeInt(DURATION_S, true));
@@ -58,10 +61,12 @@ public enum LandingDataset {
             List.of(RECORD_ID, RECORD_TYPE, SEND_TIME, RECIPIENT, SEGMENTS, DELIVERED),
             (r, row) -> {
                 row.set(RECORD_ID, r.required(RECORD_ID));
-                row.set(RECORD_TYPE, r.code(RECORD_TYPE, SmsRecordType.class, QuarantineReason.UNKNOWN_RECORD_TYPE).code());
+                SmsRecordType type = r.code(RECORD_TYPE, SmsRecordType.class, QuarantineReason.UNKNOWN_RECORD_TYPE);
+                row.set(RECORD_TYPE, type.code());
                 Instant sent = r.timestamp(SEND_TIME);
                 row.set(SEND_TIME, sent).set(TRAFFIC_DAY, r.dayOf(sent));
-                setNumber(row, r.number(SENDER), SENDER, SENDER_RAW, SENDER_CLASS);
+                // A sender our network issued (a subscriber's number, a port code) must be a number; one another network signalled may not be.
+                setNumber(row, type == SmsRecordType.MT ? r.number(SENDER) : r.ownNetworkNumber(SENDER), SENDER, SENDER_RAW, SENDER_CLASS);
                 setNumber(row, r.requiredNumber(RECIPIENT), RECIPIENT, RECIPIENT_RAW, RECIPIENT_CLASS);
                 setOptional(r, row, IMSI, IMEI, CELL_ID, PORT_CUSTOMER);
                 Integer segments = r.nonNegativeInt(SEGMENTS, true);

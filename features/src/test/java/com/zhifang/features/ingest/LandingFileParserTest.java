@@ -201,27 +201,39 @@ class LandingFileParserTest {
     }
 
     /**
-     * The caller and the sender are optional numbers: empty is a hidden caller, and text that is no
-     * number keeps the record (a garbage caller ID on a trunk is evidence against the trunk), without
-     * a key, with its raw text and class INVALID, counted.
+     * A caller or sender our own network presented (MO calls and messages, SMS ports) must be a
+     * number when present: text that is no number quarantines the record, naming the field. Empty
+     * stays a hidden caller.
      */
     @Test
-    void callingNumberThatIsNotANumberIsKeptWithoutKeyAndCounted() throws IOException {
-        Row row = onlyVoiceRow(GOOD_CALL.replace(",13812345678,", ",ANONYMOUS,"));
+    void ourSubscribersCallerOrSenderThatIsNotANumberIsQuarantined() throws IOException {
+        assertQuarantined(onlyVoiceRow(GOOD_CALL.replace(",13812345678,", ",13900ABCDEF,")), QuarantineReason.INVALID_NUMBER, CALLING_NUMBER);
+        assertQuarantined(onlySmsRow(GOOD_SMS.replace(",13812345678,", ",PayBank,")), QuarantineReason.INVALID_NUMBER, SENDER);
+        assertQuarantined(onlySmsRow(GOOD_SMS.replace("s1,MO,", "s1,PORT,").replace(",13812345678,", ",106-BANK,")),
+                QuarantineReason.INVALID_NUMBER, SENDER);
+        Row hidden = onlyVoiceRow(GOOD_CALL.replace(",13812345678,", ",,"));
+        assertNull(value(hidden, LandingFileParser.QUARANTINE_REASON));
+        assertEquals("HIDDEN", value(hidden, CALLING_CLASS));
+    }
+
+    /**
+     * A caller ID or sender another network signalled (MT and GW calls, MT messages) is kept when it
+     * is no number: a garbage caller ID on a trunk is evidence against the trunk. The record keeps
+     * no key for it, its raw text and class INVALID, and is counted.
+     */
+    @Test
+    void aCallerIdAnotherNetworkSignalledThatIsNotANumberIsKeptWithoutKeyAndCounted() throws IOException {
+        Row row = onlyVoiceRow(GOOD_CALL.replace("v1,MO,", "v1,GW,").replace(",13812345678,", ",ANONYMOUS,"));
         assertNull(value(row, LandingFileParser.QUARANTINE_REASON));
         assertNull(value(row, CALLING_NUMBER));
         assertEquals("ANONYMOUS", value(row, CALLING_RAW));
         assertEquals("INVALID", value(row, CALLING_CLASS));
         assertEquals(1, unusableOptionalNumbers(row));
-    }
-
-    @Test
-    void smsSenderThatIsNotANumberIsKeptWithoutKeyAndCounted() throws IOException {
-        Row row = onlySmsRow(GOOD_SMS.replace(",13812345678,", ",PayBank,"));
-        assertNull(value(row, LandingFileParser.QUARANTINE_REASON));
-        assertNull(value(row, SENDER));
-        assertEquals("INVALID", value(row, SENDER_CLASS));
-        assertEquals(1, unusableOptionalNumbers(row));
+        Row sms = onlySmsRow(GOOD_SMS.replace("s1,MO,", "s1,MT,").replace(",13812345678,", ",PayBank,"));
+        assertNull(value(sms, LandingFileParser.QUARANTINE_REASON));
+        assertNull(value(sms, SENDER));
+        assertEquals("INVALID", value(sms, SENDER_CLASS));
+        assertEquals(1, unusableOptionalNumbers(sms));
     }
 
     /** Unusual but real numbers keep the record and are not counted as unusable. */

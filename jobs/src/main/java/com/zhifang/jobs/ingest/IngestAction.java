@@ -12,6 +12,7 @@ import com.zhifang.features.ingest.csv.CsvRecord;
 import com.zhifang.features.ingest.csv.Rfc4180Reader;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.jobs.io.Warehouse;
+import com.zhifang.jobs.run.RunRecorder;
 import com.zhifang.jobs.stage.BaseStageAction;
 import com.zhifang.jobs.stage.ReconciliationCheck;
 import org.apache.hadoop.fs.FileStatus;
@@ -88,6 +89,7 @@ public final class IngestAction extends BaseStageAction<IngestResult> {
     private static final String STORED = "_stored_";
     private static final String DUPLICATE = "_duplicate_";
     private static final String CONFLICTING = "_conflicting";
+    private static final String BY_INTERRUPTED_RUN = "_by_interrupted_run";
     /** The copy a duplicate repeats, the one the table keeps: a struct of the {@code COPY_*} fields. */
     private static final String KEPT_COPY = "_kept_copy";
     private static final String COPY_HASH = "hash";
@@ -124,6 +126,8 @@ public final class IngestAction extends BaseStageAction<IngestResult> {
     private final int parallelism;
     private final long broadcastDuplicatesUpTo;
     private final long rowsPerFile;
+    /** Runs the run log says were killed before they finished: rows they stored count as accepted, not as duplicates. */
+    private Set<String> interruptedRuns = Set.of();
 
     /** Datasets ingested side by side; more adds little on small clusters and only driver threads. */
     public static final int DEFAULT_PARALLELISM = 3;
@@ -175,6 +179,7 @@ public final class IngestAction extends BaseStageAction<IngestResult> {
             }
             return new IngestResult(List.of(), List.of());
         }
+        interruptedRuns = RunRecorder.interruptedRunIds(spark, warehouse);
         // Created up front, one at a time: concurrent creation of one Delta table would conflict.
         filesByDataset.keySet().forEach(dataset -> warehouse.ensureTable(spark, dataset.table()));
         warehouse.ensureTable(spark, Tables.QUARANTINE);
@@ -275,6 +280,7 @@ public final class IngestAction extends BaseStageAction<IngestResult> {
                     .select(columnsOf(dataset));
             Map<String, Long> duplicatesByFile = new HashMap<>();
             Map<String, Long> conflictingByFile = new HashMap<>();
+            Map<String, Long> byInterruptedRunByFile = new HashMap<>();
             List<ReconciliationCheck> checks = new ArrayList<>();
             List<Dataset<Row>> quarantine = new ArrayList<>();
             if (!reasonsByFile.isEmpty()) {
@@ -284,7 +290,7 @@ public final class IngestAction extends BaseStageAction<IngestResult> {
             Map<String, Long> acceptedByFile;
             if (dataset.kind() == LandingDataset.Kind.EVENT) {
                 EventMerge merge = mergeEvents(dataset, accepted, acceptedRows, List.copyOf(acceptedDays), duplicatesByFile,
-                        conflictingByFile, checks);
+                        conflictingByFile, byInterruptedRunByFile, checks);
                 acceptedByFile = merge.acceptedByFile();
                 if (merge.reviewRows() != null) {
                     quarantine.add(merge.reviewRows());
@@ -301,7 +307,8 @@ public final class IngestAction extends BaseStageAction<IngestResult> {
                         duplicatesByFile.getOrDefault(file, 0L),
                         conflictingByFile.getOrDefault(file, 0L),
                         reasonsByFile.getOrDefault(file, Map.of()),
-                        unusableOptionalNumbersByFile.getOrDefault(file, 0L)));
+                        unusableOptionalNumbersByFile.getOrDefault(file, 0L),
+                        byInterruptedRunByFile.getOrDefault(file, 0L)));
             }
             return new DatasetOutcome(files, checks, quarantine, reviewLandingDays, cached);
         } catch (RuntimeException e) {
@@ -335,7 +342,7 @@ public final class IngestAction extends BaseStageAction<IngestResult> {
      */
     private EventMerge mergeEvents(LandingDataset dataset, Dataset<Row> accepted, long acceptedRows, List<Object> days,
                                    Map<String, Long> duplicatesByFile, Map<String, Long> conflictingByFile,
-                                   List<ReconciliationCheck> checks) {
+                                   Map<String, Long> byInterruptedRunByFile, List<ReconciliationCheck> checks) {
         if (days.isEmpty()) {
             return new EventMerge(Map.of(), null, Set.of());
         }
@@ -343,8 +350,17 @@ public final class IngestAction extends BaseStageAction<IngestResult> {
         String dayColumn = Schemas.partitionColumnOf(table);
         Column inBatchDays = col(dayColumn).isin(days.toArray());
         Dataset<Row> storedRows = warehouse.read(spark, table).filter(inBatchDays);
+        // A stored copy from the same file and line, stored by a run that was killed, is this record
+        // accepted before the kill: carried only when the run log has such runs (the run id, file
+        // and line would widen the stored side for nothing otherwise).
+        Column storedByInterruptedRun = interruptedRuns.isEmpty() ? lit(false)
+                : col(INGEST_RUN_ID).isin(interruptedRuns.toArray()).and(col(INGEST_RUN_ID).isNotNull());
         Dataset<Row> stored = storedRows.select(col(RECORD_ID).as(STORED + RECORD_ID), col(dayColumn).as(STORED + dayColumn),
-                storedHash(table, storedRows).as(STORED + CONTENT_HASH));
+                storedHash(table, storedRows).as(STORED + CONTENT_HASH),
+                (interruptedRuns.isEmpty() ? lit(null).cast("string") : when(storedByInterruptedRun, col(SOURCE_FILE)))
+                        .as(STORED + SOURCE_FILE),
+                (interruptedRuns.isEmpty() ? lit(null).cast("long") : when(storedByInterruptedRun, col(SOURCE_LINE)))
+                        .as(STORED + SOURCE_LINE));
         WindowSpec byRecord = Window.partitionBy(RECORD_ID).orderBy(SOURCE_FILE, SOURCE_LINE);
         Column storedCopy = when(col(STORED + RECORD_ID).isNotNull(), keptCopy(col(STORED + CONTENT_HASH), true,
                 col(STORED + dayColumn), lit(null).cast("string"), lit(null).cast("long"), lit(null).cast("date")));
@@ -358,15 +374,19 @@ public final class IngestAction extends BaseStageAction<IngestResult> {
                 .select(col(RECORD_ID), col(dayColumn),
                         col(SOURCE_FILE).as(DUPLICATE + SOURCE_FILE), col(SOURCE_LINE).as(DUPLICATE + SOURCE_LINE),
                         col(LANDING_DAY).as(DUPLICATE + LANDING_DAY), col(KEPT_COPY),
-                        col(KEPT_COPY).getField(COPY_HASH).notEqual(col(CONTENT_HASH)).as(CONFLICTING))
+                        col(KEPT_COPY).getField(COPY_HASH).notEqual(col(CONTENT_HASH)).as(CONFLICTING),
+                        coalesce(col(STORED + SOURCE_FILE).equalTo(col(SOURCE_FILE))
+                                .and(col(STORED + SOURCE_LINE).equalTo(col(SOURCE_LINE))), lit(false)).as(BY_INTERRUPTED_RUN))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            long duplicates = 0;
+            long duplicates = 0;   // every line not inserted: duplicates, and lines an interrupted run stored
             long conflicting = 0;
             for (Row r : duplicateLines.groupBy(DUPLICATE + SOURCE_FILE)
-                    .agg(count(lit(1)), sum(when(col(CONFLICTING), 1L).otherwise(0L))).collectAsList()) {
-                duplicatesByFile.merge(r.getString(0), r.getLong(1), Long::sum);
+                    .agg(count(lit(1)), sum(when(col(CONFLICTING), 1L).otherwise(0L)),
+                            sum(when(col(BY_INTERRUPTED_RUN), 1L).otherwise(0L))).collectAsList()) {
+                duplicatesByFile.merge(r.getString(0), r.getLong(1) - r.getLong(3), Long::sum);
                 conflictingByFile.merge(r.getString(0), r.getLong(2), Long::sum);
+                byInterruptedRunByFile.merge(r.getString(0), r.getLong(3), Long::sum);
                 duplicates += r.getLong(1);
                 conflicting += r.getLong(2);
             }
@@ -393,8 +413,9 @@ public final class IngestAction extends BaseStageAction<IngestResult> {
                     col("t." + dayColumn).isin(days.toArray()));
             checks.add(new ReconciliationCheck(dataset.label() + ": rows inserted by MERGE = rows labelled new",
                     acceptedRows - duplicates, inserted));
-            Map<String, Long> acceptedByFile =
-                    countByFile(warehouse.read(spark, table).filter(inBatchDays.and(col(INGEST_RUN_ID).equalTo(runId))));
+            Map<String, Long> acceptedByFile = new HashMap<>(
+                    countByFile(warehouse.read(spark, table).filter(inBatchDays.and(col(INGEST_RUN_ID).equalTo(runId)))));
+            byInterruptedRunByFile.forEach((file, n) -> acceptedByFile.merge(file, n, Long::sum));
             return new EventMerge(acceptedByFile, reviewRows, reviewLandingDays);
         } finally {
             duplicateLines.unpersist();

@@ -23,6 +23,7 @@ public record IngestResult(List<FileCounts> files, List<ReconciliationCheck> che
                 .headline("quarantined", quarantined())
                 .add("conflicting_duplicates", conflictingDuplicates())
                 .add("unusable_optional_numbers", unusableOptionalNumbers())
+                .add("accepted_by_interrupted_run", acceptedByInterruptedRun())
                 .add("files", files.size())
                 .build();
     }
@@ -49,5 +50,9 @@ public record IngestResult(List<FileCounts> files, List<ReconciliationCheck> che
 
     public long unusableOptionalNumbers() {
         return files.stream().mapToLong(FileCounts::unusableOptionalNumbers).sum();
+    }
+
+    public long acceptedByInterruptedRun() {
+        return files.stream().mapToLong(FileCounts::acceptedByInterruptedRun).sum();
     }
 }

@@ -162,6 +162,17 @@ public final class RunRecorder {
         return interrupted;
     }
 
+    /** The runs the run log records as {@code INTERRUPTED} (one read of the run log; empty when it does not exist). */
+    public static Set<String> interruptedRunIds(SparkSession spark, Warehouse warehouse) {
+        if (!warehouse.exists(spark, Tables.RUN_LOG)) {
+            return Set.of();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        warehouse.read(spark, Tables.RUN_LOG).filter(col(STATUS).equalTo(RunStatus.INTERRUPTED.name())).select(RUN_ID)
+                .collectAsList().forEach(r -> ids.add(r.getString(0)));
+        return ids;
+    }
+
     /** A Delta commit a run made, as its table's history tells it. */
     public record Commit(String table, long version, String operation, long rows, Instant at) {}
 
@@ -217,7 +228,8 @@ public final class RunRecorder {
                 report.stages().stream().map(st -> new StageDocument(st.stage(), st.wallMillis(), st.metrics())).toList(),
                 report.totalsByDataset(),
                 report.files().stream().map(f -> new FileDocument(f.dataset(), f.file(), f.read(), f.accepted(), f.duplicates(),
-                        f.conflictingDuplicates(), f.quarantined(), f.quarantinedByReason(), f.unusableOptionalNumbers())).toList(),
+                        f.conflictingDuplicates(), f.quarantined(), f.quarantinedByReason(), f.unusableOptionalNumbers(),
+                        f.acceptedByInterruptedRun())).toList(),
                 report.checks().stream().map(c -> new CheckDocument(c.name(), c.expected(), c.actual(), c.holds())).toList());
         try {
             return JSON.writeValueAsString(document);
@@ -235,7 +247,8 @@ public final class RunRecorder {
     record StageDocument(String stage, long wallMs, Map<String, Long> metrics) {}
 
     record FileDocument(String dataset, String file, long read, long accepted, long duplicates, long conflictingDuplicates,
-                        long quarantined, Map<String, Long> quarantinedByReason, long unusableOptionalNumbers) {}
+                        long quarantined, Map<String, Long> quarantinedByReason, long unusableOptionalNumbers,
+                        long acceptedByInterruptedRun) {}
 
     record CommitDocument(String table, long version, String operation, long rows, String at) {}
 

@@ -81,8 +81,10 @@ public final class RunReport {
         for (FileCounts f : files) {
             if (!f.reconciles()) {
                 problems.add(String.format("%s: read %d != accepted %d + duplicates %d + quarantined %d,"
-                                + " or conflicting duplicates %d are not among the duplicates",
-                        f.file(), f.read(), f.accepted(), f.duplicates(), f.quarantined(), f.conflictingDuplicates()));
+                                + " or conflicting duplicates %d are not among the duplicates,"
+                                + " or accepted by an interrupted run %d not among the accepted",
+                        f.file(), f.read(), f.accepted(), f.duplicates(), f.quarantined(), f.conflictingDuplicates(),
+                        f.acceptedByInterruptedRun()));
             }
         }
         for (ReconciliationCheck c : checks) {
@@ -127,16 +129,16 @@ public final class RunReport {
      * conflicting duplicates among the duplicates, and the unusable optional numbers.
      */
     public record DatasetTotals(long read, long accepted, long duplicates, long conflictingDuplicates, long quarantined,
-                                long unusableOptionalNumbers) {
+                                long unusableOptionalNumbers, long acceptedByInterruptedRun) {
         static DatasetTotals of(FileCounts f) {
             return new DatasetTotals(f.read(), f.accepted(), f.duplicates(), f.conflictingDuplicates(), f.quarantined(),
-                    f.unusableOptionalNumbers());
+                    f.unusableOptionalNumbers(), f.acceptedByInterruptedRun());
         }
 
         DatasetTotals plus(DatasetTotals o) {
             return new DatasetTotals(read + o.read, accepted + o.accepted, duplicates + o.duplicates,
                     conflictingDuplicates + o.conflictingDuplicates, quarantined + o.quarantined,
-                    unusableOptionalNumbers + o.unusableOptionalNumbers);
+                    unusableOptionalNumbers + o.unusableOptionalNumbers, acceptedByInterruptedRun + o.acceptedByInterruptedRun);
         }
     }
 
@@ -156,11 +158,11 @@ public final class RunReport {
         out.append("  versions: ").append(versions.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))).append('\n');
         if (!files.isEmpty()) {
-            out.append(String.format("  %-12s %10s %10s %10s %11s %12s %16s%n", "dataset", "read", "accepted", "duplicates",
-                    "quarantined", "conflicting", "unusable_numbers"));
-            totalsByDataset().forEach((dataset, t) -> out.append(String.format("  %-12s %10d %10d %10d %11d %12d %16d%n",
+            out.append(String.format("  %-12s %10s %10s %10s %11s %12s %16s %18s%n", "dataset", "read", "accepted", "duplicates",
+                    "quarantined", "conflicting", "unusable_numbers", "by_interrupted_run"));
+            totalsByDataset().forEach((dataset, t) -> out.append(String.format("  %-12s %10d %10d %10d %11d %12d %16d %18d%n",
                     dataset, t.read(), t.accepted(), t.duplicates(), t.quarantined(), t.conflictingDuplicates(),
-                    t.unusableOptionalNumbers())));
+                    t.unusableOptionalNumbers(), t.acceptedByInterruptedRun())));
             Map<String, Long> reasons = new LinkedHashMap<>();
             files.forEach(f -> f.quarantinedByReason().forEach((r, n) -> reasons.merge(r, n, Long::sum)));
             if (!reasons.isEmpty()) {

@@ -13,8 +13,9 @@ import com.zhifang.jobs.run.RunReport;
 import com.zhifang.jobs.testing.LandingFixture;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.BeforeAll;
+import com.zhifang.jobs.run.RunRecorder;
 import com.zhifang.jobs.run.RunStatus;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -230,5 +231,43 @@ class IngestActionTest {
             }
         }
         return out;
+    }
+
+    /**
+     * A run killed after its MERGE committed left the records stored under its run id and no report.
+     * The rerun of the same files names them as accepted by the interrupted run (part of accepted),
+     * not as duplicates of the source: the file's sum holds across both runs. After a run that
+     * finished, the same lines are plain duplicates (a re-run).
+     */
+    @Test
+    void rowsAnInterruptedRunStoredAreAcceptedByItNotDuplicates(@TempDir Path own) {
+        LandingFixture files = new LandingFixture(own.resolve("landing")).file(NOV_1, "voice", "part-0.csv", VOICE_HEADER,
+                call("k1", "2026-11-01T08:00:00"), call("k2", "2026-11-01T09:00:00"), call("k1", "2026-11-01T08:00:00"),
+                call("k3", "2026-11-01T10:00:00").replace(",30,5,", ",thirty,5,"));
+        Warehouse killedHere = new Warehouse(own.resolve("warehouse").toString());
+        String killedRun = "ingest-2026-11-01-20261102T021400-dead";
+        RunRecorder.recordStart(spark, killedHere, new RunReport(killedRun, "ingest", NOV_1, Instant.parse("2026-11-02T02:14:00Z"),
+                Map.of("code", "test")));
+        new IngestAction(spark, killedHere, files.root().toString(), NOV_1, SparkTestSession.CARRIER_ZONE, killedRun, 1).execute();
+        // ... killed here: the next run finds the marker and closes the run as interrupted.
+        RunRecorder.closeInterrupted(spark, killedHere, "lease-of-the-rerun", Instant.parse("2026-11-02T03:00:00Z"));
+
+        FileCounts rerun = (new IngestAction(spark, killedHere, files.root().toString(), NOV_1,
+                SparkTestSession.CARRIER_ZONE, "ingest-2026-11-01-20261102T030000-next", 1).execute()).files().get(0);
+        assertEquals(List.of(4L, 2L, 2L, 1L, 1L), List.of(rerun.read(), rerun.accepted(), rerun.acceptedByInterruptedRun(),
+                rerun.duplicates(), rerun.quarantined()), "read, accepted, of them by the interrupted run, duplicates, quarantined");
+        assertTrue(rerun.reconciles());
+
+        FileCounts again = (new IngestAction(spark, killedHere, files.root().toString(), NOV_1,
+                SparkTestSession.CARRIER_ZONE, "ingest-2026-11-01-20261102T040000-third", 1).execute()).files().get(0);
+        assertEquals(List.of(4L, 2L, 2L, 1L, 1L), List.of(again.read(), again.accepted(), again.acceptedByInterruptedRun(),
+                again.duplicates(), again.quarantined()), "the interrupted run's rows stay its own on every rerun");
+
+        Warehouse finishedHere = new Warehouse(own.resolve("finished").toString());
+        new IngestAction(spark, finishedHere, files.root().toString(), NOV_1, SparkTestSession.CARRIER_ZONE, "ingest-ok", 1).execute();
+        FileCounts plain = (new IngestAction(spark, finishedHere, files.root().toString(), NOV_1,
+                SparkTestSession.CARRIER_ZONE, "ingest-ok-again", 1).execute()).files().get(0);
+        assertEquals(List.of(4L, 0L, 0L, 3L, 1L), List.of(plain.read(), plain.accepted(), plain.acceptedByInterruptedRun(),
+                plain.duplicates(), plain.quarantined()), "after a run that finished, a re-run's lines are duplicates");
     }
 }

@@ -10,6 +10,7 @@ import com.zhifang.jobs.nightly.NightlyJob;
 import com.zhifang.jobs.nightly.NightlySettings;
 import com.zhifang.jobs.nightly.NightlyStage;
 import com.zhifang.jobs.run.RunReport;
+import com.zhifang.jobs.run.RunStatus;
 import com.zhifang.jobs.testing.LandingFixture;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Row;
@@ -71,7 +72,8 @@ class IngestRecordFatesTest {
                         call("FV00004", "2026-11-01T09:00:00"),                                         // line 3: kept
                         call("FV00002", "2026-11-01T10:00:00"),
                         call("FV00005", "2026-11-01T11:00:00").replace(",13912345678,", ",13900ABCDEF,"), // quarantined
-                        call("FV00006", "2026-11-01T12:00:00").replace(",13812345678,", ",ANONYMOUS,"))   // kept, counted
+                        call("FV00006", "2026-11-01T12:00:00").replace("FV00006,MO,", "FV00006,GW,")
+                                .replace(",13812345678,", ",ANONYMOUS,"))                                // a trunk's caller ID: kept, counted
                 .file(NOV_1, "voice", "b.csv", VOICE_HEADER,
                         withDuration(call("FV00004", "2026-11-01T09:00:00"), 999),                      // line 2: conflicting
                         call("FV00002", "2026-11-01T10:00:00"),                                         // identical
@@ -145,7 +147,7 @@ class IngestRecordFatesTest {
                 List.of(nextDay.read(), nextDay.accepted(), nextDay.duplicates(), nextDay.conflictingDuplicates(), nextDay.quarantined()));
         assertEquals(1, firstRun.get(0).metric("ingest.conflicting_duplicates"));
         assertEquals(1, firstRun.get(1).metric("ingest.conflicting_duplicates"));
-        firstRun.forEach(r -> assertEquals("SUCCEEDED", r.status(), r.summary()));
+        firstRun.forEach(r -> assertEquals(RunStatus.SUCCEEDED, r.status(), r.summary()));
 
         List<Row> stored = warehouse.read(spark, Tables.VOICE_CALLS).filter(col(RECORD_ID).equalTo("FV00004")).collectAsList();
         assertEquals(1, stored.size(), "the record is stored once");
@@ -234,7 +236,7 @@ class IngestRecordFatesTest {
                 .filter(f -> !Set.of(RECORD_ID, COUNTED_AS).contains(f.name())).toArray(StructField[]::new));
         DeltaTable.create(spark).location(older.tablePath(Tables.QUARANTINE)).addColumns(before).partitionedBy(LANDING_DAY).execute();
 
-        assertEquals("SUCCEEDED", ingest(older, NOV_1, NOV_1).get(0).status());
+        assertEquals(RunStatus.SUCCEEDED, ingest(older, NOV_1, NOV_1).get(0).status());
         assertEquals(List.of(current.fieldNames()), List.of(older.read(spark, Tables.QUARANTINE).columns()),
                 "the columns this release added to the quarantine table");
         DeltaTable.forPath(spark, older.tablePath(Tables.VOICE_CALLS)).update(Map.of(CONTENT_HASH, lit(null)));

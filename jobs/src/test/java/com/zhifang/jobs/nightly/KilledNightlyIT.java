@@ -117,13 +117,14 @@ class KilledNightlyIT {
         second = oa.exit() == 0 ? ob : oa;
 
         // The same day on another warehouse, killed at each point in turn, each rerun going further.
-        // The first two runs redo every stage (the second is a plain rerun after a kill); from the
-        // third on they resume after the stages the killed run finished (--resume), so the chain
-        // costs about one nightly more than its kills rather than one per kill point.
+        // The first three runs redo every stage (the third is a plain rerun after a kill that came
+        // after ingest's merges had committed); from the fourth on they resume after the stages the
+        // killed run finished (--resume), so the chain costs about one nightly more than its kills
+        // rather than one per kill point.
         List<KillPoint> points = List.of(
                 KillPoint.whenFiles("while ingest creates its first table", w -> anyDeltaLogFolder(w.resolve("tables"))),
                 KillPoint.atLine("after ingest committed, at the start of features", DAY + " features: started"),
-                KillPoint.whenFiles("inside a commit of feature_day_state (resumed)",
+                KillPoint.whenFiles("inside a commit of feature_day_state",
                         w -> commitInProgress(w.resolve("tables").resolve(Tables.FEATURE_DAY_STATE).resolve("_delta_log"))),
                 KillPoint.atLine("at the start of graph (resumed)", DAY + " graph: started"),
                 KillPoint.atLine("at the start of score (resumed)", DAY + " score: started"),
@@ -132,7 +133,7 @@ class KilledNightlyIT {
             KillPoint point = points.get(i);
             String name = "killed-" + (i + 1);
             List<String> args = nightly(killed);
-            if (i >= 2) {
+            if (i >= 3) {
                 args.add("--resume");
             }
             Outcome outcome = follow(name, zhifang(name, args).start(), point);
@@ -201,7 +202,25 @@ class KilledNightlyIT {
             }
         }
         assertTrue(withCommits >= 5, "runs killed after ingest list the commits they made (" + withCommits + ")");
-        JsonNode last = latestReport(json, "SUCCEEDED");
+        // The plain rerun after the kill that followed ingest's merges: the records the killed run had
+        // stored are accepted by it, not duplicates of the source, and the sum holds.
+        JsonNode cleanIngest = ingestMetrics(json, latestReport(clean, json, "SUCCEEDED"));
+        JsonNode rerunIngest = null;
+        try (Stream<Path> reports = Files.list(Path.of(killed.root(), "runs"))) {
+            for (Path report : reports.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
+                JsonNode metrics = ingestMetrics(json, json.readTree(report.toFile()));
+                if (metrics != null && metrics.path("accepted_by_interrupted_run").asLong() > 0) {
+                    rerunIngest = metrics;
+                }
+            }
+        }
+        assertTrue(rerunIngest != null, "a rerun counted records accepted by the interrupted run");
+        assertEquals(cleanIngest.get("read").asLong(), rerunIngest.get("read").asLong());
+        assertEquals(cleanIngest.get("accepted").asLong(), rerunIngest.get("accepted").asLong(), rerunIngest.toString());
+        assertEquals(cleanIngest.get("accepted").asLong(), rerunIngest.get("accepted_by_interrupted_run").asLong());
+        assertEquals(cleanIngest.get("duplicates").asLong(), rerunIngest.get("duplicates").asLong(),
+                "only the source's own duplicates: " + rerunIngest);
+        JsonNode last = latestReport(killed, json, "SUCCEEDED");
         assertEquals(List.of("ingest", "features", "graph", "score"), json.convertValue(last.get("stages_skipped"), List.class),
                 "the last rerun resumed after the stages done before it: " + last);
         assertTrue(last.get("resumed_from").asText().startsWith("nightly-" + DAY), last.toString());
@@ -210,8 +229,18 @@ class KilledNightlyIT {
         }
     }
 
-    private static JsonNode latestReport(ObjectMapper json, String status) throws IOException {
-        try (Stream<Path> reports = Files.list(Path.of(killed.root(), "runs"))) {
+    /** The ingest stage's metrics of a report, or null when it has no ingest stage. */
+    private static JsonNode ingestMetrics(ObjectMapper json, JsonNode report) {
+        for (JsonNode stage : report.path("stages")) {
+            if (stage.path("stage").asText().equals("ingest")) {
+                return stage.path("metrics");
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode latestReport(Warehouse warehouse, ObjectMapper json, String status) throws IOException {
+        try (Stream<Path> reports = Files.list(Path.of(warehouse.root(), "runs"))) {
             JsonNode latest = null;
             for (Path report : reports.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
                 JsonNode r = json.readTree(report.toFile());
