@@ -36,6 +36,13 @@ public final class ZhifangCli implements Runnable {
     /** Runs {@code args} against a root command (this one, or the benchmarks' tool) with Zhifang's exit codes. */
     public static int execute(Object rootCommand, String... args) {
         return new CommandLine(rootCommand)
+                // A usage error is one line: what is wrong and where the help is (picocli would print the whole usage).
+                .setParameterExceptionHandler((e, commandLineArgs) -> {
+                    CommandLine cmd = e.getCommandLine();
+                    cmd.getErr().println(e.getMessage() + " (see: " + cmd.getCommandSpec().qualifiedName() + " --help)");
+                    cmd.getErr().flush();
+                    return 2;
+                })
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     // The trace goes to the log (the log file in embedded runs); the person gets one line.
                     FAILURES.error("zhifang {} failed", cmd.getCommandName(), e);

@@ -42,7 +42,7 @@ class NightlyCommandTest {
         CommandLine cli = new CommandLine(new ZhifangCli()).setErr(new PrintWriter(err));
         assertEquals(2, cli.execute("nightly", "--landing", tmp.toString(), "--warehouse", warehouse.toString(),
                 "--from", "2026-11-07", "--to", "2026-11-01"));
-        assertTrue(err.toString().startsWith("--to 2026-11-01 is before --from 2026-11-07"), err.toString());
+        assertEquals("--to 2026-11-01 is before --from 2026-11-07 (see: zhifang nightly --help)", err.toString().strip());
         assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
         assertEquals(2, ZhifangCli.execute("score", "--warehouse", warehouse.toString(), "--date", "2026-11-07",
                 "--rules", tmp.resolve("missing.json").toString()));
