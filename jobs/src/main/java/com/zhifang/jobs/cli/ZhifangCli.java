@@ -35,6 +35,11 @@ public final class ZhifangCli implements Runnable {
 
     /** Runs {@code args} against a root command (this one, or the benchmarks' tool) with Zhifang's exit codes. */
     public static int execute(Object rootCommand, String... args) {
+        return commandLine(rootCommand).execute(args);
+    }
+
+    /** The command line of a root command with Zhifang's handling of usage errors (exit 2, one line) and failures (exit 1, one line). */
+    public static CommandLine commandLine(Object rootCommand) {
         return new CommandLine(rootCommand)
                 // A usage error is one line: what is wrong and where the help is (picocli would print the whole usage).
                 .setParameterExceptionHandler((e, commandLineArgs) -> {
@@ -48,8 +53,7 @@ public final class ZhifangCli implements Runnable {
                     FAILURES.error("zhifang {} failed", cmd.getCommandName(), e);
                     cmd.getErr().println(FailureMessage.of(cmd.getCommandName(), e, System.getProperty(LOG_FILE_PROPERTY)));
                     return 1;
-                })
-                .execute(args);
+                });
     }
 
     @Override

@@ -39,7 +39,7 @@ class NightlyCommandTest {
     void aBackwardsRangeOrAMissingRulesFileExits2BeforeAnyFolderIsCreated(@TempDir Path tmp) {
         Path warehouse = tmp.resolve("w");
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new ZhifangCli()).setErr(new PrintWriter(err));
+        CommandLine cli = ZhifangCli.commandLine(new ZhifangCli()).setErr(new PrintWriter(err));
         assertEquals(2, cli.execute("nightly", "--landing", tmp.toString(), "--warehouse", warehouse.toString(),
                 "--from", "2026-11-07", "--to", "2026-11-01"));
         assertEquals("--to 2026-11-01 is before --from 2026-11-07 (see: zhifang nightly --help)", err.toString().strip());
