@@ -33,8 +33,10 @@ import java.util.Set;
  * {@code ingest} and {@code nightly} commands are this job with one or all stages; each stage is an
  * action built by {@link NightlyStage#action} and run through one loop, its result recorded in the report.
  *
- * <p>A day's report is recorded whether the day succeeds or fails; a failure stops the range there,
- * so a backfill never skips a day silently. Each day and each stage logs a start and a finish line
+ * <p>A day's report is written as {@code RUNNING} before its first write, again after each stage,
+ * and recorded at the end whether the day succeeds or fails, so a killed run leaves a report that a
+ * later run closes as {@code INTERRUPTED} ({@link RunRecorder}); a failure stops the range there,
+ * so a backfill never skips a day silently. Every Delta commit of a day carries its run id. Each day and each stage logs a start and a finish line
  * with its elapsed time and main counts ({@code day 3/7 2026-11-03 features: 4,521 numbers, ... in 41.0 s}).
  * Before its stages, an embedded run of a day with a landing zone is fitted to the day's size
  * ({@link ZhifangSessions#fitToDay}: a small day without adaptive execution and generated code).
