@@ -375,8 +375,11 @@ public final class IngestAction extends BaseStageAction<IngestResult> {
                         col(SOURCE_FILE).as(DUPLICATE + SOURCE_FILE), col(SOURCE_LINE).as(DUPLICATE + SOURCE_LINE),
                         col(LANDING_DAY).as(DUPLICATE + LANDING_DAY), col(KEPT_COPY),
                         col(KEPT_COPY).getField(COPY_HASH).notEqual(col(CONTENT_HASH)).as(CONFLICTING),
+                        // Same line, same content: a line whose file was replaced since the kill is a conflicting duplicate.
                         coalesce(col(STORED + SOURCE_FILE).equalTo(col(SOURCE_FILE))
-                                .and(col(STORED + SOURCE_LINE).equalTo(col(SOURCE_LINE))), lit(false)).as(BY_INTERRUPTED_RUN))
+                                .and(col(STORED + SOURCE_LINE).equalTo(col(SOURCE_LINE)))
+                                .and(col(KEPT_COPY).getField(COPY_HASH).equalTo(col(CONTENT_HASH))), lit(false))
+                                .as(BY_INTERRUPTED_RUN))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long duplicates = 0;   // every line not inserted: duplicates, and lines an interrupted run stored

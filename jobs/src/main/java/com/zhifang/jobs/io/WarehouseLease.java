@@ -25,7 +25,11 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -88,7 +92,7 @@ public final class WarehouseLease implements AutoCloseable {
         }
 
         byte[] toJson() throws IOException {
-            return JSON.writeValueAsBytes(java.util.Map.of("lease_id", leaseId, "command", command, "host", host,
+            return JSON.writeValueAsBytes(Map.of("lease_id", leaseId, "command", command, "host", host,
                     "pid", pid, "started_at", startedAt.toString()));
         }
 
@@ -100,7 +104,7 @@ public final class WarehouseLease implements AutoCloseable {
             try {
                 return new Holder(n.get("lease_id").asText(), n.path("command").asText(), n.path("host").asText(),
                         n.path("pid").asLong(), Instant.parse(n.get("started_at").asText()));
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 throw new IOException("not a lease: " + e.getMessage(), e);
             }
         }
@@ -257,9 +261,9 @@ public final class WarehouseLease implements AutoCloseable {
                 .max(Comparator.naturalOrder());
     }
 
-    private static java.util.List<FileStatus> beats(FileSystem fs, Path folder, Holder holder) throws IOException {
+    private static List<FileStatus> beats(FileSystem fs, Path folder, Holder holder) throws IOException {
         String prefix = BEAT_PREFIX + holder.leaseId() + "-";
-        return java.util.Arrays.stream(fs.listStatus(folder))
+        return Arrays.stream(fs.listStatus(folder))
                 .filter(s -> s.getPath().getName().startsWith(prefix) && s.getPath().getName().substring(prefix.length()).matches("\\d+"))
                 .toList();
     }
