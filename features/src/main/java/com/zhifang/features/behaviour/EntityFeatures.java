@@ -13,6 +13,8 @@ import org.apache.spark.sql.types.StructType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -48,6 +50,29 @@ public record EntityFeatures(EntityType entityType, List<StructField> keys, List
         return state.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(entityType + " has no state column " + name));
     }
+
+    /**
+     * Whether the feature column {@code windowedFeature} ({@code <feature>_<n>d}) is an estimate a
+     * person cannot recount exactly from the records: a distinct count over more than one day
+     * (merged from HyperLogLog sketches) or a duration quantile (interpolated inside a histogram
+     * bucket). Every other feature is a count, a sum, a maximum or a ratio of them, exact.
+     * Columns that are not windowed features (attributes, keys) are exact.
+     */
+    public boolean isEstimate(String windowedFeature) {
+        Matcher m = WINDOWED.matcher(windowedFeature);
+        if (!m.matches()) {
+            return false;
+        }
+        String base = m.group(1);
+        int days = Integer.parseInt(m.group(2));
+        if (base.equals(FeatureColumns.DURATION_MEDIAN_S)
+                || base.equals(FeatureColumns.DURATION_P90_S)) {
+            return true;
+        }
+        return days > 1 && state.stream().anyMatch(s -> s.name().equals(base) && s.merge() == StateColumn.Merge.DISTINCT);
+    }
+
+    private static final Pattern WINDOWED = Pattern.compile("(.+)_(\\d+)d");
 
     /** Schema of the per-day state table. */
     public StructType stateSchema() {

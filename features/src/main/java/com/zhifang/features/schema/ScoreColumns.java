@@ -19,6 +19,8 @@ public final class ScoreColumns {
     public static final String PATTERNS = "patterns";
     /** Name of the rule that scored best for a detection. */
     public static final String RULE = "rule";
+    /** A detection whose rule had at least one holding support condition (evidence beyond its required ones). */
+    public static final String CORROBORATED = "corroborated";
     /** Evidence sentences (array in tables, {@code ; }-joined in the export). */
     public static final String REASONS = "reasons";
     public static final String FIRST_LISTED_ON = "first_listed_on";

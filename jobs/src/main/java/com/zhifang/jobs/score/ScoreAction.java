@@ -89,7 +89,7 @@ public final class ScoreAction extends BaseStageAction<ScoreResult> {
             labels.step("combine scores");
             RuleBook.Listing listing = rules.listing();
             Dataset<Row> scored = SuspectRanking.withMinimumScore(
-                    SuspectRanking.withModelScores(SuspectRanking.toEntityScores(detections), modelScores(), listing.modelWeight()),
+                    SuspectRanking.withModelScores(SuspectRanking.toEntityScores(detections, listing.uncorroboratedMax()), modelScores(), listing.modelWeight()),
                     listing.minScore()).persist(StorageLevel.MEMORY_AND_DISK());
             cached.add(scored);
             long scoredCount = scored.count();

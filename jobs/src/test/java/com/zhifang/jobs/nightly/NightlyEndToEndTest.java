@@ -9,6 +9,7 @@ import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.jobs.run.RunReport;
 import com.zhifang.jobs.testing.GeneratedWarehouse;
 import com.zhifang.models.evaluate.ListEvaluation;
+import com.zhifang.models.rules.RuleBook;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -147,11 +148,8 @@ class NightlyEndToEndTest {
 
     @Test
     void knownFraudLeadsTheListAndLookalikesStayOff() {
-        List<ListEvaluation.Listed> list = warehouse.read(spark, Tables.SUSPECTS).where(col(LIST_DATE).equalTo(lit(NOV_2)))
-                .orderBy(RANK).collectAsList().stream()
-                .map(r -> new ListEvaluation.Listed(r.<Integer>getAs(RANK), r.getAs(ENTITY_TYPE), r.getAs(ENTITY_ID),
-                        r.<Boolean>getAs(POLICE_NOTIFIED)))
-                .toList();
+        List<ListEvaluation.Listed> list = ListEvaluation.listed(
+                warehouse.read(spark, Tables.SUSPECTS).where(col(LIST_DATE).equalTo(lit(NOV_2))), RuleBook.defaults());
         ListEvaluation.Result result = ListEvaluation.evaluate(list, ListEvaluation.readTruth(landing.resolve("truth.csv")));
         // Two days of traffic: 7-day volume rules (SIM boxes' weekly call counts) have not had the time to
         // fire, so the bar is lower than on a full week; look-alikes must stay off regardless.

@@ -18,6 +18,7 @@ import java.util.Set;
 
 import static com.zhifang.features.schema.RecordColumns.ENTITY_ID;
 import static com.zhifang.features.schema.RecordColumns.ENTITY_TYPE;
+import static com.zhifang.features.schema.ScoreColumns.CORROBORATED;
 import static com.zhifang.features.schema.ScoreColumns.PATTERN;
 import static com.zhifang.features.schema.ScoreColumns.REASONS;
 import static com.zhifang.features.schema.ScoreColumns.RULE;
@@ -51,7 +52,8 @@ public final class Detections {
             .add(PATTERN, DataTypes.StringType, false)
             .add(SCORE, DataTypes.DoubleType, false)
             .add(RULE, DataTypes.StringType, false)
-            .add(REASONS, DataTypes.createArrayType(DataTypes.StringType, false), false);
+            .add(REASONS, DataTypes.createArrayType(DataTypes.StringType, false), false)
+            .add(CORROBORATED, DataTypes.BooleanType, false);
 
     private static final String BEST = "_best";
     private static final String FOUND = "_found";
@@ -60,9 +62,10 @@ public final class Detections {
     }
 
     /**
-     * {@code entity_type, entity_id, pattern, score, rule, reasons}: one row per entity and pattern
-     * that fired. {@code reasons} holds the evidence sentences of the rule that scored best, with
-     * the entity's own values.
+     * {@code entity_type, entity_id, pattern, score, rule, reasons, corroborated}: one row per entity
+     * and pattern that fired. {@code reasons} holds the evidence sentences of the rule that scored
+     * best, with the entity's own values; {@code corroborated} says whether a support condition of
+     * that rule held.
      *
      * @param idColumn          the feature rows' key column (number, imei, trunk_id, port_customer)
      * @param uncorroboratedMax the score of a rule whose required conditions all count in full, before supports
@@ -94,7 +97,8 @@ public final class Detections {
                 .where(col(FOUND + "." + BEST).isNotNull())
                 .select(lit(entityType.code()).as(ENTITY_TYPE), col(ENTITY_ID), col(FOUND + "." + PATTERN).as(PATTERN),
                         col(FOUND + "." + BEST + "." + SCORE).as(SCORE), col(FOUND + "." + BEST + "." + RULE).as(RULE),
-                        col(FOUND + "." + BEST + "." + REASONS).as(REASONS));
+                        col(FOUND + "." + BEST + "." + REASONS).as(REASONS),
+                        col(FOUND + "." + BEST + "." + CORROBORATED).as(CORROBORATED));
     }
 
     /** The best firing rule of a detector as struct(score, rule, reasons), null when none fires. */
@@ -117,13 +121,17 @@ public final class Detections {
         }
         // Mean strength 0.5..1 maps onto 0.5..uncorroboratedMax; supports close the rest of the gap to 1.
         Column score = lit(0.5).plus(strengthSum.divide(rule.require().size()).minus(0.5).multiply((uncorroboratedMax - 0.5) / 0.5));
+        Column corroborated = lit(false);
         for (Condition s : rule.support()) {
             Column supported = holds(s);
             score = when(supported, score.plus(lit(1.0).minus(score).multiply(s.weight()))).otherwise(score);
+            if (s.weight() > 0) {            // a weight-0 support only names a fact (a device's IMEI): no evidence
+                corroborated = corroborated.or(supported);
+            }
             reasons.add(when(supported, reason(s)));
         }
         Column allReasons = filter(array(reasons.toArray(new Column[0])), r -> r.isNotNull());
-        return when(fired, struct(score.as(SCORE), lit(rule.name()).as(RULE), allReasons.as(REASONS)));
+        return when(fired, struct(score.as(SCORE), lit(rule.name()).as(RULE), allReasons.as(REASONS), corroborated.as(CORROBORATED)));
     }
 
     /** True when the condition holds; false (never null) when the value is missing. */

@@ -19,6 +19,7 @@ import static com.zhifang.features.schema.RecordColumns.NOTIFIED_ON;
 import static com.zhifang.features.schema.RecordColumns.NUMBER;
 import static com.zhifang.features.schema.RecordColumns.OUTCOME;
 import static com.zhifang.features.schema.RecordColumns.VALID_UNTIL;
+import static com.zhifang.features.schema.ScoreColumns.CORROBORATED;
 import static com.zhifang.features.schema.ScoreColumns.DAYS_LISTED;
 import static com.zhifang.features.schema.ScoreColumns.FIRST_LISTED_ON;
 import static com.zhifang.features.schema.ScoreColumns.LIST_DATE;
@@ -52,18 +53,25 @@ public final class SuspectRanking {
     }
 
     /**
-     * Detections ({@code entity_type, entity_id, pattern, score, reasons}) to one row per entity:
-     * {@code rule_score} = 1 - prod(1 - pattern score) (independent evidence adds up but never
-     * passes 1), {@code patterns} ordered by their score, and {@code reasons}: the strongest
+     * Detections ({@code entity_type, entity_id, pattern, score, reasons, corroborated}) to one row
+     * per entity: {@code rule_score} = 1 - prod(1 - pattern score) (independent evidence adds up but
+     * never passes 1), {@code patterns} ordered by their score, and {@code reasons}: the strongest
      * pattern's sentences, each further pattern's prefixed with its code.
+     *
+     * <p>An entity none of whose detections is corroborated (no support condition held in any
+     * firing rule) keeps its combined score at or below {@code uncorroboratedMax}, as each of its
+     * detections is: patterns read off the same uncorroborated traffic (a heavy caller's volume
+     * seen as bulk calling, and its handset's SIMs seen as a SIM box) are not independent
+     * evidence, and together they must not outrank fraud that independent signs corroborate.
      */
-    public static Dataset<Row> toEntityScores(Dataset<Row> detections) {
-        RequiredColumns.check(detections, "toEntityScores", ENTITY_TYPE, ENTITY_ID, PATTERN, SCORE, REASONS);
+    public static Dataset<Row> toEntityScores(Dataset<Row> detections, double uncorroboratedMax) {
+        RequiredColumns.check(detections, "toEntityScores", ENTITY_TYPE, ENTITY_ID, PATTERN, SCORE, REASONS, CORROBORATED);
         Column ordered = sort_array(collect_list(struct(negate(col(SCORE)).as(SORT_KEY), col(PATTERN), col(REASONS))));
+        Column combined = lit(1.0).minus(exp(sum(log1p(negate(least(col(SCORE), lit(SCORE_CEILING)))))));
+        Column capped = when(max(col(CORROBORATED)), combined).otherwise(least(combined, lit(uncorroboratedMax)));
         return detections
                 .groupBy(ENTITY_TYPE, ENTITY_ID)
-                .agg(round(lit(1.0).minus(exp(sum(log1p(negate(least(col(SCORE), lit(SCORE_CEILING))))))), 6).as(RULE_SCORE),
-                        ordered.as("_ordered"))
+                .agg(round(capped, 6).as(RULE_SCORE), ordered.as("_ordered"))
                 .select(col(ENTITY_TYPE), col(ENTITY_ID), col(RULE_SCORE),
                         transform(col("_ordered"), d -> d.getField(PATTERN)).as(PATTERNS),
                         flatten(transform(col("_ordered"), (d, i) -> when(i.equalTo(0), d.getField(REASONS))

@@ -43,9 +43,14 @@ import java.util.regex.Pattern;
  */
 public record RuleBook(String version, String contentHash, Listing listing, List<Detector> detectors) {
     public static final String DEFAULT_RESOURCE = "rules/zhifang-rules.json";
+    /** The score of a rule whose required conditions all sit exactly at their thresholds (strength 0.5 each). */
+    public static final double FIRING_SCORE = 0.5;
 
     /**
-     * @param minScore               an entity is listed when its combined score reaches this
+     * @param minScore               an entity is listed when its combined score reaches this; it must lie above
+     *                               {@link #FIRING_SCORE}, the score of a rule whose required conditions sit exactly
+     *                               at their thresholds, so that "a rule fired" and "listed" are apart by a margin:
+     *                               an entity is listed only beyond its thresholds or with corroboration
      * @param appealSuppressionDays  days after a RESTORED_ON_APPEAL (or FALSE_POSITIVE) decision during
      *                               which the entity stays off the list ...
      * @param appealOverrideMargin   ... unless its score beats the score it was last listed with by this much
@@ -58,8 +63,9 @@ public record RuleBook(String version, String contentHash, Listing listing, List
     public record Listing(double minScore, int appealSuppressionDays, double appealOverrideMargin, double modelWeight,
                           double uncorroboratedMax) {
         public Listing {
-            if (minScore <= 0 || minScore > 1) {
-                throw new IllegalArgumentException("listing.min_score must be in (0, 1], got " + minScore);
+            if (minScore <= FIRING_SCORE || minScore > 1) {
+                throw new IllegalArgumentException("listing.min_score must be in (" + FIRING_SCORE + ", 1], got " + minScore
+                        + ": at " + FIRING_SCORE + " every rule that fires at its bare thresholds would list its entity");
             }
             if (appealSuppressionDays < 0) {
                 throw new IllegalArgumentException("listing.appeal_suppression_days must be >= 0, got " + appealSuppressionDays);

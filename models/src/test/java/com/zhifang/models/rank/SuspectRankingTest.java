@@ -35,7 +35,7 @@ class SuspectRankingTest {
                 detection("NUMBER", "+8617100000001", "BULK_CALLING", 0.8, "400 distinct callees in 7 days"),
                 detection("NUMBER", "+8617100000001", "FRAUD_RING", 0.6, "shares a device with 1 confirmed fraud number(s)"),
                 detection("TRUNK", "ITG-SZX-10", "SPOOFED_CLI", 0.7, "400 calls from abroad"));
-        Map<String, Row> scores = byId(SuspectRanking.toEntityScores(detections));
+        Map<String, Row> scores = byId(SuspectRanking.toEntityScores(detections, 0.8));
         Row n = scores.get("+8617100000001");
         assertEquals(1 - 0.2 * 0.4, n.<Double>getAs(RULE_SCORE), 1e-6);
         assertEquals(List.of("BULK_CALLING", "FRAUD_RING"), n.getList(n.fieldIndex(PATTERNS)));
@@ -45,10 +45,28 @@ class SuspectRankingTest {
     }
 
     @Test
+    void patternsReadOffTheSameUncorroboratedTrafficDoNotAddUpAboveTheCap() {
+        // A telemarketer rotating SIMs in one handset: its volume fires bulk calling and its handset a SIM box, each at
+        // the uncorroborated cap; a fraud SIM with one corroborated pattern must still rank above it.
+        Dataset<Row> detections = detections(
+                uncorroborated("NUMBER", "+8613800000003", "BULK_CALLING", 0.8, "400 distinct callees in 7 days"),
+                uncorroborated("NUMBER", "+8613800000003", "SIMBOX", 0.75, "served in a device that used 3 SIMs in 7 days"),
+                detection("NUMBER", "+8617100000001", "BULK_CALLING", 0.82, "SIM active 5 days"),
+                uncorroborated("NUMBER", "+8617100000002", "BULK_CALLING", 0.7, "r"),
+                detection("NUMBER", "+8617100000002", "FRAUD_RING", 0.6, "shares a device"));
+        Map<String, Row> scores = byId(SuspectRanking.toEntityScores(detections, 0.8));
+        assertEquals(0.8, scores.get("+8613800000003").<Double>getAs(RULE_SCORE), 1e-9);
+        assertEquals(List.of("BULK_CALLING", "SIMBOX"), scores.get("+8613800000003").getList(scores.get("+8613800000003").fieldIndex(PATTERNS)));
+        assertTrue(scores.get("+8617100000001").<Double>getAs(RULE_SCORE) > scores.get("+8613800000003").<Double>getAs(RULE_SCORE));
+        assertEquals(1 - 0.3 * 0.4, scores.get("+8617100000002").<Double>getAs(RULE_SCORE), 1e-6,
+                "one corroborated pattern lets the others add up");
+    }
+
+    @Test
     void theModelBlendsIntoNumbersOnlyAndShowsInTheReasons() {
         Dataset<Row> scores = SuspectRanking.toEntityScores(detections(
                 detection("NUMBER", "+8617100000001", "BULK_CALLING", 0.6, "r"),
-                detection("TRUNK", "ITG-SZX-10", "SPOOFED_CLI", 0.7, "t")));
+                detection("TRUNK", "ITG-SZX-10", "SPOOFED_CLI", 0.7, "t")), 0.8);
         Dataset<Row> model = spark.createDataFrame(List.of(RowFactory.create("+8617100000001", 1.0), RowFactory.create("ITG-SZX-10", 1.0)),
                 new StructType().add(NUMBER, "string").add(MODEL_SCORE, "double"));
         Map<String, Row> blended = byId(SuspectRanking.withModelScores(scores, model, 0.5));
@@ -121,7 +139,11 @@ class SuspectRankingTest {
     }
 
     private static Row detection(String type, String id, String pattern, double score, String reason) {
-        return RowFactory.create(type, id, pattern, score, "rule", List.of(reason));
+        return RowFactory.create(type, id, pattern, score, "rule", List.of(reason), true);
+    }
+
+    private static Row uncorroborated(String type, String id, String pattern, double score, String reason) {
+        return RowFactory.create(type, id, pattern, score, "rule", List.of(reason), false);
     }
 
     private static Dataset<Row> detections(Row... rows) {

@@ -10,7 +10,7 @@ class RuleBookTest {
     private static final String MINIMAL = """
             // comments are allowed: analysts annotate their changes
             {"version": "test-1",
-             "listing": {"min_score": 0.5, "appeal_suppression_days": 30, "appeal_override_margin": 0.2},
+             "listing": {"min_score": 0.6, "appeal_suppression_days": 30, "appeal_override_margin": 0.2},
              "detectors": [{"pattern": "WANGIRI", "entity": "NUMBER", "rules": [{"name": "r",
                "require": [{"feature": "one_ring_share_7d", "op": ">=", "value": 0.5, "strong": 0.9, "reason": "{pct} one-ring"}]}]}]}
             """;
@@ -41,7 +41,8 @@ class RuleBookTest {
         assertMessage(MINIMAL.replace("WANGIRI", "ROBOCALL"), "$.detectors[0].pattern: unknown pattern code 'ROBOCALL'", "WANGIRI");
         assertMessage(MINIMAL.replace("\"NUMBER\"", "\"PHONE\""), "$.detectors[0].entity: unknown entity type 'PHONE'", "PORT_CUSTOMER");
         assertMessage(MINIMAL.replace("{pct} one-ring", "{pct} one-ring {int}"), "require[0]", "may hold one of");
-        assertMessage(MINIMAL.replace("\"min_score\": 0.5", "\"min_score\": 1.5"), "min_score", "(0, 1]");
+        assertMessage(MINIMAL.replace("\"min_score\": 0.6", "\"min_score\": 1.5"), "min_score", "(0.5, 1]");
+        assertMessage(MINIMAL.replace("\"min_score\": 0.6", "\"min_score\": 0.5"), "min_score", "bare thresholds");
         assertMessage(MINIMAL.replace("\"version\": \"test-1\",", ""), "$.version is missing", "");
         assertMessage(MINIMAL.replace(", \"reason\": \"{pct} one-ring\"", ""), "$.detectors[0].rules[0].require[0].reason is missing", "");
         assertMessage(MINIMAL.replace("}]}]}", "}]}]"), "not valid JSON", "line");
