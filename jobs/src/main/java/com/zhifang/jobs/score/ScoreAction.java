@@ -1,6 +1,7 @@
 package com.zhifang.jobs.score;
 
 import com.zhifang.features.behaviour.ServedRows;
+import com.zhifang.features.catalog.DayState;
 import com.zhifang.features.domain.EntityType;
 import com.zhifang.features.domain.PatternCode;
 import com.zhifang.features.reference.ReferenceSnapshots;
@@ -96,9 +97,10 @@ public final class ScoreAction extends BaseStageAction<ScoreResult> {
 
             Dataset<Row> allowlist = ReferenceSnapshots.asOf(read(Tables.REF_ALLOWLIST), day);
             labels.step("allowlist");
-            long allowlisted = SuspectRanking.toAllowlisted(scored, allowlist, day).count();
+            Dataset<Row> portCodes = portCodes();
+            long allowlisted = SuspectRanking.toAllowlisted(scored, allowlist, portCodes, day).count();
             Dataset<Row> previousLists = read(Tables.SUSPECTS).where(col(LIST_DATE).lt(lit(day)));
-            Dataset<Row> kept = SuspectRanking.withoutAppealed(SuspectRanking.withoutAllowlisted(scored, allowlist, day),
+            Dataset<Row> kept = SuspectRanking.withoutAppealed(SuspectRanking.withoutAllowlisted(scored, allowlist, portCodes, day),
                     read(Tables.FEEDBACK), previousLists, day, listing.appealSuppressionDays(), listing.appealOverrideMargin(),
                     listing.minScore()).persist(StorageLevel.MEMORY_AND_DISK());
             cached.add(kept);
@@ -148,6 +150,14 @@ public final class ScoreAction extends BaseStageAction<ScoreResult> {
             detections = detections == null ? found : detections.unionByName(found);
         }
         return detections;
+    }
+
+    /** {@code entity_id, number}: the port codes each port customer sent from in the window (stored carried-number pairs). */
+    private Dataset<Row> portCodes() {
+        return read(DayState.CARRIED_NUMBER)
+                .where(col(ENTITY_TYPE).equalTo(lit(EntityType.PORT_CUSTOMER.code()))
+                        .and(col(TRAFFIC_DAY).between(lit(day.minusDays(windowDays - 1L)), lit(day))))
+                .select(ENTITY_ID, NUMBER).distinct();
     }
 
     /** Distinct (number, device) pairs of the window's MO/MT records. */

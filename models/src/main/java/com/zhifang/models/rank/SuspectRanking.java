@@ -108,25 +108,47 @@ public final class SuspectRanking {
         return scores.where(col(SCORE).geq(minScore));
     }
 
-    /** Scores without the numbers the allowlist (as of the day, still valid) covers, by number or prefix. */
-    public static Dataset<Row> withoutAllowlisted(Dataset<Row> scores, Dataset<Row> allowlist, LocalDate day) {
-        return scores.join(broadcast(validAllowlist(allowlist, day)), allowlistMatch(), "left_anti");
+    /**
+     * Scores without the entities the allowlist (as of the day, still valid) covers: numbers by
+     * number or prefix, and port customers all of whose port codes it covers (a carrier vets a
+     * bank's or a utility's notification ports by their 106 codes; one code it has not vetted keeps
+     * the customer listable).
+     *
+     * @param portCodes {@code entity_id} (port customer), {@code number} (a port code it sent from in
+     *                  the window): the carried-number pairs of entity type PORT_CUSTOMER
+     */
+    public static Dataset<Row> withoutAllowlisted(Dataset<Row> scores, Dataset<Row> allowlist, Dataset<Row> portCodes, LocalDate day) {
+        return scores.join(broadcast(allowlisted(allowlist, portCodes, day)), allowlistMatch(), "left_anti");
     }
 
     /** The scored entities the allowlist covers: what {@link #withoutAllowlisted} removes, for the run report. */
-    public static Dataset<Row> toAllowlisted(Dataset<Row> scores, Dataset<Row> allowlist, LocalDate day) {
-        return scores.join(broadcast(validAllowlist(allowlist, day)), allowlistMatch(), "left_semi");
+    public static Dataset<Row> toAllowlisted(Dataset<Row> scores, Dataset<Row> allowlist, Dataset<Row> portCodes, LocalDate day) {
+        return scores.join(broadcast(allowlisted(allowlist, portCodes, day)), allowlistMatch(), "left_semi");
     }
 
-    private static Dataset<Row> validAllowlist(Dataset<Row> allowlist, LocalDate day) {
+    /**
+     * {@code _allow, _allow_prefix, _allow_type}: the valid allowlist entries (numbers), plus one exact
+     * entry per port customer whose every port code a valid entry covers. Cost: a broadcast
+     * non-equi join of the window's port codes (hundreds) with the allowlist, one small aggregation.
+     */
+    private static Dataset<Row> allowlisted(Dataset<Row> allowlist, Dataset<Row> portCodes, LocalDate day) {
         RequiredColumns.check(allowlist, "allowlist", NUMBER, IS_PREFIX, VALID_UNTIL);
-        return allowlist.where(col(NUMBER).isNotNull().and(col(VALID_UNTIL).isNull().or(col(VALID_UNTIL).geq(lit(day)))))
+        RequiredColumns.check(portCodes, "allowlist (port codes)", ENTITY_ID, NUMBER);
+        Dataset<Row> valid = allowlist.where(col(NUMBER).isNotNull().and(col(VALID_UNTIL).isNull().or(col(VALID_UNTIL).geq(lit(day)))))
                 .select(col(NUMBER).as("_allow"), col(IS_PREFIX).as("_allow_prefix"));
+        Dataset<Row> codes = portCodes.select(col(ENTITY_ID).as("_port_customer"), col(NUMBER).as("_code")).distinct();
+        Dataset<Row> ports = codes.join(broadcast(valid), when(col("_allow_prefix"), col("_code").startsWith(col("_allow")))
+                        .otherwise(col("_code").equalTo(col("_allow"))), "left")
+                .groupBy("_port_customer", "_code").agg(max(col("_allow").isNotNull()).as("_covered"))
+                .groupBy("_port_customer").agg(min(col("_covered")).as("_all_covered"))
+                .where(col("_all_covered"))
+                .select(col("_port_customer").as("_allow"), lit(false).as("_allow_prefix"),
+                        lit(EntityType.PORT_CUSTOMER.code()).as("_allow_type"));
+        return valid.withColumn("_allow_type", lit(EntityType.NUMBER.code())).unionByName(ports);
     }
 
     private static Column allowlistMatch() {
-        Column number = col(ENTITY_TYPE).equalTo(lit(EntityType.NUMBER.code()));
-        return number.and(when(col("_allow_prefix"), col(ENTITY_ID).startsWith(col("_allow")))
+        return col(ENTITY_TYPE).equalTo(col("_allow_type")).and(when(col("_allow_prefix"), col(ENTITY_ID).startsWith(col("_allow")))
                 .otherwise(col(ENTITY_ID).equalTo(col("_allow"))));
     }
 

@@ -86,8 +86,30 @@ class SuspectRankingTest {
                         RowFactory.create("+8613800000009", false, D.minusDays(1))),     // expired yesterday
                 new StructType().add(NUMBER, "string").add(IS_PREFIX, "boolean").add(VALID_UNTIL, "date"));
         assertEquals(List.of("+8613800000009", "+8617100000001"),
-                ids(SuspectRanking.withoutAllowlisted(scores, allowlist, D)));
-        assertEquals(List.of("+8640088001234", "+8695588"), ids(SuspectRanking.toAllowlisted(scores, allowlist, D)));
+                ids(SuspectRanking.withoutAllowlisted(scores, allowlist, noPortCodes(), D)));
+        assertEquals(List.of("+8640088001234", "+8695588"), ids(SuspectRanking.toAllowlisted(scores, allowlist, noPortCodes(), D)));
+    }
+
+    @Test
+    void aPortCustomerStaysOffOnlyWhenTheAllowlistCoversEveryPortCodeItSentFrom() {
+        List<Row> rows = List.of(RowFactory.create("PORT_CUSTOMER", "PC-BANK", 0.9), RowFactory.create("PORT_CUSTOMER", "PC-MIXED", 0.9),
+                RowFactory.create("NUMBER", "PC-BANK", 0.9));                    // a number never matches a port customer's entry
+        Dataset<Row> scores = spark.createDataFrame(rows, new StructType().add(ENTITY_TYPE, "string").add(ENTITY_ID, "string")
+                .add(SCORE, "double"));
+        Dataset<Row> allowlist = spark.createDataFrame(List.of(RowFactory.create("+86106955880", true, null)),
+                new StructType().add(NUMBER, "string").add(IS_PREFIX, "boolean").add(VALID_UNTIL, "date"));
+        Dataset<Row> codes = spark.createDataFrame(List.of(
+                        RowFactory.create("PC-BANK", "+861069558801"), RowFactory.create("PC-BANK", "+861069558802"),
+                        RowFactory.create("PC-MIXED", "+861069558803"), RowFactory.create("PC-MIXED", "+8610690000001")),
+                new StructType().add(ENTITY_ID, "string").add(NUMBER, "string"));
+        List<Row> kept = SuspectRanking.withoutAllowlisted(scores, allowlist, codes, D).orderBy(ENTITY_TYPE).collectAsList();
+        assertEquals(List.of("NUMBER/PC-BANK", "PORT_CUSTOMER/PC-MIXED"),
+                kept.stream().map(r -> r.getString(0) + "/" + r.getString(1)).toList());
+        assertEquals(1, SuspectRanking.toAllowlisted(scores, allowlist, codes, D).count());
+    }
+
+    private static Dataset<Row> noPortCodes() {
+        return spark.createDataFrame(List.of(), new StructType().add(ENTITY_ID, "string").add(NUMBER, "string"));
     }
 
     @Test
