@@ -58,12 +58,33 @@ public final class DistinctNumbers {
      * Cost: one aggregation of the window's rows of that type by (entity, number).
      */
     public static Dataset<Row> toLastSeen(Dataset<Row> states, String entityType, LocalDate day, List<Integer> windows) {
+        return toLastSeen(states, entityType, day, windows, false);
+    }
+
+    /**
+     * As {@link #toLastSeen(Dataset, String, LocalDate, List)}; with {@code countDays}, also the
+     * number of days of each window the entity dealt with the number ({@link #daysSeen}), in the
+     * same aggregation.
+     */
+    public static Dataset<Row> toLastSeen(Dataset<Row> states, String entityType, LocalDate day, List<Integer> windows,
+                                          boolean countDays) {
         RequiredColumns.check(states, "DistinctNumbers.toLastSeen", SCHEMA.fieldNames());
         WindowMerger.checkWindows(windows);
         LocalDate from = day.minusDays(Collections.max(windows) - 1);
+        List<Column> aggregates = new ArrayList<>();
+        if (countDays) {
+            windows.forEach(w -> aggregates.add(count_if(col(TRAFFIC_DAY).geq(lit(day.minusDays(w - 1)))).as(DAYS_SEEN + w)));
+        }
         return states.filter(col(ENTITY_TYPE).equalTo(entityType).and(col(TRAFFIC_DAY).between(lit(from), lit(day))))
-                .groupBy(ENTITY_ID, NUMBER).agg(max(TRAFFIC_DAY).as(LAST_SEEN));
+                .groupBy(ENTITY_ID, NUMBER).agg(max(TRAFFIC_DAY).as(LAST_SEEN), aggregates.toArray(new Column[0]));
     }
+
+    /** Column of {@link #toLastSeen(Dataset, String, LocalDate, List, boolean)}: days of the window of {@code windowDays} the pair was seen. */
+    public static Column daysSeen(int windowDays) {
+        return col(DAYS_SEEN + windowDays);
+    }
+
+    private static final String DAYS_SEEN = "_days_seen_";
 
     /**
      * Whether a {@link #toLastSeen} row counts in the window of {@code windowDays} days ending on D:

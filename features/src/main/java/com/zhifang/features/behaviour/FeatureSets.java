@@ -59,7 +59,8 @@ public final class FeatureSets {
     }
 
     /** Window features of any SMS sender computed from its stored recipients ({@link SmsSenders#toWindowRecipients}). */
-    public static final List<StructField> SMS_RECIPIENT_FEATURES = List.of(field(SMS_RECIPIENTS, L));
+    public static final List<StructField> SMS_RECIPIENT_FEATURES = List.of(field(SMS_RECIPIENTS, L), field(REPEAT_RECIPIENTS, L),
+            field(REPEAT_RECIPIENT_SHARE, D));
     /** Window features of numbers computed from the stored senders of each link ({@link SmsSenders#toWindowLinkSenders}). */
     public static final List<StructField> LINK_SENDER_FEATURES = List.of(field(LINK_SENDERS, L), field(LINK_NEW_SENDERS, L));
 

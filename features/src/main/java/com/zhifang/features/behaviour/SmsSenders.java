@@ -73,13 +73,30 @@ public final class SmsSenders {
 
     /**
      * Per sender of {@code entityType} that sent in the longest window: {@code entity_id,
-     * sms_recipients_<n>d...}, its distinct recipients of each window, exact.
+     * sms_recipients_<n>d..., repeat_recipients_<n>d..., repeat_recipient_share_<n>d...}: its
+     * distinct recipients of each window, those it messaged on at least two days of the window, and
+     * their share of the recipients (exact). A bank or a utility messages its own customers again
+     * and again; a spam run reaches each bought number once. Cost: one aggregation of the window's
+     * pairs by (sender, recipient), one by sender.
      *
      * @param recipients the stored pairs ({@code sms_recipient_day_state})
      */
     public static Dataset<Row> toWindowRecipients(Dataset<Row> recipients, String entityType, LocalDate day, List<Integer> windows) {
-        return DistinctNumbers.toWindowCounts(DistinctNumbers.toLastSeen(recipients, entityType, day, windows), SMS_RECIPIENTS,
-                day, windows);
+        Dataset<Row> pairs = DistinctNumbers.toLastSeen(recipients, entityType, day, windows, true);
+        List<Column> counts = new ArrayList<>();
+        for (int w : windows) {
+            counts.add(count_if(DistinctNumbers.seenWithin(day, w)).as(windowed(SMS_RECIPIENTS, w)));
+            counts.add(count_if(DistinctNumbers.daysSeen(w).geq(2)).as(windowed(REPEAT_RECIPIENTS, w)));
+        }
+        List<Column> out = new ArrayList<>(List.of(col(ENTITY_ID)));
+        for (int w : windows) {
+            out.add(col(windowed(SMS_RECIPIENTS, w)));
+            out.add(col(windowed(REPEAT_RECIPIENTS, w)));
+            out.add(try_divide(col(windowed(REPEAT_RECIPIENTS, w)), col(windowed(SMS_RECIPIENTS, w)))
+                    .cast("double").as(windowed(REPEAT_RECIPIENT_SHARE, w)));
+        }
+        return pairs.groupBy(ENTITY_ID).agg(counts.get(0), counts.subList(1, counts.size()).toArray(new Column[0]))
+                .select(out.toArray(new Column[0]));
     }
 
     /**

@@ -62,6 +62,9 @@ public final class FeatureColumns {
     public static final String CALLEE_BLOCKS = "callee_blocks";
     public static final String CELLS = "cells";
     public static final String SMS_RECIPIENTS = "sms_recipients";
+    /** Recipients a sender messaged on at least two days of the window. */
+    public static final String REPEAT_RECIPIENTS = "repeat_recipients";
+    public static final String REPEAT_RECIPIENT_SHARE = "repeat_recipient_share";
     /** Of the links a number sent, the most numbers that sent the same link (itself included). */
     public static final String LINK_SENDERS = "link_senders";
     /** Of the links a number sent, the most new SIMs that sent the same link (itself included if new). */

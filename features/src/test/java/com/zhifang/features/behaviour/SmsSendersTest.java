@@ -52,10 +52,15 @@ class SmsSendersTest {
         assertEquals(2L, (Long) numbers.get(A).getAs(windowed(SMS_RECIPIENTS, 1)), "the same recipient twice in a day counts once");
         assertEquals(3L, (Long) numbers.get(A).getAs(windowed(SMS_RECIPIENTS, 7)),
                 "...02 on two days once, ...03 three days before; no recipient and ...04 (8 days before) not at all");
+        assertEquals(1L, (Long) numbers.get(A).getAs(windowed(REPEAT_RECIPIENTS, 7)), "...02, messaged on two days of the week");
+        assertEquals(1 / 3.0, numbers.get(A).<Double>getAs(windowed(REPEAT_RECIPIENT_SHARE, 7)), 1e-9);
+        assertEquals(0L, (Long) numbers.get(A).getAs(windowed(REPEAT_RECIPIENTS, 1)), "one day holds no repeat");
 
         Map<String, Row> ports = SourceStatesTest.byKey(SmsSenders.toWindowRecipients(states, "PORT_CUSTOMER", DAY, List.of(1, 7)));
         assertEquals(Set.of("SPAM"), ports.keySet());
         assertEquals(1L, (Long) ports.get("SPAM").getAs(windowed(SMS_RECIPIENTS, 7)), "one recipient on three days");
+        assertEquals(1.0, ports.get("SPAM").<Double>getAs(windowed(REPEAT_RECIPIENT_SHARE, 7)), 1e-9,
+                "two of those days inside the week: a recurring recipient");
     }
 
     static final String S1 = "+8617000000001";
