@@ -20,8 +20,10 @@ import static org.apache.spark.sql.functions.*;
 /**
  * One day's state of every device (IMEI): the SIMs and numbers seen in it, how often the SIM in it
  * changed between consecutive records (a SIM box cycles SIMs; a person changes SIM rarely), cells
- * and traffic. Assumes one SIM per record (dual-SIM phones show as swaps between two SIMs; the
- * swap rate, not the SIM count alone, tells them apart).
+ * (with the records that had a cell id: an empty cell id is an unknown cell, not one cell) and
+ * traffic, with the outgoing calls at night (a SIM box relays around the clock; a salesperson's
+ * dual-SIM phone works office hours). Assumes one SIM per record (dual-SIM phones show as swaps
+ * between two SIMs; the swap rate, not the SIM count alone, tells them apart).
  *
  * <p>Cost: one shuffle of the served records by IMEI, sorted by time (the SIM-swap lag); the
  * aggregation reuses that partitioning.
@@ -42,9 +44,11 @@ public final class DeviceStates {
                 .select(col(IMEI), col(IMSI), col(NUMBER), col(CELL_ID), col(EVENT_TIME), col(KIND))
                 .withColumn("_prev_imsi", lag(col(IMSI), 1).over(inOrder));
         Column transition = col("_prev_imsi").isNotNull().and(col(IMSI).isNotNull());
+        Column callOut = col(KIND).equalTo("CALL_OUT");
         Dataset<Row> state = ordered.groupBy(IMEI).agg(
                 count(lit(1)).as(RECORDS),
-                sum(when(col(KIND).equalTo("CALL_OUT"), 1L).otherwise(0L)).as(CALLS_OUT),
+                sum(when(callOut, 1L).otherwise(0L)).as(CALLS_OUT),
+                sum(when(callOut.and(FeatureSets.atNight(col(EVENT_TIME))), 1L).otherwise(0L)).as(CALLS_OUT_NIGHT),
                 sum(when(col(KIND).equalTo("CALL_IN"), 1L).otherwise(0L)).as(CALLS_IN),
                 sum(when(col(KIND).equalTo("SMS"), 1L).otherwise(0L)).as(SMS_OUT_DEVICE),
                 sum(when(transition.and(col(IMSI).notEqual(col("_prev_imsi"))), 1L).otherwise(0L)).as(SIM_SWAPS),
@@ -54,7 +58,8 @@ public final class DeviceStates {
                 size(collect_set(col(NUMBER))).cast("long").as(NUMBERS + EXACT_SUFFIX),
                 hll_sketch_agg(col(NUMBER)).as(NUMBERS + HLL_SUFFIX),
                 size(collect_set(col(CELL_ID))).cast("long").as(CELLS + EXACT_SUFFIX),
-                hll_sketch_agg(col(CELL_ID)).as(CELLS + HLL_SUFFIX));
+                hll_sketch_agg(col(CELL_ID)).as(CELLS + HLL_SUFFIX),
+                count(col(CELL_ID)).as(CELL_RECORDS));
         return StateParts.combine(FeatureSets.DEVICE_FEATURES, day, List.of(state));
     }
 

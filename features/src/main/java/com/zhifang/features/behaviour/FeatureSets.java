@@ -30,6 +30,23 @@ public final class FeatureSets {
     public static final int SEQUENTIAL_STEP = 10;
     /** Carrier-local hours [0, NIGHT_END) count as night. */
     public static final int NIGHT_END_HOUR = 6;
+
+    /**
+     * The carrier-local hour (0-23) of a timestamp: the bucket of the hour histograms. Spark reads a
+     * timestamp's hour in the session time zone, which the job sets to the carrier's.
+     */
+    public static Column localHour(Column time) {
+        return hour(time);
+    }
+
+    /**
+     * Whether a call started at night, hours [0, {@link #NIGHT_END_HOUR}) local: the one definition of
+     * night of a number's {@code night_share} (the first hour buckets of its hour histogram) and a
+     * device's {@code calls_out_night}.
+     */
+    public static Column atNight(Column time) {
+        return localHour(time).lt(NIGHT_END_HOUR);
+    }
     /** Days of earlier contacts a callee must be absent from to count as new. */
     public static final int NOVELTY_LOOKBACK_DAYS = 7;
     /**
@@ -76,7 +93,7 @@ public final class FeatureSets {
                 histogram(HOUR_HIST_OUT, Histograms.HOURS), maxOf(PEAK_HOUR_CALLS_OUT), maxOf(PEAK_MINUTE_CALLS_OUT),
                 counter(SEQ_PAIRS_OUT), counter(SEQ_STEPS_OUT), counter(GAP_N_OUT), counterDouble(GAP_SUM_OUT), counterDouble(GAP_SUMSQ_OUT),
                 counter(CALLS_IN), counter(ANSWERED_IN), counter(ONE_RING_IN),
-                counter(NEW_CALLEES), distinctCount(CELLS),
+                counter(NEW_CALLEES), distinctCount(CELLS), counter(SERVED_RECORDS), counter(CELL_RECORDS),
                 counter(SMS_IN)));
         state.addAll(smsSenderState());
         state.addAll(complaintState());
@@ -101,7 +118,7 @@ public final class FeatureSets {
                     Column sd = gapSd(m);
                     return when(m.get(GAP_N_OUT).geq(2), try_divide(sd.minus(mean), sd.plus(mean)));
                 }),
-                raw(CELLS), raw(SMS_IN)));
+                knownCells(), raw(CELL_RECORDS), ratio(CELL_KNOWN_SHARE, CELL_RECORDS, SERVED_RECORDS), raw(SMS_IN)));
         f.addAll(smsSenderFeatures());
         f.addAll(complaintFeatures());
         // New callees are counted per day against the lookback, and a callee new on one day is in the lookback of the
@@ -120,10 +137,13 @@ public final class FeatureSets {
 
     private static EntityFeatures deviceFeatures() {
         List<StateColumn> state = List.of(counter(RECORDS), counter(CALLS_OUT), counter(CALLS_IN), counter(SMS_OUT_DEVICE),
-                counter(SIM_SWAPS), counter(SIM_TRANSITIONS), distinctCount(SIMS), distinctCount(NUMBERS), distinctCount(CELLS));
+                counter(SIM_SWAPS), counter(SIM_TRANSITIONS), distinctCount(SIMS), distinctCount(NUMBERS), distinctCount(CELLS),
+                counter(CELL_RECORDS), counter(CALLS_OUT_NIGHT));
         List<WindowFeature> f = List.of(raw(SIMS), raw(NUMBERS), raw(SIM_SWAPS), ratio(SIM_SWAP_RATE, SIM_SWAPS, SIM_TRANSITIONS),
-                raw(CELLS), raw(RECORDS), raw(CALLS_OUT), raw(CALLS_IN), raw(SMS_OUT_DEVICE),
-                ratio(RECORDS_PER_SIM, RECORDS, SIMS), ratio(OUTGOING_SHARE, CALLS_OUT, RECORDS));
+                knownCells(), raw(CELL_RECORDS), ratio(CELL_KNOWN_SHARE, CELL_RECORDS, RECORDS),
+                raw(RECORDS), raw(CALLS_OUT), raw(CALLS_IN), raw(SMS_OUT_DEVICE),
+                ratio(RECORDS_PER_SIM, RECORDS, SIMS), ratio(OUTGOING_SHARE, CALLS_OUT, RECORDS),
+                raw(CALLS_OUT_NIGHT), ratio(NIGHT_SHARE, CALLS_OUT_NIGHT, CALLS_OUT));
         return new EntityFeatures(EntityType.DEVICE, List.of(field(IMEI, S, false)), state, f, List.of(field(NEW_SIMS, L)), List.of());
     }
 
@@ -183,6 +203,16 @@ public final class FeatureSets {
 
     private static Column gapCv(WindowFeature.Merged m) {
         return when(m.get(GAP_N_OUT).geq(2), try_divide(gapSd(m), try_divide(m.get(GAP_SUM_OUT), m.get(GAP_N_OUT))));
+    }
+
+    /**
+     * Distinct cells, null (unknown) when no record of the window had a cell id: Wi-Fi calling and
+     * some switches leave cell_id empty, and 0 cells would read as "parked at one cell", the
+     * strongest SIM-box evidence. A window with cells counted had a record with a cell id, so the
+     * test also holds for day states written before {@code cell_records} existed (null, summed as 0).
+     */
+    private static WindowFeature knownCells() {
+        return new WindowFeature(CELLS, L, m -> when(m.get(CELL_RECORDS).gt(0).or(m.get(CELLS).gt(0)), m.get(CELLS)));
     }
 
     private static WindowFeature raw(String stateColumn) {

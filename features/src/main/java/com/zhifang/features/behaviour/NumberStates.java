@@ -27,7 +27,7 @@ import static org.apache.spark.sql.functions.*;
  * <p>Cost (the bulk of the features stage): the outgoing calls are shuffled once by number and
  * sorted by time (sequential dialling and inter-call gaps need each caller's calls in order; the
  * per-number aggregation reuses that partitioning); incoming calls, SMS and complaints are one
- * partially-aggregated shuffle each, cells two (distinct pairs, then per number); the day's
+ * partially-aggregated shuffle each, cells two (counted pairs, then per number); the day's
  * outgoing pairs are anti-joined with the prior pairs (new callees). Distinct callees, callers and
  * callee blocks are not part of the day state: {@link ContactPairs#toWindowContacts} counts them
  * exactly from the stored pairs of the window. Every part is grouped by (hash of the number,
@@ -78,7 +78,7 @@ public final class NumberStates {
                         col(DURATION_S), col(RING_S), col(RELEASE_CAUSE), Sides.oneRing().as("_one_ring"),
                         peerValue.as("_peer_value"), unix_seconds(col(START_TIME)).as("_epoch_s"), col(RECORD_ID),
                         Histograms.bucketOf(col(DURATION_S), Histograms.DURATION_EDGES).as("_duration_bucket"),
-                        hour(col(START_TIME)).as("_hour"), floor(unix_seconds(col(START_TIME)).divide(60)).as("_minute"))
+                        FeatureSets.localHour(col(START_TIME)).as("_hour"), floor(unix_seconds(col(START_TIME)).divide(60)).as("_minute"))
                 .select(col("*"), lag(col("_peer_value"), 1).over(inOrder).as("_prev_peer"),
                         col("_epoch_s").minus(lag(col("_epoch_s"), 1).over(inOrder)).cast("double").as("_gap"),
                         row_number().over(inOrder).as("_row"), lag(col("_minute"), 1).over(inOrder).as("_prev_minute"))
@@ -116,21 +116,29 @@ public final class NumberStates {
     }
 
     /**
-     * Per served number: distinct cells it used (exact and HLL). The (number, cell) pairs are made
-     * distinct first, in a plain hash aggregation: the sketch makes the per-number aggregation an
+     * Per served number: distinct cells it used (exact and HLL), the served records (MO/MT voice and
+     * SMS of the number, {@link ServedRows}) and those of them with a cell id. A record without a
+     * cell id (Wi-Fi calling, switches that leave it empty) is an unknown cell, not a cell: it counts
+     * in {@code served_records} only, so {@code cell_known_share} says how much of the number's
+     * traffic its {@code cells} describe.
+     *
+     * <p>The (number, cell) pairs, the empty cell as one pair, are counted first, in a plain hash
+     * aggregation (what a distinct was, with a count): the sketch makes the per-number aggregation an
      * object aggregation, which past 128 keys sorts its input rows by number, and E.164 keys share
      * their first 8 bytes ("+86138..."), the sort prefix, so every comparison reads whole strings.
-     * Sorting the distinct pairs instead of every served row is cheaper
+     * Sorting the pairs instead of every served row is cheaper
      * ({@code docs/measurements/2026-11-29-features-stage-profiles.md}); a sketch and a distinct
-     * count do not change when duplicates are dropped.
+     * count do not change when duplicates are dropped, and the sketch skips the empty cell.
      */
     static Dataset<Row> toCellState(Dataset<Row> served) {
         RequiredColumns.check(served, "toCellState", NUMBER, CELL_ID);
-        Dataset<Row> pairs = served.filter(col(NUMBER).isNotNull().and(col(CELL_ID).isNotNull()))
-                .select(col(NUMBER), col(CELL_ID)).distinct();
+        Dataset<Row> pairs = served.filter(col(NUMBER).isNotNull())
+                .groupBy(col(NUMBER), col(CELL_ID)).agg(count(lit(1)).as("_records"));
         return HashedKeys.groupByKey(pairs, NUMBER).agg(
-                count(lit(1)).as(CELLS + EXACT_SUFFIX),
-                hll_sketch_agg(col(CELL_ID)).as(CELLS + HLL_SUFFIX));
+                count(col(CELL_ID)).as(CELLS + EXACT_SUFFIX),
+                hll_sketch_agg(col(CELL_ID)).as(CELLS + HLL_SUFFIX),
+                sum(col("_records")).as(SERVED_RECORDS),
+                sum(when(col(CELL_ID).isNotNull(), col("_records")).otherwise(0L)).as(CELL_RECORDS));
     }
 
     /** Per reported number: complaints by category and channel, and distinct reporters. */

@@ -82,9 +82,24 @@ public final class Sides {
         return rows.join(broadcast(numbers), col(column).equalTo(col("_sub")), "left_anti");
     }
 
-    /** A one-ring call: not answered after 1 to 3 seconds of ringing (Wangiri's signature). */
+    /** Longest ring time (seconds, inclusive) of a one-ring call: the first ring cycle plus call set-up. */
+    public static final int ONE_RING_MAX_SECONDS = 6;
+
+    /**
+     * A one-ring call: not answered, after 1 to {@value #ONE_RING_MAX_SECONDS} seconds of ringing
+     * (Wangiri's signature: hang up within the first ring cycle, before anyone can answer).
+     *
+     * <p>China's ringback cadence is 1 s of tone and 4 s of silence, so the first ring cycle lasts
+     * 5 s. Switch vendors report ring time differently: some count call set-up in ring_s (1-3 s more
+     * for the same ring), so the bound is the cycle plus set-up as those switches count it, 6 s; a
+     * 1-3 s window missed every Wangiri call such a switch reported. The cost is some ordinary
+     * unanswered calls (a callee rejecting a call within seconds) counting too, which is why the
+     * detectors read one-ring calls together with the callees' call-backs and the answer rate. The
+     * same vendors leave ring_s empty for answered calls: an answered call is never a one-ring call,
+     * and an unanswered one with an empty ring_s is not one either (null: unknown, not counted).
+     */
     public static Column oneRing() {
-        return not(col(ANSWERED)).and(col(RING_S).between(1, 3));
+        return not(col(ANSWERED)).and(col(RING_S).between(1, ONE_RING_MAX_SECONDS));
     }
 
     /** The number block of an E.164 number: everything but its last four digits ({@code +86138123}). */

@@ -8,8 +8,12 @@ import java.io.Serializable;
  *
  * @param raw       the number exactly as signalled (may be null or empty)
  * @param e164      canonical key: E.164 ({@code +8613812345678}) for numbers made of digits, also for
- *                  service numbers, SMS ports and invalid digit strings so they group consistently;
- *                  null when nothing usable was presented (hidden) or the text is not a number at all
+ *                  service numbers, SMS ports and invalid digit strings in unassigned ranges so they
+ *                  group consistently; {@code +86?} and the digits ({@code +86?1381234567}) for digit
+ *                  strings that cannot be a number as signalled (a truncated or over-long mobile), so
+ *                  that no real number, block or prefix shares their key (see
+ *                  {@link PhoneNumberNormalizer}); null when nothing usable was presented (hidden) or
+ *                  the text is not a number at all
  * @param numberClass what kind of number it is
  */
 public record NormalizedNumber(String raw, String e164, NumberClass numberClass) implements Serializable {

@@ -44,6 +44,12 @@ public final class FeatureColumns {
     public static final String SMS_DELIVERED = "sms_delivered";
     public static final String COMPLAINTS_TOTAL = "complaints";
     public static final String RECORDS = "records";
+    /** MO/MT voice and SMS records that served a number (the records its cells are counted from). */
+    public static final String SERVED_RECORDS = "served_records";
+    /** Of the records cells are counted from, those with a cell id (Wi-Fi calling and some switches leave it empty). */
+    public static final String CELL_RECORDS = "cell_records";
+    /** A device's outgoing calls started at night (carrier-local hours before {@code FeatureSets.NIGHT_END_HOUR}). */
+    public static final String CALLS_OUT_NIGHT = "calls_out_night";
     public static final String SMS_OUT_DEVICE = "sms_records";
     public static final String SIM_SWAPS = "sim_swaps";
     public static final String SIM_TRANSITIONS = "sim_transitions";
@@ -97,6 +103,7 @@ public final class FeatureColumns {
     public static final String ONE_RING_CALLS_IN = "one_ring_calls_in";
     public static final String UNALLOCATED_SHARE = "unallocated_share";
     public static final String NIGHT_SHARE = "night_share";
+    public static final String CELL_KNOWN_SHARE = "cell_known_share";
     public static final String HOUR_PROFILE = "hour_profile";
     public static final String PEAK_HOUR_CALLS = "peak_hour_calls";
     public static final String PEAK_MINUTE_CALLS = "peak_minute_calls";

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * New SIMs a device served, counted exactly from the stored (device, number) pairs of several days:
  * a box cycling fresh SIMs over two days (one SIM a day too old to be new, one served before the
- * window), and a person's phone with a SIM years old.
+ * window), and a person's phone with a SIM years old. Cells and hours of a day: a phone on Wi-Fi
+ * calling (no cell id), a relay working around the clock.
  */
 class DeviceStatesTest {
     static final LocalDate DAY = LocalDate.of(2026, 11, 7);
@@ -92,6 +93,44 @@ class DeviceStatesTest {
                 .groupBy(IMEI).agg(count_if(coalesce(col("new"), lit(false))).as("new_sims")));
         assertEquals(recount.keySet(), merged.keySet());
         recount.forEach((imei, row) -> assertEquals(row.getLong(1), (Long) merged.get(imei).getAs(windowed(NEW_SIMS, 7)), imei));
+    }
+
+    /**
+     * A phone whose records have no cell id (Wi-Fi calling) has unknown cells, not 0 ("parked at one
+     * cell"); a relay's night share counts its outgoing calls started from 00:00 to 05:59:59 local,
+     * not its incoming ones.
+     */
+    @Test
+    void cellsWithoutACellIdAreUnknownAndNightIsAShareOfOutgoingCalls() {
+        List<Row> rows = new java.util.ArrayList<>();
+        String[] night = {"00:00:00", "00:40:00", "01:10:00", "01:50:00", "02:20:00", "03:00:00", "03:30:00", "04:15:00", "05:00:00",
+                "05:59:59"};
+        for (int i = 0; i < 40; i++) {
+            String time = i < night.length ? night[i] : String.format("%02d:%02d:00", 6 + (i - night.length) % 18, i - night.length);
+            rows.add(voice("r" + i, "MO", DAY + "T" + time, NEW_1, PERSON).device("imsi-1", "RELAY", i % 4 == 0 ? null : "cell-" + i % 2)
+                    .row());
+        }
+        rows.add(voice("r-in", "MT", DAY + "T02:00:00", PERSON, NEW_1).device("imsi-1", "RELAY", "cell-1").row());
+        rows.add(voice("w1", "MO", DAY + "T02:00:00", PERSON, NEW_1).device("imsi-p", "WIFI", null).row());
+        rows.add(voice("w2", "MT", DAY + "T11:00:00", NEW_2, PERSON).device("imsi-p", "WIFI", null).row());
+        Dataset<Row> served = ServedRows.toServedRows(table(SparkTestSession.get(), Tables.VOICE_CALLS, rows), noSms);
+        Map<String, Row> devices = SourceStatesTest.byKey(WindowMerger.toWindowFeatures(DeviceStates.toDeviceDayState(served, DAY),
+                FeatureSets.DEVICE_FEATURES, DAY, List.of(1)));
+
+        Row wifi = devices.get("WIFI");
+        assertNull(wifi.getAs(windowed(CELLS, 1)), "no cell id: unknown, not one cell");
+        assertEquals(0L, (Long) wifi.getAs(windowed(CELL_RECORDS, 1)));
+        assertEquals(0.0, (Double) wifi.getAs(windowed(CELL_KNOWN_SHARE, 1)), 1e-9);
+        assertEquals(1L, (Long) wifi.getAs(windowed(CALLS_OUT_NIGHT, 1)));
+        assertEquals(1.0, (Double) wifi.getAs(windowed(NIGHT_SHARE, 1)), 1e-9);
+
+        Row relay = devices.get("RELAY");
+        assertEquals(41L, (Long) relay.getAs(windowed(RECORDS, 1)));
+        assertEquals(2L, (Long) relay.getAs(windowed(CELLS, 1)));
+        assertEquals(31L, (Long) relay.getAs(windowed(CELL_RECORDS, 1)), "30 of the 40 calls and the incoming one had a cell id");
+        assertEquals(31.0 / 41, (Double) relay.getAs(windowed(CELL_KNOWN_SHARE, 1)), 1e-9);
+        assertEquals(10L, (Long) relay.getAs(windowed(CALLS_OUT_NIGHT, 1)), "05:59:59 is night, 06:00:00 is not, nor the incoming call at 02:00");
+        assertEquals(0.25, (Double) relay.getAs(windowed(NIGHT_SHARE, 1)), 1e-9);
     }
 
     /** The feature row: joined onto the merged device state; a device without stored pairs reads 0, not missing. */

@@ -198,6 +198,10 @@ class NumberStatesTest {
         assertEquals(2L, (Long) get(features, A, TOP_TEMPLATE_MESSAGES));
         assertEquals(2.0 / 3, get(features, A, URL_SHARE), 1e-9);
         assertEquals(1L, (Long) get(features, A, CELLS));
+        assertEquals(12L, (Long) get(features, A, CELL_RECORDS), "6 MO and 2 MT calls, 3 MO and 1 MT messages, all with a cell id");
+        assertEquals(1.0, get(features, A, CELL_KNOWN_SHARE), 1e-9);
+        assertNull(get(features, F, CELLS), "a foreign number is served by no cell of ours: unknown");
+        assertNull(get(features, F, CELL_KNOWN_SHARE), "no served record: no share");
         assertEquals(2L, (Long) get(features, A, COMPLAINTS_TOTAL));
         assertEquals(1L, (Long) get(features, A, complaintsBy("FRAUD")));
         assertEquals(1L, (Long) get(features, A, complaintsBy("HARASSMENT")));
@@ -205,16 +209,49 @@ class NumberStatesTest {
         assertEquals(1L, (Long) get(features, A, COMPLAINT_REPORTERS));
     }
 
-    /** Repeated cells count once (the pairs are made distinct before the sketch); rows without a number or a cell are left out. */
+    /**
+     * Repeated cells count once (the pairs are counted before the sketch); rows without a number are
+     * left out, rows without a cell count as served records only.
+     */
     @Test
     void cellsCountEachDistinctCellOnce() {
         Dataset<Row> served = SparkTestSession.get().sql("SELECT * FROM VALUES ('" + A + "', 'c1'), ('" + A + "', 'c1'), ('" + A + "', 'c2'),"
                 + " ('" + A + "', NULL), ('" + B + "', 'c1'), (NULL, 'c3') AS served(" + NUMBER + ", " + CELL_ID + ")");
         Map<String, Row> cells = byKey(NumberStates.toCellState(served)
-                .select(col(NUMBER), col(CELLS + EXACT_SUFFIX), hll_sketch_estimate(col(CELLS + HLL_SUFFIX))));
+                .select(col(NUMBER), col(CELLS + EXACT_SUFFIX), hll_sketch_estimate(col(CELLS + HLL_SUFFIX)), col(SERVED_RECORDS),
+                        col(CELL_RECORDS)));
         assertEquals(Set.of(A, B), cells.keySet());
-        assertEquals(List.of(2L, 2L), List.of(cells.get(A).getLong(1), cells.get(A).getLong(2)), "A: exact, sketch");
-        assertEquals(List.of(1L, 1L), List.of(cells.get(B).getLong(1), cells.get(B).getLong(2)), "B: exact, sketch");
+        assertEquals(List.of(2L, 2L, 4L, 3L), List.of(cells.get(A).getLong(1), cells.get(A).getLong(2), cells.get(A).getLong(3),
+                cells.get(A).getLong(4)), "A: exact, sketch, served records, records with a cell");
+        assertEquals(List.of(1L, 1L, 1L, 1L), List.of(cells.get(B).getLong(1), cells.get(B).getLong(2), cells.get(B).getLong(3),
+                cells.get(B).getLong(4)), "B: exact, sketch, served records, records with a cell");
+    }
+
+    /**
+     * Wi-Fi calling and some switches leave cell_id empty: a number whose records have no cell id has
+     * unknown cells (null), not 0, which the rules would read as parked at one cell; a number with a
+     * cell id on some of its records has the cells of those and the share of its records they are.
+     */
+    @Test
+    void cellsOfANumberWithoutCellIdsAreUnknown() {
+        SparkSession spark = SparkTestSession.get();
+        String wifi = "+8613800000077";
+        String mixed = "+8613800000078";
+        Dataset<Row> calls = table(spark, Tables.VOICE_CALLS,
+                voice("w1", "MO", "2026-11-03T08:00:00", wifi, B).device("imsi-w", "imei-w", null).row(),
+                voice("w2", "MT", "2026-11-03T09:00:00", B, wifi).device("imsi-w", "imei-w", null).row(),
+                voice("m1", "MO", "2026-11-03T08:00:00", mixed, B).device("imsi-m", "imei-m", "cell-3").row(),
+                voice("m2", "MO", "2026-11-03T09:00:00", mixed, B).device("imsi-m", "imei-m", null).row());
+        Dataset<Row> noPrior = spark.createDataFrame(List.of(), ContactPairs.PAIR_SCHEMA);
+        Dataset<Row> dayPairs = ContactPairs.toPairDayState(Sides.outgoingCalls(calls, subscribers), Sides.incomingCalls(calls, subscribers), DAY);
+        Map<String, Row> rows = byKey(WindowMerger.toWindowFeatures(NumberStates.toNumberDayState(calls, table(spark, Tables.SMS_MESSAGES),
+                table(spark, Tables.COMPLAINTS), subscribers, dayPairs, noPrior, DAY), FeatureSets.NUMBER_FEATURES, DAY, ONE_DAY));
+        assertNull(get(rows, wifi, CELLS));
+        assertEquals(0L, (Long) get(rows, wifi, CELL_RECORDS));
+        assertEquals(0.0, get(rows, wifi, CELL_KNOWN_SHARE), 1e-9);
+        assertEquals(1L, (Long) get(rows, mixed, CELLS));
+        assertEquals(1L, (Long) get(rows, mixed, CELL_RECORDS));
+        assertEquals(0.5, get(rows, mixed, CELL_KNOWN_SHARE), 1e-9);
     }
 
     /**

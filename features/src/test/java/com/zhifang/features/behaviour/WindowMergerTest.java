@@ -25,16 +25,20 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * Merge of daily states equals recompute from raw: three days of random calls among 40 numbers,
  * day states merged over a 3-day window, against one state computed from all three days' records
- * at once (then a 1-day window reads its exact counts). Counts, sums and histograms must be equal;
- * distinct counts from sketches within HLL error; the contact counts from the stored pairs of three
- * days equal to those of pairs computed from all records at once.
+ * at once (then a 1-day window reads its exact counts); the same for the devices that served them.
+ * Counts, sums and histograms must be equal; distinct counts from sketches within HLL error, and
+ * unknown (null) in both when no record had a cell id; the contact counts from the stored pairs of
+ * three days equal to those of pairs computed from all records at once.
  */
 class WindowMergerTest {
     static final LocalDate D1 = LocalDate.of(2026, 11, 1);
     static final LocalDate D3 = LocalDate.of(2026, 11, 3);
+    static final java.util.Set<String> WIFI_CALLERS = java.util.Set.of("+8613800000000", "+8613800000001", "+8613800000002");
     static Dataset<Row> states;
     static Map<String, Row> merged;
     static Map<String, Row> recomputed;
+    static Map<String, Row> devicesMerged;
+    static Map<String, Row> devicesRecomputed;
     static Map<String, Row> contactsMerged;
     static Map<String, Row> contactsRecomputed;
     static long pairsOnSeveralDays;
@@ -53,7 +57,9 @@ class WindowMergerTest {
                 b = callee;
             }
             String t = String.format("2026-11-0%dT%02d:%02d:%02d", 1 + r.nextInt(3), r.nextInt(24), r.nextInt(60), r.nextInt(60));
-            Records.Voice v = voice("v" + i, "MO", t, a, b).device("imsi-" + a, "imei-" + a, "cell-" + r.nextInt(60));
+            // Some callers call over Wi-Fi only (no cell id, ever); the others now and then.
+            boolean wifi = WIFI_CALLERS.contains(a) || r.nextInt(10) == 0;
+            Records.Voice v = voice("v" + i, "MO", t, a, b).device("imsi-" + a, "imei-" + a, wifi ? null : "cell-" + r.nextInt(60));
             if (r.nextInt(3) > 0) {
                 v.answered(r.nextInt(600));
             } else {
@@ -68,12 +74,15 @@ class WindowMergerTest {
         Dataset<Row> noPairs = spark.createDataFrame(List.of(), ContactPairs.PAIR_SCHEMA);
 
         states = null;
+        Dataset<Row> deviceStates = null;
         Dataset<Row> pairs = null;
         for (LocalDate d = D1; !d.isAfter(D3); d = d.plusDays(1)) {
             Dataset<Row> dayVoice = voice.filter(org.apache.spark.sql.functions.col(TRAFFIC_DAY).equalTo(org.apache.spark.sql.functions.lit(d)));
             // Materialised like the stored day states are, so the merge plan does not carry three state plans.
             Dataset<Row> state = state(dayVoice, sms, complaints, subs, noPairs, d).localCheckpoint();
             states = states == null ? state : states.unionByName(state);
+            Dataset<Row> deviceState = DeviceStates.toDeviceDayState(ServedRows.toServedRows(dayVoice, sms), d).localCheckpoint();
+            deviceStates = deviceStates == null ? deviceState : deviceStates.unionByName(deviceState);
             Dataset<Row> dayPairs = pairs(dayVoice, subs, d).localCheckpoint();
             pairs = pairs == null ? dayPairs : pairs.unionByName(dayPairs);
         }
@@ -83,6 +92,10 @@ class WindowMergerTest {
         merged = byKey(WindowMerger.toWindowFeatures(states, FeatureSets.NUMBER_FEATURES, D3, List.of(3)));
         recomputed = byKey(WindowMerger.toWindowFeatures(state(voice, sms, complaints, subs, noPairs, D3).localCheckpoint(),
                 FeatureSets.NUMBER_FEATURES, D3, List.of(1)));
+        devicesMerged = byKey(WindowMerger.toWindowFeatures(deviceStates, FeatureSets.DEVICE_FEATURES, D3, List.of(3)));
+        devicesRecomputed = byKey(WindowMerger.toWindowFeatures(
+                DeviceStates.toDeviceDayState(ServedRows.toServedRows(voice, sms), D3).localCheckpoint(), FeatureSets.DEVICE_FEATURES, D3,
+                List.of(1)));
     }
 
     static Dataset<Row> state(Dataset<Row> voice, Dataset<Row> sms, Dataset<Row> complaints, Dataset<Row> subs,
@@ -117,7 +130,8 @@ class WindowMergerTest {
         assertEquals(recomputed.keySet(), merged.keySet());
         for (String number : recomputed.keySet()) {
             for (String f : List.of(CALLS_OUT, ANSWERED_OUT, CALLS_IN, ANSWER_RATE_OUT, SHORT_CALL_SHARE, DURATION_MEAN_S,
-                    DURATION_MEDIAN_S, DURATION_P90_S, ONE_RING_SHARE, UNALLOCATED_SHARE, NIGHT_SHARE, HOUR_PROFILE)) {
+                    DURATION_MEDIAN_S, DURATION_P90_S, ONE_RING_SHARE, UNALLOCATED_SHARE, NIGHT_SHARE, HOUR_PROFILE, CELL_RECORDS,
+                    CELL_KNOWN_SHARE)) {
                 assertEquals(recomputed.get(number).<Object>getAs(windowed(f, 1)), merged.get(number).<Object>getAs(windowed(f, 3)),
                         number + " " + f);
             }
@@ -125,15 +139,40 @@ class WindowMergerTest {
     }
 
     @Test
+    void deviceCountsAndSharesAreExact() {
+        assertEquals(devicesRecomputed.keySet(), devicesMerged.keySet());
+        long night = 0;
+        for (String imei : devicesRecomputed.keySet()) {
+            for (String f : List.of(RECORDS, CALLS_OUT, SIM_SWAPS, CELL_RECORDS, CELL_KNOWN_SHARE, CALLS_OUT_NIGHT, NIGHT_SHARE, OUTGOING_SHARE)) {
+                assertEquals(devicesRecomputed.get(imei).<Object>getAs(windowed(f, 1)), devicesMerged.get(imei).<Object>getAs(windowed(f, 3)),
+                        imei + " " + f);
+            }
+            night += devicesRecomputed.get(imei).<Long>getAs(windowed(CALLS_OUT_NIGHT, 1));
+        }
+        assertTrue(night > 100, "the fixture has night calls: " + night);
+    }
+
+    @Test
     void distinctCountsOfSketchesAreWithinSketchError() {
         long total = 0;
-        for (String number : recomputed.keySet()) {
-            long exact = recomputed.get(number).<Long>getAs(windowed(CELLS, 1));
-            long estimate = merged.get(number).<Long>getAs(windowed(CELLS, 3));
-            assertEquals(exact, estimate, Math.max(1.0, 0.05 * exact), number + " " + CELLS);
-            total += exact;
+        java.util.Set<String> unknown = new java.util.HashSet<>();
+        for (Map.Entry<Map<String, Row>, Map<String, Row>> entity : List.of(Map.entry(recomputed, merged),
+                Map.entry(devicesRecomputed, devicesMerged))) {
+            for (String key : entity.getKey().keySet()) {
+                Long exact = entity.getKey().get(key).<Long>getAs(windowed(CELLS, 1));
+                Long estimate = entity.getValue().get(key).<Long>getAs(windowed(CELLS, 3));
+                if (exact == null) {
+                    assertNull(estimate, key + " no cell id in any record: unknown in both");
+                    unknown.add(key);
+                    continue;
+                }
+                assertEquals(exact, estimate, Math.max(1.0, 0.05 * exact), key + " " + CELLS);
+                total += exact;
+            }
         }
-        assertTrue(total > 1000, "the fixture has real distinct counts to compare: " + total);
+        assertTrue(total > 2000, "the fixture has real distinct counts to compare: " + total);
+        WIFI_CALLERS.forEach(n -> assertTrue(unknown.contains(n) && unknown.contains("imei-" + n),
+                "a Wi-Fi caller's cells are unknown, as a number and as a device: " + n));
     }
 
     @Test
