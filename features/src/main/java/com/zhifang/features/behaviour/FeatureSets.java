@@ -149,11 +149,12 @@ public final class FeatureSets {
 
     private static EntityFeatures trunkFeatures() {
         List<StateColumn> state = List.of(counter(CALLS), counter(ANSWERED_CALLS), counter(CLI_PLUS86_INTERNATIONAL), counter(CLI_UNAUTHORIZED),
-                counter(CLI_UNALLOCATED_INVALID), counter(CLI_HIDDEN));
+                counter(CLI_UNALLOCATED), counter(CLI_INVALID), counter(CLI_HIDDEN));
         List<WindowFeature> f = List.of(raw(CALLS), raw(ANSWERED_CALLS),
                 raw(CLI_PLUS86_INTERNATIONAL), ratio(CLI_PLUS86_INTERNATIONAL_SHARE, CLI_PLUS86_INTERNATIONAL, CALLS),
                 raw(CLI_UNAUTHORIZED), ratio(CLI_UNAUTHORIZED_SHARE, CLI_UNAUTHORIZED, CALLS),
-                raw(CLI_UNALLOCATED_INVALID), ratio(CLI_UNALLOCATED_INVALID_SHARE, CLI_UNALLOCATED_INVALID, CALLS),
+                raw(CLI_UNALLOCATED), ratio(CLI_UNALLOCATED_SHARE, CLI_UNALLOCATED, CALLS),
+                raw(CLI_INVALID), ratio(CLI_INVALID_SHARE, CLI_INVALID, CALLS),
                 raw(CLI_HIDDEN), ratio(CLI_HIDDEN_SHARE, CLI_HIDDEN, CALLS));
         return new EntityFeatures(EntityType.TRUNK, List.of(field(TRUNK_ID, S, false)), state, f, carriedFeatures(CLIS),
                 List.of(field(TRUNK_TYPE, S), field(OWNER, S)));

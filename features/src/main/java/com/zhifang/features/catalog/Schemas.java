@@ -77,6 +77,8 @@ public final class Schemas {
                 f(NUMBER, S, false), f(NUMBER_RAW, S), f(IS_PREFIX, B, false), f(OWNER, S), f(CATEGORY, S), f(VALID_UNTIL, D));
         snapshot(REF_ROAMING,
                 f(MSISDN, S), f(MSISDN_RAW, S), f(VISITED_COUNTRY, S), f(SINCE, D));
+        snapshot(REF_PORTED,
+                f(NUMBER, S, false), f(NUMBER_RAW, S), f(OPERATOR, S, false), f(PORTED_ON, D, false));
         table(QUARANTINE, LANDING_DAY, List.of(
                 f(LANDING_DAY, D, false), f(DATASET, S, false), f(SOURCE_FILE, S, false), f(SOURCE_LINE, L, false),
                 f(REASON, S, false), f(FIELD, S), f(MESSAGE, S), f(RAW_LINE, S), f(RUN_ID, S, false),

@@ -156,6 +156,24 @@ public enum LandingDataset {
                 row.set(MSISDN, msisdn.e164()).set(MSISDN_RAW, msisdn.raw());
                 row.set(SINCE, r.date(SINCE, false));
                 setOptional(r, row, VISITED_COUNTRY);
+            }),
+    /**
+     * The national portability database's numbers that changed operator. A number in one of our
+     * blocks listed here is served by another operator (ported out), one of ours from another
+     * operator's block was ported in; {@code Presentations} needs both to tell our blocks and
+     * unallocated numbers apart. The number is normalised like a subscriber's MSISDN.
+     */
+    PORTED("reference", "ported", Tables.REF_PORTED, Kind.SNAPSHOT, List.of(NUMBER),
+            List.of(NUMBER, OPERATOR, PORTED_ON),
+            (r, row) -> {
+                NormalizedNumber number = r.requiredNumber(NUMBER);
+                row.set(NUMBER, number.e164()).set(NUMBER_RAW, number.raw());
+                String operator = r.required(OPERATOR);
+                if (operator.isBlank()) {
+                    throw new RejectedRecordException(QuarantineReason.MISSING_REQUIRED_FIELD, OPERATOR, "operator is blank");
+                }
+                row.set(OPERATOR, operator);
+                row.set(PORTED_ON, r.date(PORTED_ON, true));
             });
 
     /** How a dataset is written. */

@@ -57,7 +57,10 @@ public final class FeatureColumns {
     public static final String ANSWERED_CALLS = "answered_calls";
     public static final String CLI_PLUS86_INTERNATIONAL = "cli_plus86_international";
     public static final String CLI_UNAUTHORIZED = "cli_unauthorized";
-    public static final String CLI_UNALLOCATED_INVALID = "cli_unallocated_invalid";
+    /** GW calls presenting a number of our blocks that no subscriber holds and that did not port out. */
+    public static final String CLI_UNALLOCATED = "cli_unallocated";
+    /** GW calls presenting an invalid number (unassigned range, or text that is no number). */
+    public static final String CLI_INVALID = "cli_invalid";
     public static final String CLI_HIDDEN = "cli_hidden";
     /** Suffix of the exact (one day) distinct count stored next to its HLL sketch. */
     public static final String EXACT_SUFFIX = "_exact";
@@ -124,7 +127,8 @@ public final class FeatureColumns {
     public static final String OUTGOING_SHARE = "outgoing_share";
     public static final String CLI_PLUS86_INTERNATIONAL_SHARE = "cli_plus86_international_share";
     public static final String CLI_UNAUTHORIZED_SHARE = "cli_unauthorized_share";
-    public static final String CLI_UNALLOCATED_INVALID_SHARE = "cli_unallocated_invalid_share";
+    public static final String CLI_UNALLOCATED_SHARE = "cli_unallocated_share";
+    public static final String CLI_INVALID_SHARE = "cli_invalid_share";
     public static final String CLI_HIDDEN_SHARE = "cli_hidden_share";
     public static final String COMPLAINTS_ON_CARRIED = "complaints_on_carried_numbers";
     public static final String DELIVERY_RATE = "delivery_rate";

@@ -64,6 +64,10 @@ public final class RecordColumns {
     public static final String VALID_UNTIL = "valid_until";
     public static final String VISITED_COUNTRY = "visited_country";
     public static final String SINCE = "since";
+    /** Ported numbers: the code of the operator now serving the number (free text from the national portability database). */
+    public static final String OPERATOR = "operator";
+    /** Ported numbers: the date the number moved to {@link #OPERATOR}. */
+    public static final String PORTED_ON = "ported_on";
 
     // ---- added by normalisation ----
     /** Suffix for the number exactly as signalled. */

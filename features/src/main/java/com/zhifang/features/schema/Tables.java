@@ -17,6 +17,8 @@ public final class Tables {
     public static final String REF_TRUNKS = "ref_trunks";
     public static final String REF_ALLOWLIST = "ref_allowlist";
     public static final String REF_ROAMING = "ref_roaming";
+    /** Numbers that changed operator (national portability database): {@code reference/ported.csv}. */
+    public static final String REF_PORTED = "ref_ported";
     public static final String QUARANTINE = "quarantine";
     public static final String RUN_LOG = "run_log";
     /**

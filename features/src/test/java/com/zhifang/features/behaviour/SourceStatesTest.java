@@ -67,6 +67,8 @@ class SourceStatesTest {
         Dataset<Row> trunkRef = table(spark, Tables.REF_TRUNKS, trunk("ITG-1", "INTERNATIONAL", DAY),
                 trunk("PL-1", "PRIVATE_LINE", DAY, "+861088"));
         Dataset<Row> roaming = table(spark, Tables.REF_ROAMING, roamer(ROAMER, DAY));
+        // A ported snapshot exists for the day (without it nothing is unallocated); it lists a number of another block.
+        Dataset<Row> ported = table(spark, Tables.REF_PORTED, ported("+8613900001111", "CUCC", LocalDate.of(2025, 5, 1), DAY));
         Dataset<Row> sms = table(spark, Tables.SMS_MESSAGES,
                 sms("m1", "PORT", "2026-11-03T10:00:00", "+8610690001", SUB).port("SPAM").content("【金沙】首存送45%，官网 t.cn/Ab3xYz 邀请码vip1234").row(),
                 sms("m2", "PORT", "2026-11-03T10:01:00", "+8610690002", VICTIM).port("SPAM").content("【新葡京】首存送90%，官网 v.gd/Qw8Rt2 邀请码kk88").row(),
@@ -78,7 +80,7 @@ class SourceStatesTest {
 
         devices = byKey(WindowMerger.toWindowFeatures(DeviceStates.toDeviceDayState(ServedRows.toServedRows(voice, sms), DAY),
                 FeatureSets.DEVICE_FEATURES, DAY, ONE_DAY));
-        trunks = byKey(WindowMerger.toWindowFeatures(TrunkStates.toTrunkDayState(voice, trunkRef, roaming, subscribers, DAY),
+        trunks = byKey(WindowMerger.toWindowFeatures(TrunkStates.toTrunkDayState(voice, trunkRef, roaming, subscribers, ported, DAY),
                 FeatureSets.TRUNK_FEATURES, DAY, ONE_DAY));
         ports = byKey(WindowMerger.toWindowFeatures(PortCustomerStates.toPortCustomerDayState(sms, DAY),
                 FeatureSets.PORT_CUSTOMER_FEATURES, DAY, ONE_DAY));
@@ -133,7 +135,9 @@ class SourceStatesTest {
         assertEquals(0L, (Long) get(trunks, "ITG-1", CLI_UNAUTHORIZED), "authorised ranges apply to private lines only");
         assertEquals(5L, (Long) get(trunks, "PL-1", CALLS));
         assertEquals(3L, (Long) get(trunks, "PL-1", CLI_UNAUTHORIZED), "a mobile, the unallocated and the invalid one; the hidden one only counts as hidden");
-        assertEquals(2L, (Long) get(trunks, "PL-1", CLI_UNALLOCATED_INVALID), "+8613800009999 sits in our block without a subscriber");
+        assertEquals(1L, (Long) get(trunks, "PL-1", CLI_UNALLOCATED), "+8613800009999 sits in our block without a subscriber, not ported");
+        assertEquals(1L, (Long) get(trunks, "PL-1", CLI_INVALID), "+86130");
+        assertEquals(0.2, get(trunks, "PL-1", CLI_INVALID_SHARE), 1e-9);
         assertEquals(1L, (Long) get(trunks, "PL-1", CLI_HIDDEN));
         assertEquals(0L, (Long) get(trunks, "PL-1", CLI_PLUS86_INTERNATIONAL));
         assertEquals(4L, (Long) get(carriedByTrunks, "PL-1", CLIS), "the hidden one presents no number");

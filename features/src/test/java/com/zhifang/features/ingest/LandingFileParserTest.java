@@ -316,6 +316,62 @@ class LandingFileParserTest {
         assertQuarantined(subscribers.get(1), QuarantineReason.BAD_TIMESTAMP, ACTIVATED_ON);
     }
 
+    /**
+     * ported.csv: the number is normalised like a subscriber's MSISDN; a malformed or empty number,
+     * an empty or blank operator and a missing or non-ISO date each quarantine their line, naming
+     * the file, the line and the field.
+     */
+    @Test
+    void portedNumbersAreNormalisedAndMalformedRowsQuarantinedNamingFileLineAndField() throws IOException {
+        List<Row> rows = parse(LandingDataset.PORTED, "ported.csv", "ported_on,number,operator,note\n"
+                + "2026-10-01,13812345678,CUCC,x\n"             // line 2: columns by name, extra column ignored
+                + "2026-10-02,+8613812345679,CTCC,\n"          // line 3
+                + "2026-10-01,138-1234-ABCD,CUCC,\n"           // line 4: not a number
+                + "2026-10-01,,CUCC,\n"                        // line 5: no number
+                + "2026-10-01,13812345680,,\n"                 // line 6: no operator
+                + "2026-10-01,13812345681,  ,\n"               // line 7: blank operator
+                + "01/10/2026,13812345682,CUCC,\n"             // line 8: not an ISO date
+                + ",13812345683,CUCC,\n");                     // line 9: no date
+        assertEquals(8, rows.size());
+        Row first = rows.get(0);
+        assertNull(value(first, LandingFileParser.QUARANTINE_REASON));
+        assertEquals(List.of("+8613812345678", "13812345678", "CUCC", LocalDate.of(2026, 10, 1), FOLDER_DAY),
+                List.of(value(first, NUMBER), value(first, NUMBER_RAW), value(first, OPERATOR), value(first, PORTED_ON),
+                        value(first, SNAPSHOT_DATE)));
+        assertEquals("+8613812345679", value(rows.get(1), NUMBER));
+        Object[][] expected = {
+                {4L, QuarantineReason.INVALID_NUMBER, NUMBER},
+                {5L, QuarantineReason.MISSING_REQUIRED_FIELD, NUMBER},
+                {6L, QuarantineReason.MISSING_REQUIRED_FIELD, OPERATOR},
+                {7L, QuarantineReason.MISSING_REQUIRED_FIELD, OPERATOR},
+                {8L, QuarantineReason.BAD_TIMESTAMP, PORTED_ON},
+                {9L, QuarantineReason.MISSING_REQUIRED_FIELD, PORTED_ON}};
+        for (int i = 0; i < expected.length; i++) {
+            Row bad = rows.get(i + 2);
+            assertQuarantined(bad, (QuarantineReason) expected[i][1], (String) expected[i][2]);
+            assertEquals(expected[i][0], value(bad, SOURCE_LINE));
+            assertTrue(value(bad, SOURCE_FILE).toString().endsWith("ported.csv"), value(bad, SOURCE_FILE).toString());
+            String message = value(bad, LandingFileParser.QUARANTINE_MESSAGE);
+            assertTrue(message.contains((String) expected[i][2]), message);
+        }
+    }
+
+    @Test
+    void portedFileWithoutOperatorColumnFailsNamingFileAndColumn() {
+        LandingFileException e = assertThrows(LandingFileException.class,
+                () -> parse(LandingDataset.PORTED, "ported.csv", "number,ported_on\n13812345678,2026-10-01\n"));
+        assertTrue(e.getMessage().contains("ported.csv") && e.getMessage().contains(OPERATOR), e.getMessage());
+    }
+
+    @Test
+    void onlyPortedCsvBelongsToThePortedDataset() {
+        assertTrue(LandingDataset.PORTED.accepts("ported.csv"));
+        assertTrue(LandingDataset.PORTED.accepts("ported.csv.gz"));
+        assertFalse(LandingDataset.PORTED.accepts("roaming.csv"));
+        assertFalse(LandingDataset.ROAMING.accepts("ported.csv"));
+        assertFalse(LandingDataset.SUBSCRIBERS.accepts("ported.csv"));
+    }
+
     @Test
     void gzipFilesAreRead() throws IOException {
         Path file = dir.resolve("voice.csv.gz");

@@ -77,6 +77,11 @@ public final class Records {
         return RowFactory.create(msisdn, msisdn, "TH", snapshot, snapshot, "r.csv", 2L);
     }
 
+    /** A row of the ported-number snapshot: {@code number} now served by {@code operator} since {@code portedOn}. */
+    public static Row ported(String number, String operator, LocalDate portedOn, LocalDate snapshot) {
+        return RowFactory.create(number, number, operator, portedOn, snapshot, "p.csv", 2L);
+    }
+
     public static Dataset<Row> table(SparkSession spark, String table, Row... rows) {
         return table(spark, table, Arrays.asList(rows));
     }

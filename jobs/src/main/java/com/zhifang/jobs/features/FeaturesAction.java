@@ -151,7 +151,7 @@ public final class FeaturesAction extends BaseStageAction<FeaturesResult> {
 
     /** A day's records and the reference snapshots that apply to it. */
     private record DayInputs(Dataset<Row> voice, Dataset<Row> sms, Dataset<Row> complaints, Dataset<Row> subscribers,
-                             Dataset<Row> roaming, Dataset<Row> trunks, Dataset<Row> attributable) {}
+                             Dataset<Row> roaming, Dataset<Row> trunks, Dataset<Row> ported, Dataset<Row> attributable) {}
 
     private DayInputs dayInputs(LocalDate d) {
         Dataset<Row> voice = read(Tables.VOICE_CALLS).filter(col(TRAFFIC_DAY).equalTo(lit(d)));
@@ -161,6 +161,8 @@ public final class FeaturesAction extends BaseStageAction<FeaturesResult> {
         return new DayInputs(voice, read(Tables.SMS_MESSAGES).filter(col(TRAFFIC_DAY).equalTo(lit(d))),
                 read(Tables.COMPLAINTS).filter(col(EVENT_DAY).equalTo(lit(d))),
                 ReferenceSnapshots.asOf(read(Tables.REF_SUBSCRIBERS), d), roaming, trunks,
+                // Empty when no ported.csv was ever delivered (no table): then no caller number is judged unallocated.
+                ReferenceSnapshots.asOf(read(Tables.REF_PORTED), d),
                 Presentations.toAttributableCalls(voice, trunks, roaming));
     }
 
@@ -178,7 +180,7 @@ public final class FeaturesAction extends BaseStageAction<FeaturesResult> {
                 DayState.NUMBER.tag(NumberStates.toNumberDayState(in.attributable(), in.sms(), in.complaints(), in.subscribers(),
                         dayPairs, priorPairs, d)),
                 DayState.DEVICE.tag(DeviceStates.toDeviceDayState(served, d)),
-                DayState.TRUNK.tag(TrunkStates.toTrunkDayState(in.voice(), in.trunks(), in.roaming(), in.subscribers(), d)),
+                DayState.TRUNK.tag(TrunkStates.toTrunkDayState(in.voice(), in.trunks(), in.roaming(), in.subscribers(), in.ported(), d)),
                 DayState.PORT_CUSTOMER.tag(PortCustomerStates.toPortCustomerDayState(in.sms(), d)),
                 DayState.CARRIED_NUMBER.tag(carriedByTrunks.unionByName(carriedByPorts)
                         .unionByName(SmsSenders.toLinkSenderDayState(outgoingSms, d))

@@ -113,6 +113,36 @@ class FeaturesActionTest {
         assertEquals(2L, (Long) a1.getAs(windowed(NEW_CALLEES, 1)), "B and, from the late call, C");
     }
 
+    /**
+     * The trunk state of each day is judged with the ported snapshot of that day: on day 1 there is
+     * none (and no ref_ported table until day 2's snapshot arrives), so neither caller number of our
+     * block is unallocated; on day 2 the snapshot lists P as ported out, so only R is. One run for
+     * day 2 computes both days' states (day 1 has records but no state yet).
+     */
+    @Test
+    void trunkCallerNumbersAreJudgedWithThePortedSnapshotOfEachDay() {
+        Warehouse w = new Warehouse(tmp.resolve("ported-warehouse").toString());
+        String p = "+8613800005555";
+        String r = "+8613800006666";
+        WarehouseFixture.append(spark, w, Tables.REF_SUBSCRIBERS, subscriber(A, "imsi-a", LocalDate.of(2026, 10, 30), "PREPAID", "id-1", NOV_1));
+        WarehouseFixture.append(spark, w, Tables.VOICE_CALLS,
+                voice("g1", "GW", "2026-11-01T10:00:00", p, A).trunk("IC-9").landing(NOV_1).row(),
+                voice("g2", "GW", "2026-11-01T10:01:00", r, A).trunk("IC-9").landing(NOV_1).row(),
+                voice("g3", "GW", "2026-11-02T10:00:00", p, A).trunk("IC-9").landing(NOV_2).row(),
+                voice("g4", "GW", "2026-11-02T10:01:00", r, A).trunk("IC-9").landing(NOV_2).row());
+        WarehouseFixture.append(spark, w, Tables.REF_PORTED, ported(p, "CUCC", LocalDate.of(2026, 9, 1), NOV_2));
+        FeaturesResult result = new FeaturesAction(spark, w, NOV_2, WINDOWS).execute();
+        assertEquals(List.of(NOV_1, NOV_2), result.stateDays());
+        java.util.Map<String, Long> unallocatedByDay = DayState.TRUNK.select(w.read(spark, Tables.FEATURE_DAY_STATE))
+                .collectAsList().stream().collect(java.util.stream.Collectors.toMap(
+                        row -> row.getAs(TRAFFIC_DAY).toString(), row -> row.<Long>getAs(CLI_UNALLOCATED)));
+        assertEquals(java.util.Map.of("2026-11-01", 0L, "2026-11-02", 1L), unallocatedByDay);
+        Row trunk = w.read(spark, Tables.FEATURES_TRUNK).filter(FEATURE_DATE + " = DATE'" + NOV_2 + "'").first();
+        assertEquals(List.of("IC-9", 4L, 1L, 1L, 0L), List.of(trunk.getAs(TRUNK_ID), trunk.getAs(windowed(CALLS, 7)),
+                trunk.getAs(windowed(CLI_UNALLOCATED, 1)), trunk.getAs(windowed(CLI_UNALLOCATED, 7)), trunk.getAs(windowed(CLI_INVALID, 7))));
+        assertEquals(0.25, trunk.<Double>getAs(windowed(CLI_UNALLOCATED_SHARE, 7)), 1e-9);
+    }
+
     /** Each night stores who sent which link; the window counts the senders of one link across its days. */
     @Test
     void linkSendersAreCountedAcrossTheWindowsDays() {

@@ -78,7 +78,10 @@ class IngestActionTest {
                         call("v6", "2026-11-02T07:00:00"),
                         "v7,MO,2026-11-02T07:00:00+08:00")                                     // wrong column count
                 .file(NOV_2, "reference", "roaming.csv", "msisdn,visited_country,since",
-                        "13800000003,US,2026-11-02");
+                        "13800000003,US,2026-11-02")
+                .file(NOV_2, "reference", "ported.csv", "number,operator,ported_on",
+                        "13800000005,CUCC,2026-10-01", "+8613800000005,CUCC,2026-10-01",     // one number in two forms
+                        "15900001234,CMCC,2026-09-15");
         warehouse = new Warehouse(tmp.resolve("warehouse").toString());
         firstRun = ingest(NOV_1, NOV_2);
         tablesAfterFirstRun = snapshotOfTables();
@@ -142,6 +145,20 @@ class IngestActionTest {
         assertEquals(Map.of("2026-11-01", 2L, "2026-11-02", 1L), byDate);
     }
 
+    /** ported.csv is a snapshot like roaming.csv: keyed by the normalised number, stored under its landing day. */
+    @Test
+    void portedNumbersAreASnapshotOfTheirLandingDay() {
+        FileCounts ported = counts(firstRun.get(1), "02/reference/ported.csv");
+        assertEquals(List.of("ported", 3L, 2L, 1L, 0L),
+                List.of(ported.dataset(), ported.read(), ported.accepted(), ported.duplicates(), ported.quarantined()));
+        assertTrue(ported.reconciles(), ported.toString());
+        Map<String, String> operatorByNumber = warehouse.read(spark, Tables.REF_PORTED).collectAsList().stream()
+                .peek(r -> assertEquals(NOV_2, r.getAs(SNAPSHOT_DATE)))
+                .collect(Collectors.toMap(r -> r.<String>getAs(NUMBER), r -> r.<String>getAs(OPERATOR)));
+        assertEquals(Map.of("+8613800000005", "CUCC", "+8615900001234", "CMCC"), operatorByNumber);
+        assertTrue(firstRun.get(0).files().stream().noneMatch(f -> f.dataset().equals("ported")), "no ported.csv on Nov 1");
+    }
+
     @Test
     void runReportsAreWrittenAsJsonAndLogged() throws Exception {
         for (RunReport report : firstRun) {
@@ -160,7 +177,7 @@ class IngestActionTest {
         assertEquals(tablesAfterFirstRun, snapshotOfTables());
         for (RunReport report : again) {
             for (FileCounts f : report.files()) {
-                if (!f.dataset().startsWith("roaming")) {
+                if (!List.of("roaming", "ported").contains(f.dataset())) {   // snapshots are replaced, so accepted again
                     assertEquals(0, f.accepted(), "nothing new on a re-run: " + f);
                 }
                 assertTrue(f.reconciles());

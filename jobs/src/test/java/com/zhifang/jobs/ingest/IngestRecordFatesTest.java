@@ -82,6 +82,11 @@ class IngestRecordFatesTest {
                         "not-a-number,2026-11-01,K1", "13812345678,2026-11-01,K2")
                 .file(NOV_1, "reference", "roaming.csv", "msisdn,visited_country,since",
                         "abc,TH,2026-10-20", "13800000001,TH,2026-10-20")
+                .file(NOV_1, "reference", "ported.csv", "number,operator,ported_on",
+                        "13800000005,CUCC,2026-10-01",
+                        "1380000000X,CUCC,2026-10-01",                                                  // line 3: not a number
+                        "13800000006,,2026-10-01",                                                      // line 4: no operator
+                        "13800000007,CTCC,1 Oct 2026")                                                  // line 5: not a date
                 .file(NOV_2, "voice", "a.csv", VOICE_HEADER,
                         withDuration(call("FV00004", "2026-11-01T09:00:00"), 777),                      // against the stored copy
                         call("FV00001", "2026-11-01T08:00:00"),                                         // identical, stored
@@ -129,6 +134,18 @@ class IngestRecordFatesTest {
         assertEquals(NUMBER, quarantineRow(warehouse, "01/police/p.csv", 2).getAs(FIELD));
         Row roamer = quarantineRow(warehouse, "01/reference/roaming.csv", 2);
         assertEquals(List.of(MSISDN, NOV_1), List.of(roamer.getAs(FIELD), roamer.getAs(LANDING_DAY)));
+
+        FileCounts ported = counts(nov1, "01/reference/ported.csv");
+        assertEquals(List.of(4L, 1L, 0L), List.of(ported.read(), ported.accepted(), ported.duplicates()));
+        assertEquals(Map.of("INVALID_NUMBER", 1L, "MISSING_REQUIRED_FIELD", 1L, "BAD_TIMESTAMP", 1L), ported.quarantinedByReason());
+        for (Object[] line : new Object[][] {{3L, "INVALID_NUMBER", NUMBER}, {4L, "MISSING_REQUIRED_FIELD", OPERATOR},
+                {5L, "BAD_TIMESTAMP", PORTED_ON}}) {
+            Row bad = quarantineRow(warehouse, "01/reference/ported.csv", (Long) line[0]);
+            assertEquals(List.of(line[1], line[2], "ported", NOV_1), List.of(bad.getAs(REASON), bad.getAs(FIELD), bad.getAs(DATASET),
+                    bad.getAs(LANDING_DAY)));
+        }
+        assertEquals(List.of("+8613800000005"), warehouse.read(spark, Tables.REF_PORTED).select(NUMBER).collectAsList().stream()
+                .map(r -> r.getString(0)).toList());
 
         Row anonymous = warehouse.read(spark, Tables.VOICE_CALLS).filter(col(RECORD_ID).equalTo("FV00006")).first();
         assertNull(anonymous.getAs(CALLING_NUMBER));

@@ -207,6 +207,32 @@ class DefaultRulesTest {
         assertEquals(List.of("ITG-SZX-10/SPOOFED_CLI", "PL-1004/SPOOFED_CLI"), found);
     }
 
+    /**
+     * Number portability: unallocated numbers (of our blocks, no subscriber's, not ported out) fire on
+     * any trunk; invalid ones only on a private line, since on an interconnect they are mostly an
+     * upstream switch's garbling.
+     */
+    @Test
+    void unallocatedNumbersFireOnAnyTrunkInvalidOnesOnlyOnPrivateLines() {
+        StructType schema = Schemas.schemaOf(Tables.FEATURES_TRUNK);
+        Dataset<Row> trunks = EntityRows.rows(spark, schema,
+                with(TRUNK_ID, "IC-7", TRUNK_TYPE, "INTERCONNECT", "calls_7d", 2000L, "cli_unallocated_7d", 300L,
+                        "cli_unallocated_share_7d", 0.15),
+                // Another operator's switch garbling caller IDs: invalid numbers, none unallocated.
+                with(TRUNK_ID, "IC-8", TRUNK_TYPE, "INTERCONNECT", "calls_7d", 2000L, "cli_invalid_7d", 300L,
+                        "cli_invalid_share_7d", 0.15, "cli_unallocated_7d", 0L, "cli_unallocated_share_7d", 0.0),
+                with(TRUNK_ID, "PL-3001", TRUNK_TYPE, "PRIVATE_LINE", "calls_7d", 600L, "cli_invalid_7d", 120L,
+                        "cli_invalid_share_7d", 0.2, "cli_unauthorized_7d", 0L, "cli_unauthorized_share_7d", 0.0));
+        Map<String, Row> found = detect(trunks, EntityType.TRUNK, TRUNK_ID, rules.detectorsFor(EntityType.TRUNK))
+                .collectAsList().stream().collect(Collectors.toMap(r -> r.<String>getAs(ENTITY_ID) + "/" + r.getAs(PATTERN), r -> r));
+        assertEquals(List.of("IC-7/SPOOFED_CLI", "PL-3001/SPOOFED_CLI"), found.keySet().stream().sorted().toList());
+        Row line = found.get("PL-3001/SPOOFED_CLI");
+        assertTrue(line.getList(line.fieldIndex(REASONS)).contains("120 calls presenting invalid numbers in 7 days"), line.toString());
+        Row interconnect = found.get("IC-7/SPOOFED_CLI");
+        assertTrue(interconnect.getList(interconnect.fieldIndex(REASONS)).toString().contains("300 calls presenting unallocated numbers"),
+                interconnect.toString());
+    }
+
     @Test
     void spamPortFiresAndTheOtpPortDoesNot() {
         StructType schema = Schemas.schemaOf(Tables.FEATURES_PORT_CUSTOMER);
