@@ -5,6 +5,7 @@ import com.zhifang.features.schema.RequiredColumns;
 import com.zhifang.models.rules.Condition;
 import com.zhifang.models.rules.Detector;
 import com.zhifang.models.rules.Rule;
+import com.zhifang.models.rules.RuleBook;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -113,14 +114,23 @@ public final class Detections {
     private static Column ruleResult(Rule rule, double uncorroboratedMax) {
         Column fired = lit(true);
         Column strengthSum = lit(0.0);
+        int graded = 0;
         List<Column> reasons = new ArrayList<>();
         for (Condition c : rule.require()) {
             fired = fired.and(holds(c));
-            strengthSum = strengthSum.plus(strength(c));
+            // An equality test qualifies (which kind of trunk, notified or not): it must hold, and it is the evidence
+            // only in a rule without numeric tests. Otherwise "a private line" would lift every private-line rule's
+            // score as if it were a degree of evidence.
+            if (c.numeric()) {
+                strengthSum = strengthSum.plus(strength(c));
+                graded++;
+            }
             reasons.add(reason(c));
         }
-        // Mean strength 0.5..1 maps onto 0.5..uncorroboratedMax; supports close the rest of the gap to 1.
-        Column score = lit(0.5).plus(strengthSum.divide(rule.require().size()).minus(0.5).multiply((uncorroboratedMax - 0.5) / 0.5));
+        // Mean strength 0.5..1 maps onto 0.5..uncorroboratedMax (RuleBook.FIRING_SCORE at the bare thresholds);
+        // supports close the rest of the gap to 1.
+        Column meanStrength = graded == 0 ? lit(1.0) : strengthSum.divide(graded);
+        Column score = lit(RuleBook.FIRING_SCORE).plus(meanStrength.minus(0.5).multiply((uncorroboratedMax - RuleBook.FIRING_SCORE) / 0.5));
         Column corroborated = lit(false);
         for (Condition s : rule.support()) {
             Column supported = holds(s);

@@ -11,8 +11,9 @@ import java.util.Set;
  * the test starts to hold and a {@code strong} value where the evidence counts in full: a value at
  * the threshold scores 0.5, at {@code strong} (or beyond) 1.0, linearly in between ({@code strong}
  * is needed for required conditions only: a support adds its fixed weight). Equality tests
- * ({@code ==}, {@code !=}) compare text or booleans and score 1.0 when they hold. A missing value
- * (null) never holds: no evidence is no evidence.
+ * ({@code ==}, {@code !=}) compare text or booleans: they qualify a rule (which kind of trunk,
+ * notified by police or not) and must hold, but count in its score only when the rule has no
+ * numeric test (then in full). A missing value (null) never holds: no evidence is no evidence.
  *
  * <p>{@code reason} is the evidence sentence, with at most one placeholder for the value:
  * {@code {int}} (rounded), {@code {pct}} (share as a percentage), {@code {dec}} (two decimals) or

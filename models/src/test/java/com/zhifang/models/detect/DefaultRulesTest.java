@@ -50,6 +50,7 @@ class DefaultRulesTest {
                 number("+8617000000010", Map.of("sequential_share_7d", 0.7, "distinct_callees_7d", 300L, "unallocated_share_7d", 0.3)),
                 number("+8617000000011", Map.of("sms_recipients_7d", 800L, "template_share_7d", 0.98, "url_share_7d", 0.9)),
                 number("+8617000000012", Map.of("device_sims_7d", 2L, "device_outgoing_share_7d", 1.0, "device_cells_7d", 1L,
+                        "device_cell_known_share_7d", 1.0, "device_night_share_7d", 0.12,
                         "device_calls_out_7d", 2650L, "device_imei", "867339042269674", "calls_in_7d", 0L)),
                 // Courier: templated pickup-code messages to hundreds of customers, no links, no complaints, old SIM.
                 number("+8613611798858", Map.of("sms_recipients_7d", 340L, "template_share_7d", 0.95, "url_share_7d", 0.0,
@@ -158,34 +159,44 @@ class DefaultRulesTest {
     void simBoxDevicesFireAndADualSimPhoneDoesNot() {
         StructType schema = Schemas.schemaOf(Tables.FEATURES_DEVICE);
         Dataset<Row> devices = EntityRows.rows(spark, schema,
-                with(IMEI, "867339042269674", "sims_7d", 14L, "outgoing_share_7d", 1.0, "cells_7d", 1L, "sim_swap_rate_7d", 0.8),
-                with(IMEI, "354664040709706", "sims_7d", 2L, "outgoing_share_7d", 0.5, "cells_7d", 12L, "sim_swap_rate_7d", 0.01,
-                        "calls_out_7d", 1200L),
+                with(IMEI, "867339042269674", "sims_7d", 14L, "outgoing_share_7d", 1.0, "cells_7d", 1L, "cell_known_share_7d", 1.0,
+                        "sim_swap_rate_7d", 0.8),
+                with(IMEI, "354664040709706", "sims_7d", 2L, "outgoing_share_7d", 0.5, "cells_7d", 12L, "cell_known_share_7d", 1.0,
+                        "sim_swap_rate_7d", 0.01, "calls_out_7d", 1200L),
                 // Two SIMs parked at one cell streaming outgoing calls around the clock: a small SIM box.
-                with(IMEI, "867339044733719", "sims_7d", 2L, "outgoing_share_7d", 1.0, "cells_7d", 1L, "calls_out_7d", 2666L,
-                        "sms_records_7d", 0L));
+                with(IMEI, "867339044733719", "sims_7d", 2L, "outgoing_share_7d", 1.0, "cells_7d", 1L, "cell_known_share_7d", 1.0,
+                        "calls_out_7d", 2666L, "night_share_7d", 0.13, "sms_records_7d", 0L),
+                // A salesperson's dual-SIM phone: two SIMs years old at one office cell, busy, office hours only.
+                with(IMEI, "356938035643809", "sims_7d", 2L, "new_sims_7d", 0L, "outgoing_share_7d", 0.97, "cells_7d", 1L,
+                        "cell_known_share_7d", 1.0, "calls_out_7d", 1800L, "night_share_7d", 0.0, "sms_records_7d", 40L),
+                // Twelve SIMs on a phone that calls over Wi-Fi: no cell id on any record, so "parked" is unknown.
+                with(IMEI, "356938035643817", "sims_7d", 12L, "outgoing_share_7d", 1.0, "cell_known_share_7d", 0.0,
+                        "calls_out_7d", 3000L, "night_share_7d", 0.2));
         List<Row> found = detect(devices, EntityType.DEVICE, IMEI, rules.detectorsFor(EntityType.DEVICE)).collectAsList();
         assertEquals(List.of("867339042269674", "867339044733719"), found.stream().map(r -> r.<String>getAs(ENTITY_ID)).sorted().toList());
         Row big = found.stream().filter(r -> r.getAs(ENTITY_ID).equals("867339042269674")).findFirst().orElseThrow();
         assertTrue(big.getList(big.fieldIndex(REASONS)).contains("14 SIMs used in this device in 7 days"));
     }
 
-    /** The same two-SIM stream, once on SIMs bought this month and once on SIMs years old: fresh SIMs corroborate. */
+    /** The same two-SIM stream on SIMs bought this month, on old SIMs around the clock, and on old SIMs in office hours. */
     @Test
-    void newSimsCorroborateASmallSimBox() {
+    void newSimsOrNightWorkTellASmallSimBoxFromADualSimPhone() {
         StructType schema = Schemas.schemaOf(Tables.FEATURES_DEVICE);
         Dataset<Row> devices = EntityRows.rows(spark, schema,
                 with(IMEI, "867339044733719", "sims_7d", 2L, "new_sims_7d", 2L, "outgoing_share_7d", 1.0, "cells_7d", 1L,
-                        "calls_out_7d", 2000L, "sms_records_7d", 0L),
+                        "cell_known_share_7d", 1.0, "calls_out_7d", 2000L, "night_share_7d", 0.0, "sms_records_7d", 0L),
                 with(IMEI, "867339044733727", "sims_7d", 2L, "new_sims_7d", 0L, "outgoing_share_7d", 1.0, "cells_7d", 1L,
-                        "calls_out_7d", 2000L, "sms_records_7d", 0L));
+                        "cell_known_share_7d", 1.0, "calls_out_7d", 2000L, "night_share_7d", 0.12, "sms_records_7d", 0L),
+                with(IMEI, "867339044733735", "sims_7d", 2L, "new_sims_7d", 0L, "outgoing_share_7d", 1.0, "cells_7d", 1L,
+                        "cell_known_share_7d", 1.0, "calls_out_7d", 2000L, "night_share_7d", 0.0, "sms_records_7d", 0L));
         Map<String, Row> found = detect(devices, EntityType.DEVICE, IMEI, rules.detectorsFor(EntityType.DEVICE)).collectAsList().stream()
                 .collect(Collectors.toMap(r -> r.<String>getAs(ENTITY_ID), r -> r));
         Row fresh = found.get("867339044733719");
-        Row old = found.get("867339044733727");
+        Row night = found.get("867339044733727");
         assertTrue(fresh.getList(fresh.fieldIndex(REASONS)).contains("2 of its SIMs activated under 30 days ago"), fresh.toString());
-        assertFalse(old.getList(old.fieldIndex(REASONS)).toString().contains("activated under 30 days"), old.toString());
-        assertTrue(fresh.<Double>getAs(SCORE) > old.<Double>getAs(SCORE), fresh + " vs " + old);
+        assertTrue(night.getList(night.fieldIndex(REASONS)).contains("12.0% of its calls placed between midnight and 6 am"),
+                night.toString());
+        assertFalse(found.containsKey("867339044733735"), "old SIMs in office hours: a dual-SIM phone, not a SIM box");
     }
 
     @Test

@@ -46,8 +46,12 @@ final class EntityRows {
             StructField[] f = schema.fields();
             for (int i = 0; i < f.length; i++) {
                 Object x = v.get(f[i].name());
-                fields[i] = x instanceof Integer n && f[i].dataType().typeName().equals("long") ? Long.valueOf(n)
-                        : x instanceof Integer n && f[i].dataType().typeName().equals("double") ? Double.valueOf(n) : x;
+                fields[i] = x instanceof Number n ? switch (f[i].dataType().typeName()) {
+                    case "long" -> (Object) n.longValue();
+                    case "integer" -> (Object) n.intValue();
+                    case "double" -> (Object) n.doubleValue();
+                    default -> x;
+                } : x;
                 if (fields[i] == null && !f[i].nullable()) {
                     fields[i] = defaultOf(f[i]);
                 }
