@@ -37,6 +37,18 @@ class ManifestReconciliationTest {
                 ManifestReconciliation.compare(manifest(), List.of(reported)));
     }
 
+    /** reference/ported.csv is a contract extension ingest does not read: it is not expected in its reports. */
+    @Test
+    void filesIngestDoesNotReadAreSkipped() throws Exception {
+        Path manifest = tmp.resolve("ported.json");
+        Files.writeString(manifest, "{\"files\":[{\"path\":\"2026-11-01/reference/ported.csv\",\"rows\":3,"
+                + "\"duplicate_rows\":0,\"malformed_total\":0,\"malformed_rows\":{}},"
+                + "{\"path\":\"2026-11-01/reference/roaming.csv\",\"rows\":1,"
+                + "\"duplicate_rows\":0,\"malformed_total\":0,\"malformed_rows\":{}}]}");
+        assertEquals(List.of("2026-11-01/reference/roaming.csv: written by the generator, not reported by ingest"),
+                ManifestReconciliation.compare(manifest, List.of()));
+    }
+
     @Test
     void pathsAreComparedRelativeToTheLandingRoot() {
         assertEquals("2026-11-01/voice/a.csv.gz",
