@@ -4,6 +4,7 @@ import com.zhifang.jobs.cli.CliText;
 import com.zhifang.testkit.generate.GeneratorResult;
 import com.zhifang.testkit.generate.GeneratorSettings;
 import com.zhifang.testkit.generate.LandingZoneGenerator;
+import com.zhifang.testkit.generate.Realism;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -42,10 +43,99 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--plain", description = "Write voice and sms files uncompressed (default: .csv.gz).")
     boolean plain;
 
+    // realism items (Realism): all on by default; --no-realism turns every one off, the options below then set
+    // only the items named. A figure of 0 turns one item off.
+
+    @Option(names = "--no-realism", description = "Turn every realism item off (the options below still set the items they name).")
+    boolean noRealism;
+
+    @Option(names = "--ported-out-share", paramLabel = "SHARE",
+            description = "Number portability out: share of our own-block numbers now served by another operator, calling in on interconnect trunks (default: 0.02; 0 off).")
+    Double portedOutShare;
+
+    @Option(names = "--ported-in-share", paramLabel = "SHARE",
+            description = "Number portability in: share of our subscribers holding another operator's number (default: 0.01; 0 off). With both shares 0 no reference/ported.csv is written.")
+    Double portedInShare;
+
+    @Option(names = "--garbled-caller-share", paramLabel = "SHARE",
+            description = "Share of GW calls on interconnect trunks with a garbled or oddly signalled caller number, plus Beijing/Shanghai office lines in varying forms (default: 0.01; 0 off).")
+    Double garbledCallerShare;
+
+    @Option(names = "--wifi-calling-share", paramLabel = "SHARE",
+            description = "Share of ordinary subscribers calling over Wi-Fi at home in the evening (empty cell_id) (default: 0.05; 0 off).")
+    Double wifiCallingShare;
+
+    @Option(names = "--dual-sim-phones-per", paramLabel = "N",
+            description = "One dual-SIM salesperson's handset (truth DUAL_SIM_PHONE) per N subscribers, at least one (default: 4000; 0 off).")
+    Integer dualSimPhonesPer;
+
+    @Option(names = "--rotating-telemarketer-share", paramLabel = "SHARE",
+            description = "Share of telemarketers rotating three company SIMs in one handset (default: 0.333; 0 off).")
+    Double rotatingTelemarketerShare;
+
+    @Option(names = "--notification-ports-per", paramLabel = "N",
+            description = "A bank, a shop and a utility notification port (truth NOTIFICATION_PORT) per N subscribers, at least one of each (default: 10000; 0 off).")
+    Integer notificationPortsPer;
+
+    @Option(names = "--police-names-spoof-victim", paramLabel = "true|false", arity = "1",
+            description = "Once a week a police notice names a spoofing trunk's innocent victim (truth SPOOFED_VICTIM, police_notified=true) (default: true).")
+    Boolean policeNamesSpoofVictim;
+
+    @Option(names = "--vendor-b-share", paramLabel = "SHARE",
+            description = "Share of cells whose switch counts call set-up into ring_s and leaves it empty when answered (default: 0.5; 0 off).")
+    Double vendorBShare;
+
+    @Option(names = "--sim-daily-call-cap", paramLabel = "N",
+            description = "Per-SIM daily call cap fraud keeps just under (bulk callers, scanners, SIM boxes, wangiri) (default: 300; 0 off).")
+    Integer simDailyCallCap;
+
+    @Option(names = "--sim-daily-sms-cap", paramLabel = "N",
+            description = "Per-SIM daily SMS cap spam SIMs keep just under (default: 200; 0 off).")
+    Integer simDailySmsCap;
+
+    /** The realism items: the defaults (or none with --no-realism), with each option given applied on top. */
+    Realism realism() {
+        Realism r = noRealism ? Realism.none() : Realism.defaults();
+        if (portedOutShare != null) {
+            r = r.withPortedOutShare(portedOutShare);
+        }
+        if (portedInShare != null) {
+            r = r.withPortedInShare(portedInShare);
+        }
+        if (garbledCallerShare != null) {
+            r = r.withGarbledCallerShare(garbledCallerShare);
+        }
+        if (wifiCallingShare != null) {
+            r = r.withWifiCallingShare(wifiCallingShare);
+        }
+        if (dualSimPhonesPer != null) {
+            r = r.withDualSimPhonesPer(dualSimPhonesPer);
+        }
+        if (rotatingTelemarketerShare != null) {
+            r = r.withRotatingTelemarketerShare(rotatingTelemarketerShare);
+        }
+        if (notificationPortsPer != null) {
+            r = r.withNotificationPortsPer(notificationPortsPer);
+        }
+        if (policeNamesSpoofVictim != null) {
+            r = r.withPoliceNamesSpoofVictim(policeNamesSpoofVictim);
+        }
+        if (vendorBShare != null) {
+            r = r.withVendorBShare(vendorBShare);
+        }
+        if (simDailyCallCap != null) {
+            r = r.withSimDailyCallCap(simDailyCallCap);
+        }
+        if (simDailySmsCap != null) {
+            r = r.withSimDailySmsCap(simDailySmsCap);
+        }
+        return r;
+    }
+
     @Override
     public Integer call() throws Exception {
         GeneratorSettings settings = GeneratorSettings.builder(out).subscribers(subscribers).days(days).seed(seed)
-                .startDate(startDate).zone(zone).gzip(!plain).build();
+                .startDate(startDate).zone(zone).gzip(!plain).realism(realism()).build();
         long start = System.nanoTime();
         GeneratorResult result = new LandingZoneGenerator(settings).execute();
         LOG.info("generated {} rows ({} duplicates, {} malformed, {} late) in {} files, {} truth rows, in {} s: {}",

@@ -1,5 +1,6 @@
 package com.zhifang.benchmarks.cli;
 
+import com.zhifang.testkit.generate.Realism;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -68,6 +69,28 @@ class BenchmarkCommandTest {
         CommandLine cli = new CommandLine(new BenchmarksCli()).setErr(new PrintWriter(err));
         assertEquals(1, cli.execute("benchmark", "nightly", "--work", work.toString(), "--subscribers", "200"));
         assertTrue(err.toString().contains("is not empty"), err.toString());
+    }
+
+    @Test
+    void generateHasEveryRealismItemOnByDefaultAndOptionsToSetOrTurnThemOff() {
+        GenerateCommand defaults = (GenerateCommand) new CommandLine(new BenchmarksCli())
+                .parseArgs("generate", "--out", "o", "--subscribers", "2000", "--days", "7", "--seed", "1")
+                .subcommand().commandSpec().userObject();
+        assertEquals(Realism.defaults(), defaults.realism());
+
+        GenerateCommand some = (GenerateCommand) new CommandLine(new BenchmarksCli())
+                .parseArgs("generate", "--out", "o", "--subscribers", "2000", "--days", "7", "--seed", "1",
+                        "--ported-out-share", "0", "--wifi-calling-share", "0.1", "--sim-daily-call-cap", "250",
+                        "--police-names-spoof-victim", "false", "--dual-sim-phones-per", "0")
+                .subcommand().commandSpec().userObject();
+        assertEquals(Realism.defaults().withPortedOutShare(0).withWifiCallingShare(0.1).withSimDailyCallCap(250)
+                .withPoliceNamesSpoofVictim(false).withDualSimPhonesPer(0), some.realism());
+
+        GenerateCommand none = (GenerateCommand) new CommandLine(new BenchmarksCli())
+                .parseArgs("generate", "--out", "o", "--subscribers", "2000", "--days", "7", "--seed", "1",
+                        "--no-realism", "--vendor-b-share", "0.5")
+                .subcommand().commandSpec().userObject();
+        assertEquals(Realism.none().withVendorBShare(0.5), none.realism());
     }
 
     @Test

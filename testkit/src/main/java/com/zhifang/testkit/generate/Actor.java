@@ -9,7 +9,7 @@ import java.util.List;
  * and is registered in {@link Actors}.
  *
  * <p>The set-up comes in steps, each called for every actor in registry order before the next step starts: claim,
- * profiled, network, equip, place, enforce, links. A step may rely on what the steps before it built; steps draw from
+ * profiled, network, equip, place, enforce, links, realism. A step may rely on what the steps before it built; steps draw from
  * the world's one random stream in this order (see {@link WorldBuilder}).
  */
 interface Actor {
@@ -40,6 +40,14 @@ interface Actor {
 
     /** Links shared across numbers, drawn from a stream of their own ({@link WorldBuilder#linkRandom}). */
     default void links(WorldBuilder world) {
+    }
+
+    /**
+     * The world's realism items ({@link Realism}), after every other step: each actor draws from a stream of its own
+     * ({@link WorldBuilder#randomOf}) and takes members only from the ordinary subscribers left, so that the other
+     * steps' draws stay as they were.
+     */
+    default void realism(WorldBuilder world) {
     }
 
     /**

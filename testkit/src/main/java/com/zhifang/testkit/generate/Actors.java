@@ -46,6 +46,10 @@ final class Actors {
                 new SpoofedNumbers(),
                 new ComplaintTargets(),
                 new Roamers(),
-                new Enforcement());
+                new Enforcement(),
+                // the realism items (Realism), set up after everything else from streams of their own
+                new InterconnectCallers(),
+                new DualSimPhones(),
+                new NotificationPorts());
     }
 }

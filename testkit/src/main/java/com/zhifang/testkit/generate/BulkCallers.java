@@ -58,7 +58,8 @@ final class BulkCallers extends SubscriberActor {
         if (!a.reachableOn(day.index())) {
             return;
         }
-        int target = (int) ((120 + r.nextInt(176)) * (day.weekend() ? 0.6 : 1.0));
+        // just under the per-SIM daily cap, as real rooms keep (Realism#simDailyCallCap)
+        int target = Math.min(day.callCeiling(a.idx), (int) ((120 + r.nextInt(176)) * (day.weekend() ? 0.6 : 1.0)));
         int bursts = 3 + r.nextInt(3);
         int perBurst = target / bursts;
         for (int bIdx = 0; bIdx < bursts; bIdx++) {

@@ -71,6 +71,18 @@ final class DayContext {
     private final String fixedPrefix;
     private final String fixedOffset;
     private final Predicate<Sub> strangerToday;
+    /** Per cell: its switch is vendor B's, which counts call set-up into ring_s and leaves it empty when answered. */
+    private final boolean[] vendorB;
+    private final double wifiShare;
+    private final double garbledShare;
+
+    // keys of the per-record hashes of the realism items (they draw from no stream, so no other draw moves)
+    private static final long VENDOR_KEY = 0x7E4D0B;
+    private static final long SETUP_KEY = 0x5E7B;
+    private static final long WIFI_USER_KEY = 0x3171;
+    private static final long WIFI_CALL_KEY = 0x3172;
+    private static final long GARBLE_KEY = 0x6A2B;
+    private static final long CEILING_KEY = 0xCA9;
 
     /** Complaints received today, and those about today's traffic received tomorrow (none on the last day). */
     final List<Complaint> complaints = new ArrayList<>();
@@ -99,6 +111,13 @@ final class DayContext {
         this.fixedOffset = zone.getRules().isFixedOffset() ? zone.getRules().getOffset(Instant.EPOCH).getId() : null;
         this.fixedPrefix = date + "T";
         this.strangerToday = b -> !b.fraud() && b.reachableOn(day);
+        Realism realism = world.realism;
+        this.vendorB = new boolean[world.cells.length];
+        for (int c = 0; c < vendorB.length; c++) {
+            vendorB[c] = unit(Numbers.mix(world.salt ^ VENDOR_KEY, c)) < realism.vendorBShare();
+        }
+        this.wifiShare = realism.wifiCallingShare();
+        this.garbledShare = realism.garbledCallerShare();
     }
 
     World world() {
@@ -125,8 +144,9 @@ final class DayContext {
     /**
      * The day's random stream number {@code stream} of instance {@code index}. Numbers 1 to 11 are taken: 1 the
      * subscribers' own days, 2 SIM boxes, 3 spam SIMs, 4 rings, 5 and 6 wangiri and their call-backs, 7 private
-     * lines, 8 spoofing carriers, 9 callers abroad, 10 SMS ports, 11 forwarded links; a new actor takes the next
-     * free number (below 64, the streams of the next day start there).
+     * lines, 8 spoofing carriers, 9 callers abroad, 10 SMS ports, 11 forwarded links, 12 ported-out callers, 13
+     * office lines on interconnect trunks; a new actor takes the next free number (below 64, the streams of the
+     * next day start there).
      */
     SplittableRandom random(int stream, int index) {
         return new SplittableRandom(Numbers.mix(seed, day * 64L + stream, index));
@@ -252,10 +272,20 @@ final class DayContext {
         onNet(r, t, a, imei, cell, b, 0);
     }
 
-    /** A call entering on a trunk to our subscriber: GW and MT. */
+    /**
+     * A call entering on a trunk to our subscriber: GW and MT. On an interconnect trunk a small share of caller numbers
+     * arrive garbled ({@link Realism#garbledCallerShare()}), decided by a hash of the call, not by a draw.
+     */
     void gwIn(SplittableRandom r, int t, Trunk trunk, String calling, Sub b, int clir) throws IOException {
+        if (garbledShare > 0 && trunk.type == Trunk.Type.INTERCONNECT) {
+            long h = Numbers.mix(world.salt ^ GARBLE_KEY, day * 86_400L + t, b.idx * 31L + calling.hashCode());
+            if (unit(h) < garbledShare) {
+                calling = Numbers.garbled(calling, new SplittableRandom(h));
+                world.oddInterconnectTrunks.add(trunk.id);
+            }
+        }
         fillOutcome(t, calling, Numbers.signalled(b.msisdn, r), clir);
-        voiceLeg("GW", "", "", "", trunk.id);
+        voiceLeg("GW", null, "", -1, trunk.id, t);
         fillOutcome(t, calling, Numbers.signalled(b.msisdn, r), clir);
         mtLeg(r, t, b);
     }
@@ -263,18 +293,18 @@ final class DayContext {
     private void mo(SplittableRandom r, int t, Sub a, String imei, int cell, String called, int clir)
             throws IOException {
         fillOutcome(t, Numbers.signalled(a.msisdn, r), called, clir);
-        voiceLeg("MO", a.imsi, imei, world.cells[cell], "");
+        voiceLeg("MO", a, imei, cell, "", t);
     }
 
     private void onNet(SplittableRandom r, int t, Sub a, String imei, int cell, Sub b, int clir) throws IOException {
         fillOutcome(t, Numbers.signalled(a.msisdn, r), Numbers.signalled(b.msisdn, r), clir);
-        voiceLeg("MO", a.imsi, imei, world.cells[cell], "");
+        voiceLeg("MO", a, imei, cell, "", t);
         fillOutcome(t, Numbers.signalled(a.msisdn, r), Numbers.signalled(b.msisdn, r), clir);
         mtLeg(r, t, b);
     }
 
     private void mtLeg(SplittableRandom r, int t, Sub b) throws IOException {
-        voiceLeg("MT", b.imsi, b.imeiOn(day), world.cells[cellOf(b, t, r)], "");
+        voiceLeg("MT", b, b.imeiOn(day), cellOf(b, t, r), "", t);
     }
 
     private void fillOutcome(int t, String calling, String called, int clir) {
@@ -283,18 +313,84 @@ final class DayContext {
         v[V_CALLED] = called;
         v[V_ANSWERED] = answered == 1 ? "1" : "0";
         v[V_DURATION] = num(duration);
-        v[V_RING] = ring < 0 ? "" : num(ring);
         v[V_CAUSE] = SMALL[cause];
         v[V_CLIR] = clir == 1 ? "1" : "0";
     }
 
-    private void voiceLeg(String type, String imsi, String imei, String cell, String trunk) throws IOException {
+    /**
+     * One voice row; {@code served} null (and {@code cell} -1) on a GW row. The ring time is as the switch of the
+     * served subscriber's cell reports it (GW rows: vendor A).
+     */
+    private void voiceLeg(String type, Sub served, String imei, int cell, String trunk, int t) throws IOException {
         v[V_TYPE] = type;
-        v[V_IMSI] = imsi;
+        v[V_IMSI] = served == null ? "" : served.imsi;
         v[V_IMEI] = imei;
-        v[V_CELL] = cell;
+        v[V_CELL] = served == null ? "" : cellField(served, cell, t);
         v[V_TRUNK] = trunk;
+        v[V_RING] = ringField(served, cell, t);
         voice.emit(v);
+    }
+
+    /**
+     * ring_s as reported: vendor A the alerting time; vendor B the alerting time plus 1-3 s of call set-up, and
+     * nothing for an answered call ({@link Realism#vendorBShare()}).
+     */
+    private String ringField(Sub served, int cell, int t) {
+        if (cell < 0 || !vendorB[cell]) {
+            return ring < 0 ? "" : num(ring);
+        }
+        if (answered == 1 || ring < 0) {
+            return "";
+        }
+        long h = Numbers.mix(world.salt ^ SETUP_KEY, day * 86_400L + t, served.idx);
+        return num(ring + 1 + (int) Math.floorMod(h, 3L));
+    }
+
+    /**
+     * The cell id of a served subscriber's record: empty over Wi-Fi ({@link Realism#wifiCallingShare()}). A Wi-Fi
+     * caller is an ordinary subscriber picked by a hash of its index; it uses Wi-Fi at home in the evening and at
+     * night (seven times in ten), and one in twenty-five of them on every record.
+     */
+    private String cellField(Sub served, int cell, int t) {
+        if (wifiShare > 0 && served.ordinary()) {
+            double u = unit(Numbers.mix(world.salt ^ WIFI_USER_KEY, served.idx));
+            if (u < wifiShare / 25) {
+                return "";
+            }
+            int hour = t / 3600;
+            if (u < wifiShare && cell == served.homeCell && (hour >= 18 || hour < 8)
+                    && unit(Numbers.mix(world.salt ^ WIFI_CALL_KEY, day * 86_400L + t, served.idx)) < 0.7) {
+                return "";
+            }
+        }
+        return world.cells[cell];
+    }
+
+    /** A hash as a number in [0, 1). */
+    static double unit(long hash) {
+        return (hash >>> 11) * 0x1.0p-53;
+    }
+
+    /**
+     * The most outgoing calls a fraud SIM (or wangiri number, keyed by {@code key}) makes today under the per-SIM
+     * daily cap ({@link Realism#simDailyCallCap()}): a figure just under the cap (cap-1 down to cap-6 for 300),
+     * fixed per SIM and day by a hash; unlimited when the cap is off.
+     */
+    int callCeiling(long key) {
+        return ceiling(world.realism.simDailyCallCap(), key);
+    }
+
+    /** As {@link #callCeiling}, for outgoing SMS ({@link Realism#simDailySmsCap()}). */
+    int smsCeiling(long key) {
+        return ceiling(world.realism.simDailySmsCap(), key ^ 0x5A5L);
+    }
+
+    private int ceiling(int cap, long key) {
+        if (cap <= 0) {
+            return Integer.MAX_VALUE;
+        }
+        int span = Math.max(1, cap / 50);
+        return cap - 1 - (int) Math.floorMod(Numbers.mix(world.salt ^ CEILING_KEY, day, key), (long) span);
     }
 
     /** A text between two of our subscribers: MO and MT. */
@@ -348,7 +444,7 @@ final class DayContext {
         s[S_RECIPIENT] = recipient;
         s[S_IMSI] = served.imsi;
         s[S_IMEI] = imei;
-        s[S_CELL] = world.cells[cell];
+        s[S_CELL] = cellField(served, cell, t);
         s[S_PORT_CUSTOMER] = "";
         s[S_SEGMENTS] = SMALL[Math.max(1, segments)];
         s[S_DELIVERED] = delivered;

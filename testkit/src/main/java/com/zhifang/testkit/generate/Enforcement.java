@@ -43,6 +43,36 @@ final class Enforcement implements Actor {
         w.police.sort(Comparator.comparingInt(World.PoliceNotice::day));
     }
 
+    /**
+     * Once per started week of the window, when a spoofing trunk presented a number of ours, a police notice names
+     * that innocent number ({@link Realism#policeNamesSpoofVictim()}): police work from victims' statements, which
+     * name the number shown. The line is not suspended in the simulation (its owner keeps living an ordinary life);
+     * the truth keeps it legitimate, police-notified.
+     */
+    @Override
+    public void realism(WorldBuilder world) {
+        if (!world.realism().policeNamesSpoofVictim()) {
+            return;
+        }
+        World w = world.world();
+        // our numbers the spoofing trunks present are the members of SpoofedNumbers (others' are not ours)
+        List<Long> shown = w.members(w.actor(SpoofedNumbers.class)).stream().map(s -> s.msisdn).toList();
+        if (shown.isEmpty()) {
+            return;
+        }
+        SplittableRandom r = world.randomOf(0x9011CEL);
+        int caseSeq = 5000 + r.nextInt(500);
+        for (int week = 0; week * 7 < w.days; week++) {
+            int from = week * 7;
+            int span = Math.min(7, w.days - from);
+            int day = from + (span > 1 ? 1 + r.nextInt(span - 1) : 0);
+            long nsn = shown.get(r.nextInt(shown.size()));
+            w.policeNamedVictims.add(nsn);
+            w.police.add(new World.PoliceNotice(day, nsn, caseRef(day, caseSeq++)));
+        }
+        w.police.sort(Comparator.comparingInt(World.PoliceNotice::day));
+    }
+
     private static String caseRef(int day, int seq) {
         return "GA-" + (2026 + day / 365) + "-" + Numbers.pad(31_0000 + (seq * 37L) % 10_000, 6) + "-"
                 + Numbers.pad(seq, 4);

@@ -12,7 +12,9 @@ public enum GeneratedDataset {
     SUBSCRIBERS("reference"),
     TRUNKS("reference"),
     ALLOWLIST("reference"),
-    ROAMING("reference");
+    ROAMING("reference"),
+    /** {@code reference/ported.csv}: a contract extension, written when number portability is on ({@link Realism}). */
+    PORTED("reference");
 
     private final String folder;
 
@@ -20,7 +22,7 @@ public enum GeneratedDataset {
         this.folder = folder;
     }
 
-    /** Manifest name: voice, sms, complaints, police, feedback, subscribers, trunks, allowlist, roaming. */
+    /** Manifest name: voice, sms, complaints, police, feedback, subscribers, trunks, allowlist, roaming, ported. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -20,6 +20,19 @@ import java.util.Objects;
  * @param duplicateRate    share of voice/sms records repeated (same record_id, identical row) in another file of the same day
  * @param gzip             write voice and sms files as {@code .csv.gz} (other datasets are always plain {@code .csv})
  * @param maxRowsPerFile   target upper bound of rows per voice/sms file (the number of files per day is sized from it)
+ * @param realism          the mess of real carrier traffic on top of the actors ({@link Realism}; all on by default,
+ *                         {@link Realism#none()} turns it off): number portability ({@code reference/ported.csv}),
+ *                         garbled caller numbers on interconnect trunks, Wi-Fi calling, dual-SIM salespeople,
+ *                         telemarketers rotating SIMs, notification ports, a police notice naming a spoofing victim,
+ *                         two switch vendors' ring times, and fraud kept under a per-SIM daily cap
+ *
+ * <p><b>Per-SIM daily caps.</b> Real fraud keeps just under the limits operators are known to apply (299 calls
+ * against a limit of 300). With {@link Realism#simDailyCallCap()} (default 300 calls) and
+ * {@link Realism#simDailySmsCap()} (default 200 SMS) set, every bulk caller, number scanner, SIM-box SIM and wangiri
+ * number stays under the call cap and every spam SIM under the SMS cap on every day, each at a figure just under it
+ * (the cap minus 1 to 6 for 300) when it would otherwise exceed it; SIM boxes and spam rooms move the excess to
+ * their other SIMs, wangiri operators to sibling numbers of the same range. Legitimate heavy users are not capped.
+ * Set either cap to 0 to turn it off.
  */
 public record GeneratorSettings(
         Path out,
@@ -33,7 +46,8 @@ public record GeneratorSettings(
         double redeliveryRate,
         double duplicateRate,
         boolean gzip,
-        int maxRowsPerFile) {
+        int maxRowsPerFile,
+        Realism realism) {
 
     public static final LocalDate DEFAULT_START_DATE = LocalDate.of(2026, 11, 1);
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
@@ -47,6 +61,7 @@ public record GeneratorSettings(
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(startDate, "startDate");
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(realism, "realism");
         if (subscribers < 200) {
             throw new IllegalArgumentException("subscribers must be at least 200, got " + subscribers);
         }
@@ -71,7 +86,7 @@ public record GeneratorSettings(
         }
     }
 
-    /** Settings with every default: start 2026-11-01, Asia/Shanghai, ~0.2 % malformed, ~1 % late, gzip on. */
+    /** Settings with every default: start 2026-11-01, Asia/Shanghai, ~0.2 % malformed, ~1 % late, gzip on, realism on. */
     public static GeneratorSettings of(Path out, int subscribers, int days, long seed) {
         return builder(out).subscribers(subscribers).days(days).seed(seed).build();
     }
@@ -83,7 +98,7 @@ public record GeneratorSettings(
     public Builder toBuilder() {
         return new Builder(out).subscribers(subscribers).days(days).seed(seed).startDate(startDate).zone(zone)
                 .malformedRate(malformedRate).lateRate(lateRate).redeliveryRate(redeliveryRate)
-                .duplicateRate(duplicateRate).gzip(gzip).maxRowsPerFile(maxRowsPerFile);
+                .duplicateRate(duplicateRate).gzip(gzip).maxRowsPerFile(maxRowsPerFile).realism(realism);
     }
 
     /** Fluent builder; {@link #build()} validates. */
@@ -100,6 +115,7 @@ public record GeneratorSettings(
         private double duplicateRate = DEFAULT_DUPLICATE_RATE;
         private boolean gzip = true;
         private int maxRowsPerFile = DEFAULT_MAX_ROWS_PER_FILE;
+        private Realism realism = Realism.defaults();
 
         private Builder(Path out) {
             this.out = out;
@@ -117,10 +133,11 @@ public record GeneratorSettings(
         public Builder duplicateRate(double value) { this.duplicateRate = value; return this; }
         public Builder gzip(boolean value) { this.gzip = value; return this; }
         public Builder maxRowsPerFile(int value) { this.maxRowsPerFile = value; return this; }
+        public Builder realism(Realism value) { this.realism = value; return this; }
 
         public GeneratorSettings build() {
             return new GeneratorSettings(out, subscribers, days, seed, startDate, zone, malformedRate, lateRate,
-                    redeliveryRate, duplicateRate, gzip, maxRowsPerFile);
+                    redeliveryRate, duplicateRate, gzip, maxRowsPerFile, realism);
         }
     }
 }

@@ -66,7 +66,7 @@ public final class LandingZoneGenerator {
         GeneratorSettings cfg = settings;
         Path out = cfg.out();
         Files.createDirectories(out);
-        World w = World.build(cfg.subscribers(), cfg.days(), cfg.seed());
+        World w = World.build(cfg.subscribers(), cfg.days(), cfg.seed(), cfg.realism());
         LOG.info("Generating {} subscribers x {} days into {} (seed {})", cfg.subscribers(), cfg.days(), out, cfg.seed());
 
         int voiceParts = partCount(w.expectedVoiceRowsPerDay, cfg.maxRowsPerFile());

@@ -41,7 +41,8 @@ final class Manifest {
                 .put("redelivery_rate", cfg.redeliveryRate())
                 .put("duplicate_rate", cfg.duplicateRate())
                 .put("gzip", cfg.gzip())
-                .put("max_rows_per_file", cfg.maxRowsPerFile());
+                .put("max_rows_per_file", cfg.maxRowsPerFile())
+                .set("realism", realism(cfg.realism()));
         ArrayNode days = root.putArray("days");
         for (int d = 0; d < cfg.days(); d++) {
             days.add(cfg.startDate().plusDays(d).toString());
@@ -71,6 +72,21 @@ final class Manifest {
             entry.put("late_rows", t.lateRows());
         }
         Files.writeString(file, MAPPER.writer(prettyPrinter()).writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+    }
+
+    private static ObjectNode realism(Realism r) {
+        return MAPPER.createObjectNode()
+                .put("ported_out_share", r.portedOutShare())
+                .put("ported_in_share", r.portedInShare())
+                .put("garbled_caller_share", r.garbledCallerShare())
+                .put("wifi_calling_share", r.wifiCallingShare())
+                .put("dual_sim_phones_per", r.dualSimPhonesPer())
+                .put("rotating_telemarketer_share", r.rotatingTelemarketerShare())
+                .put("notification_ports_per", r.notificationPortsPer())
+                .put("police_names_spoof_victim", r.policeNamesSpoofVictim())
+                .put("vendor_b_share", r.vendorBShare())
+                .put("sim_daily_call_cap", r.simDailyCallCap())
+                .put("sim_daily_sms_cap", r.simDailySmsCap());
     }
 
     private static void putMalformed(ObjectNode entry, Map<MalformedKind, Long> byKind, long total) {

@@ -30,12 +30,14 @@ final class NumberScanners extends SubscriberActor {
         }
         World w = day.world();
         int sessions = 1 + r.nextInt(2);
+        int ceiling = day.callCeiling(a.idx); // the per-SIM daily cap (Realism#simDailyCallCap)
+        int made = 0;
         for (int sIdx = 0; sIdx < sessions; sIdx++) {
             long block = w.ownBlocks[r.nextInt(w.ownBlocks.length)];
             int suffix = r.nextInt(9000);
             int count = 150 + r.nextInt(250);
             int t = (10 + r.nextInt(11)) * 3600 + r.nextInt(3600);
-            for (int i = 0; i < count && suffix < 10_000 && t < 86_400; i++) {
+            for (int i = 0; i < count && suffix < 10_000 && t < 86_400 && made < ceiling; i++) {
                 long nsn = block * 10_000L + suffix;
                 int idx = w.subByNumber(nsn);
                 Sub b = idx >= 0 ? day.sub(idx) : null;
@@ -51,10 +53,15 @@ final class NumberScanners extends SubscriberActor {
                     // roaming abroad: the call would be forwarded out of our network; the scanner skips the number
                     suffix += 1;
                     continue;
+                } else if (w.isPortedOut(nsn)) {
+                    // ported to another operator: the call leaves our network and rings there (not unallocated)
+                    day.normal(r, 0.05, 2, 0.3);
+                    day.moOut(r, t, a, called, 0);
                 } else {
                     day.outcome(false, 0, r.nextInt(100) < 70 ? -1 : 0, 1); // unallocated number
                     day.moOut(r, t, a, called, 0);
                 }
+                made++;
                 suffix += 1 + r.nextInt(3);
                 t += Math.max(day.ring(), 0) + day.duration() + 3 + r.nextInt(10);
             }

@@ -130,6 +130,86 @@ final class Numbers {
         return "0086" + nsn;
     }
 
+    /** What some switches put in the caller field when they have no usable number. */
+    private static final String[] NOT_A_NUMBER = {"ANONYMOUS", "UNAVAILABLE", "Private", "unknown", "N/A", "1380013800O"};
+
+    /**
+     * A caller number as a real switch sometimes garbles it on an interconnect trunk: a mobile truncated (last digit
+     * dropped) or with an extra digit; a fixed line with the trunk 0 kept after the country code ({@code +86010...}),
+     * spaced ({@code +86 21 5876xxxx}), or as {@code 86...} / {@code 0086...}; letters; or empty. A number in no form
+     * this knows (a foreign one) comes back as it was.
+     */
+    static String garbled(String calling, SplittableRandom r) {
+        String nsn;
+        if (calling.startsWith("+86")) {
+            nsn = calling.substring(3);
+        } else if (calling.startsWith("0086")) {
+            nsn = calling.substring(4);
+        } else if (calling.startsWith("86") && calling.length() == 13) {
+            nsn = calling.substring(2);
+        } else if (calling.startsWith("0") && !calling.startsWith("00")) {
+            nsn = calling.substring(1);
+        } else if (calling.startsWith("1") && calling.length() == 11) {
+            nsn = calling;
+        } else {
+            return calling;
+        }
+        int x = r.nextInt(100);
+        if (nsn.startsWith("1") && nsn.length() == 11) {
+            if (x < 35) {
+                return nsn.substring(0, 10);
+            } else if (x < 60) {
+                return nsn + r.nextInt(10);
+            } else if (x < 80) {
+                return NOT_A_NUMBER[r.nextInt(NOT_A_NUMBER.length)];
+            }
+            return "";
+        }
+        if (x < 30) {
+            return "+860" + nsn;
+        } else if (x < 50) {
+            return spacedFixed(nsn);
+        } else if (x < 65) {
+            return "0086" + nsn;
+        } else if (x < 80) {
+            return "86" + nsn;
+        } else if (x < 90) {
+            return NOT_A_NUMBER[r.nextInt(NOT_A_NUMBER.length)];
+        }
+        return "";
+    }
+
+    /** {@code +86 21 58761234}: a fixed line spaced after the country and the area code. */
+    static String spacedFixed(String nsn) {
+        int area = nsn.startsWith("10") || nsn.startsWith("2") ? 2 : 3;
+        return "+86 " + nsn.substring(0, area) + " " + nsn.substring(area);
+    }
+
+    /**
+     * A fixed line as different switches signal it: mostly national ({@code 021xxxxxxxx}), otherwise
+     * {@code +86 21 ...}, {@code +8621...}, {@code 0086 21...} or {@code 8621...}.
+     */
+    static String signalledFixedForms(long nsn, SplittableRandom r) {
+        String digits = Long.toString(nsn);
+        int x = r.nextInt(100);
+        if (x < 60) {
+            return "0" + digits;
+        } else if (x < 70) {
+            return spacedFixed(digits);
+        } else if (x < 80) {
+            return "+86" + digits;
+        } else if (x < 90) {
+            return "0086" + digits;
+        }
+        return "86" + digits;
+    }
+
+    /** A fixed line of Beijing (010) or Shanghai (021): area code + 8-digit local number, first digit 2-8. */
+    static long beijingOrShanghaiLine(SplittableRandom r) {
+        int area = r.nextBoolean() ? 10 : 21;
+        return area * 100_000_000L + (2 + r.nextInt(7)) * 10_000_000L + digits(r, 7);
+    }
+
     /** A foreign number as signalled on an international trunk or dialled by our subscriber. */
     static String signalledForeign(String e164, SplittableRandom r) {
         return r.nextInt(100) < 70 ? e164 : "00" + e164.substring(1);

@@ -28,8 +28,8 @@ final class PlainDayFiles {
     }
 
     /**
-     * subscribers.csv on snapshot days, trunks.csv and allowlist.csv on the first day, roaming.csv on the first day
-     * and whenever the set of subscribers abroad changes.
+     * subscribers.csv on snapshot days, trunks.csv and allowlist.csv (and ported.csv, when number portability is on)
+     * on the first day, roaming.csv on the first day and whenever the set of subscribers abroad changes.
      */
     void writeReference(int d, LocalDate date, Path dayDir, List<FileReport> reports) throws IOException {
         Path ref = dayDir.resolve("reference");
@@ -68,6 +68,9 @@ final class PlainDayFiles {
                         }
                     });
         }
+        if (d == 0 && world.realism.porting()) {
+            writePorted(date, ref, reports);
+        }
         if (world.roamingSnapshot[d]) {
             write(ref.resolve("roaming.csv"), GeneratedDataset.ROAMING, date, reports,
                     new String[] {"msisdn", "visited_country", "since"},
@@ -80,6 +83,32 @@ final class PlainDayFiles {
                         }
                     });
         }
+    }
+
+    /**
+     * reference/ported.csv (a contract extension): a snapshot of the numbers whose serving operator is not the one of
+     * their block, as of the first day: ours ported out (operator CUCC, CTCC or CBN) and others' ported in to us (ZF),
+     * by number.
+     */
+    private void writePorted(LocalDate date, Path ref, List<FileReport> reports) throws IOException {
+        java.util.TreeMap<String, String[]> rows = new java.util.TreeMap<>();
+        for (World.PortedOut p : world.portedOut) {
+            rows.put(Numbers.e164(p.nsn()), new String[] {Numbers.e164(p.nsn()), p.operator(),
+                startDate.plusDays(p.portedOnDay()).toString()});
+        }
+        for (Sub s : world.subs) {
+            if (s.portedInDay != Integer.MAX_VALUE) {
+                rows.put(Numbers.e164(s.msisdn), new String[] {Numbers.e164(s.msisdn), "ZF",
+                    startDate.plusDays(s.portedInDay).toString()});
+            }
+        }
+        write(ref.resolve("ported.csv"), GeneratedDataset.PORTED, date, reports,
+                new String[] {"number", "operator", "ported_on"},
+                csv -> {
+                    for (String[] row : rows.values()) {
+                        csv.row(row);
+                    }
+                });
     }
 
     /** complaints/complaints-YYYYMMDD.csv, when there are any, in the order received. */

@@ -77,11 +77,26 @@ final class SimBoxes extends SubscriberActor {
             int t = r.nextInt(300);
             int slotEnd = 0;
             int current = r.nextInt(sims.size());
+            // each SIM stays just under the per-SIM daily cap (Realism#simDailyCallCap): a SIM at its ceiling is
+            // swapped for the next with room, and the module falls silent when none has any
+            int[] made = new int[sims.size()];
+            int[] ceiling = new int[sims.size()];
+            for (int i = 0; i < ceiling.length; i++) {
+                ceiling[i] = day.callCeiling(sims.get(i).idx);
+            }
             while (t < 86_400) {
                 if (t >= slotEnd) {
                     current = (current + 1) % sims.size(); // rotate the SIM in the module every 1-3 hours
                     slotEnd = t + 3600 + r.nextInt(7200);
                 }
+                if (made[current] >= ceiling[current]) {
+                    int next = withRoom(made, ceiling, current);
+                    if (next < 0) {
+                        break;
+                    }
+                    current = next;
+                }
+                made[current]++;
                 Sub a = sims.get(current);
                 day.normal(r, 0.62, 75, 0.9);
                 Sub b = r.nextBoolean() ? day.stranger(r) : null;
@@ -96,6 +111,17 @@ final class SimBoxes extends SubscriberActor {
                 t += Math.max(day.ring(), 0) + day.duration() + idle;
             }
         }
+    }
+
+    /** The next SIM after {@code current} (in turn) still under its ceiling, or -1. */
+    private static int withRoom(int[] made, int[] ceiling, int current) {
+        for (int k = 1; k <= made.length; k++) {
+            int i = (current + k) % made.length;
+            if (made[i] < ceiling[i]) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The SIMs' numbers and the modules' IMEIs. */

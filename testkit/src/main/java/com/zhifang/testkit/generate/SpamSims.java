@@ -141,12 +141,17 @@ final class SpamSims extends SubscriberActor {
     }
 
     private static void emitGroup(Group g, DayContext day, SplittableRandom r) throws IOException {
+        int excess = 0;
         for (int simIdx : g.sims) {
             Sub a = day.sub(simIdx);
             if (!a.reachableOn(day.index())) {
                 continue;
             }
-            int target = g.dailyBase + r.nextInt(g.dailySpread); // split across SIMs to stay under a per-number cap
+            int target = g.dailyBase + r.nextInt(g.dailySpread) + excess; // split across SIMs to stay under a per-number cap
+            // just under the per-SIM daily SMS cap (Realism#simDailySmsCap); the excess goes to the next SIM
+            int ceiling = day.smsCeiling(a.idx);
+            excess = Math.max(0, target - ceiling);
+            target = Math.min(target, ceiling);
             int bursts = 2 + r.nextInt(3);
             for (int bIdx = 0; bIdx < bursts; bIdx++) {
                 int t = (9 + r.nextInt(12)) * 3600 + r.nextInt(3600);

@@ -37,7 +37,11 @@ final class SpoofedNumbers extends OrdinaryMembers {
 
     @Override
     public List<TruthRow> truth(World world) {
-        List<TruthRow> rows = new ArrayList<>(legitimateNumbers(world, "SPOOFED_VICTIM"));
+        // a victim a police notice named stays legitimate, flagged as notified (Realism#policeNamesSpoofVictim)
+        List<TruthRow> rows = new ArrayList<>(world.members(this).stream()
+                .map(s -> new TruthRow("NUMBER", Numbers.e164(s.msisdn), "LEGITIMATE", "", "SPOOFED_VICTIM",
+                        world.policeNamedVictims.contains(s.msisdn)))
+                .toList());
         for (long ext : external) {
             rows.add(TruthRow.legitimate("NUMBER", Numbers.e164(ext), "SPOOFED_VICTIM"));
         }

@@ -38,6 +38,11 @@ final class Sub {
     boolean calledFromAbroad;
     /** Day index of a police notice; traffic stops after it. */
     int policeDay = Integer.MAX_VALUE;
+    /**
+     * Day index (negative: before the window) on which the number was ported in from another operator
+     * ({@link Realism#portedInShare()}), or {@link Integer#MAX_VALUE} when it was always ours.
+     */
+    int portedInDay = Integer.MAX_VALUE;
 
     Sub(int idx) {
         this.idx = idx;

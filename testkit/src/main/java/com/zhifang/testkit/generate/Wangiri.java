@@ -16,8 +16,22 @@ final class Wangiri implements Actor {
     private static final int STREAM = 5;
     private static final int CALLBACK_STREAM = 6;
 
-    record PremiumNumber(String e164, double dailyCallees) {
+    /**
+     * A premium number and, when the per-SIM daily cap is on and its volume would exceed it, sibling numbers of the
+     * same range that take the excess ({@link Realism#simDailyCallCap()}).
+     */
+    record PremiumNumber(String e164, double dailyCallees, List<String> siblings) {
+        /** The number itself, then its siblings. */
+        List<String> lines() {
+            List<String> lines = new ArrayList<>();
+            lines.add(e164);
+            lines.addAll(siblings);
+            return lines;
+        }
     }
+
+    /** Set-up stream key of the sibling numbers ({@link WorldBuilder#randomOf}). */
+    private static final long SIBLINGS_KEY = 0x3A9617L;
 
     /** A victim calling back at a second of the day. */
     private record Callback(int second, int victim, String number) {
@@ -35,8 +49,32 @@ final class Wangiri implements Actor {
         for (int i = 0; i < count; i++) {
             String[] template = Numbers.WANGIRI_TEMPLATES[r.nextInt(Numbers.WANGIRI_TEMPLATES.length)];
             double callees = Math.max(25, Math.min(2500, n * 0.1));
-            numbers.add(new PremiumNumber(Numbers.foreignNumber(template, r), callees));
+            numbers.add(new PremiumNumber(Numbers.foreignNumber(template, r), callees, new ArrayList<>()));
             world.expectDailyVoiceRows(2 * callees);
+        }
+    }
+
+    /**
+     * Wangiri operators keep each number under the per-SIM daily cap: a number whose volume (with its day-to-day
+     * swing) would exceed it gets sibling numbers of its range (the last three digits differ) to share the calls.
+     */
+    @Override
+    public void realism(WorldBuilder world) {
+        int cap = world.realism().simDailyCallCap();
+        if (cap <= 0) {
+            return;
+        }
+        SplittableRandom r = world.randomOf(SIBLINGS_KEY);
+        int lowestCeiling = cap - Math.max(1, cap / 50);
+        for (PremiumNumber number : numbers) {
+            int lines = (int) Math.ceil(number.dailyCallees() * 1.15 / lowestCeiling);
+            String stem = number.e164().substring(0, number.e164().length() - 3);
+            while (number.siblings().size() < lines - 1) {
+                String sibling = stem + Numbers.pad(r.nextInt(1000), 3);
+                if (!sibling.equals(number.e164()) && !number.siblings().contains(sibling)) {
+                    number.siblings().add(sibling);
+                }
+            }
         }
     }
 
@@ -56,6 +94,10 @@ final class Wangiri implements Actor {
         int callees = DayContext.poisson(r, number.dailyCallees());
         int waves = 2 + r.nextInt(3);
         int done = 0;
+        List<String> lines = number.lines();
+        int line = 0;
+        int lineCalls = 0;
+        int lineCeiling = day.callCeiling(lines.get(0).hashCode());
         for (int wave = 0; wave < waves; wave++) {
             Trunk trunk = carriers.get(r.nextInt(carriers.size()));
             int t = Hours.time(r, Hours.WAVES);
@@ -66,6 +108,16 @@ final class Wangiri implements Actor {
                 if (b == null) {
                     continue;
                 }
+                if (lineCalls >= lineCeiling) {
+                    if (line + 1 >= lines.size()) {
+                        break; // every number of the range at its ceiling: the operator stops for the day
+                    }
+                    line++;
+                    lineCalls = 0;
+                    lineCeiling = day.callCeiling(lines.get(line).hashCode());
+                }
+                lineCalls++;
+                String e164 = lines.get(line);
                 if (r.nextInt(1000) < 5) {
                     day.outcome(true, 1 + r.nextInt(3), 1 + r.nextInt(3), 16);
                 } else {
@@ -73,13 +125,13 @@ final class Wangiri implements Actor {
                     int x = r.nextInt(100);
                     day.outcome(false, 0, ring, x < 65 ? 16 : x < 85 ? 31 : 19);
                 }
-                day.gwIn(r, t, trunk, Numbers.signalledForeign(number.e164(), r), b, 0);
+                day.gwIn(r, t, trunk, Numbers.signalledForeign(e164, r), b, 0);
                 if (r.nextInt(100) < 5) {
                     int tb = t + 120 + r.nextInt(20 * 3600);
                     if (tb < 86_400) {
-                        callBack(day, b.idx, number.e164(), tb, r);
+                        callBack(day, b.idx, e164, tb, r);
                     } else if (!day.lastDay()) {
-                        callbacksTomorrow.add(new Callback(tb - 86_400, b.idx, number.e164()));
+                        callbacksTomorrow.add(new Callback(tb - 86_400, b.idx, e164));
                     }
                 }
                 t += 1 + r.nextInt(6);
@@ -106,6 +158,7 @@ final class Wangiri implements Actor {
 
     @Override
     public List<TruthRow> truth(World world) {
-        return numbers.stream().map(wg -> TruthRow.fraud("NUMBER", wg.e164(), "WANGIRI", false)).toList();
+        return numbers.stream().flatMap(wg -> wg.lines().stream())
+                .map(e164 -> TruthRow.fraud("NUMBER", e164, "WANGIRI", false)).toList();
     }
 }

@@ -29,8 +29,13 @@ final class World {
     record AllowEntry(String number, String owner, String category, String validUntil) {
     }
 
+    /** A number of our blocks now served by another operator ({@link Realism#portedOutShare()}). */
+    record PortedOut(long nsn, String operator, int portedOnDay) {
+    }
+
     final int n;
     final int days;
+    final Realism realism;
     /** Salt of the hashed identities (id_hash, reporter_hash) and of the derived person ids. */
     final long salt;
     final Sub[] subs;
@@ -61,9 +66,18 @@ final class World {
     /** Subscriber index by number, built lazily for scanners (which dial blocks). */
     private Map<Long, Integer> numberIndex;
 
-    World(int n, int days, long seed, String[] cells, List<Actor> actors) {
+    /** Numbers of our blocks ported out to another operator, in the order drawn. */
+    final List<PortedOut> portedOut = new ArrayList<>();
+    final Set<Long> portedOutNumbers = new HashSet<>();
+    /** Interconnect trunks that carried ported-out callers, office lines or garbled caller numbers (truth). */
+    final Set<String> oddInterconnectTrunks = new java.util.TreeSet<>();
+    /** Innocent numbers a spoofing trunk presented that a police notice named ({@link Realism#policeNamesSpoofVictim()}). */
+    final Set<Long> policeNamedVictims = new HashSet<>();
+
+    World(int n, int days, long seed, String[] cells, List<Actor> actors, Realism realism) {
         this.n = n;
         this.days = days;
+        this.realism = realism;
         this.salt = Numbers.mix(seed, 0x5A17L);
         this.cells = cells;
         this.actors = List.copyOf(actors);
@@ -85,9 +99,13 @@ final class World {
         subscriberSnapshotDays = snaps.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Builds the world of the registered actors ({@link Actors#all()}). */
+    /** Builds the world of the registered actors ({@link Actors#all()}), with every realism item on. */
     static World build(int n, int days, long seed) {
-        return new WorldBuilder(n, days, seed, Actors.all()).build();
+        return build(n, days, seed, Realism.defaults());
+    }
+
+    static World build(int n, int days, long seed, Realism realism) {
+        return new WorldBuilder(n, days, seed, Actors.all(), realism).build();
     }
 
     int districts() {
@@ -146,6 +164,10 @@ final class World {
     /** Every private line, legitimate or not, in registration order. */
     List<Trunk> privateLines() {
         return trunksByType.get(Trunk.Type.PRIVATE_LINE);
+    }
+
+    boolean isPortedOut(long nsn) {
+        return portedOutNumbers.contains(nsn);
     }
 
     boolean isOurNumber(long nsn) {

@@ -30,7 +30,7 @@ final class WorldBuilder {
     /** Port customer ids go up by 7 from a start drawn when the first port is registered. */
     private int lastPortCustomer = -1;
 
-    WorldBuilder(int n, int days, long seed, List<Actor> actors) {
+    WorldBuilder(int n, int days, long seed, List<Actor> actors, Realism realism) {
         this.seed = seed;
         this.random = randomOf(1);
         this.linkRandom = randomOf(0x11AC);
@@ -43,7 +43,7 @@ final class WorldBuilder {
                 cells[d * World.CELLS_PER_DISTRICT + c] = "460-00-" + (enb * 10 + c / 3) + "-" + (1 + c % 3);
             }
         }
-        this.world = new World(n, days, seed, cells, actors);
+        this.world = new World(n, days, seed, cells, actors, realism);
         world.expectedVoiceRowsPerDay = n * 12.5;
         world.expectedSmsRowsPerDay = n * 3.6;
         String[][] carriers = {{"ITG-SHA-HK01", "China Mobile International (Hong Kong)"},
@@ -74,6 +74,7 @@ final class WorldBuilder {
         world.actors.forEach(a -> a.place(this));
         world.actors.forEach(a -> a.enforce(this));
         world.actors.forEach(a -> a.links(this));
+        world.actors.forEach(a -> a.realism(this));
         allow("12345", "国家税务总局纳税服务热线", "PUBLIC_SERVICE", "2028-12-31");
         allow("12315", "全国12315消费者投诉举报平台", "PUBLIC_SERVICE", "2028-12-31");
         world.roamingSnapshot = roamingSnapshotDays();
@@ -82,6 +83,10 @@ final class WorldBuilder {
 
     World world() {
         return world;
+    }
+
+    Realism realism() {
+        return world.realism;
     }
 
     /** The stream every build step draws from, in order. */
@@ -148,6 +153,16 @@ final class WorldBuilder {
             throw new IllegalStateException("no eligible subscriber in 10,000 draws: population too small");
         }
         return s;
+    }
+
+    /**
+     * Realism step: a random ordinary subscriber in service, active before the window and passing {@code eligible},
+     * drawn from {@code r} (an actor's own stream) until one does (10,000 draws at the most), or null.
+     */
+    Sub ordinaryFrom(SplittableRandom r, Predicate<Sub> eligible) {
+        return world.randomSubscriber(r, 10_000,
+                s -> s.ordinary() && s.inService() && s.activationDay <= 0 && s.portedInDay == Integer.MAX_VALUE
+                        && eligible.test(s));
     }
 
     String nextPrivateLineId() {

@@ -37,7 +37,10 @@ class ActorsTest {
             Map.entry("PARCEL_PORT", Set.of(ParcelPorts.class)),
             Map.entry("ROAMER", Set.of(Roamers.class)),
             Map.entry("SPOOFED_VICTIM", Set.of(SpoofedNumbers.class)),
-            Map.entry("LINK_FORWARDER", Set.of(LinkForwarders.class)));
+            Map.entry("LINK_FORWARDER", Set.of(LinkForwarders.class)),
+            Map.entry("DUAL_SIM_PHONE", Set.of(DualSimPhones.class)),
+            Map.entry("NOTIFICATION_PORT", Set.of(NotificationPorts.class)),
+            Map.entry("INTERCONNECT_TRUNK", Set.of(InterconnectCallers.class)));
 
     @TempDir
     Path tmp;
