@@ -38,13 +38,16 @@ class DefaultRulesTest {
         rules = RuleBook.defaults();
         numberDetections = numbers(
                 number("+8617100000001", Map.of("distinct_callees_7d", 400L, "reciprocity_7d", 0.01, "answer_rate_out_7d", 0.25,
-                        "short_call_share_7d", 0.5, SIM_AGE_DAYS, 5, "calls_in_7d", 1L)),
+                        "duration_mean_s_7d", 40.0, "short_call_share_7d", 0.5, SIM_AGE_DAYS, 5, "calls_in_7d", 1L)),
                 // Courier: as many new callees, but customers answer and some call back; moves across cells; old SIM.
                 number("+8613800000002", Map.of("distinct_callees_7d", 250L, "reciprocity_7d", 0.25, "answer_rate_out_7d", 0.85,
                         "cells_7d", 40L, SIM_AGE_DAYS, 900)),
                 // Telemarketer: high volume, one-way, but an old account: fires, with a lower score than fresh fraud SIMs.
                 number("+8613800000003", Map.of("distinct_callees_7d", 400L, "reciprocity_7d", 0.01, "answer_rate_out_7d", 0.4,
-                        SIM_AGE_DAYS, 2000, "calls_in_7d", 30L)),
+                        "duration_mean_s_7d", 45.0, SIM_AGE_DAYS, 2000, "calls_in_7d", 30L)),
+                // A salesperson's work SIM: as many callees and as few call-backs, but half answered, conversations of minutes.
+                number("+8613800000004", Map.of("distinct_callees_7d", 630L, "reciprocity_7d", 0.07, "answer_rate_out_7d", 0.52,
+                        "duration_mean_s_7d", 170.0, SIM_AGE_DAYS, 1500, "calls_in_7d", 60L)),
                 number("+22222045275", Map.of("one_ring_callees_7d", 500L, "one_ring_share_7d", 0.95, "answer_rate_out_7d", 0.0,
                         "callbacks_after_one_ring_7d", 12L)),
                 number("+8617000000010", Map.of("sequential_share_7d", 0.7, "distinct_callees_7d", 300L, "unallocated_share_7d", 0.3)),
@@ -98,6 +101,7 @@ class DefaultRulesTest {
         assertTrue(reasons.contains("1.0% of callees called back"), reasons.toString());
         assertTrue(reasons.contains("SIM active 5 days"), reasons.toString());
         assertFalse(found.keySet().stream().anyMatch(k -> k.startsWith("+8613800000002/")), found.keySet().toString());
+        assertFalse(found.keySet().stream().anyMatch(k -> k.startsWith("+8613800000004/")), "the salesperson: " + found.keySet());
         Row telemarketer = found.get("+8613800000003/BULK_CALLING");
         assertNotNull(telemarketer);
         assertTrue(telemarketer.<Double>getAs(SCORE) < bulk.<Double>getAs(SCORE));

@@ -2,7 +2,9 @@ package com.zhifang.testkit.generate;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -38,6 +40,11 @@ final class Wangiri implements Actor {
     }
 
     final List<PremiumNumber> numbers = new ArrayList<>();
+    /**
+     * The lines that rang someone inside the generated days: a sibling sized for a busy day the operator never had
+     * placed no call, and the truth labels only what the actor did.
+     */
+    private final Set<String> linesUsed = new HashSet<>();
     /** Call-backs of today's waves made after midnight: tomorrow's, once today is written. */
     private List<Callback> callbacksTomorrow = new ArrayList<>();
 
@@ -126,6 +133,7 @@ final class Wangiri implements Actor {
                     day.outcome(false, 0, ring, x < 65 ? 16 : x < 85 ? 31 : 19);
                 }
                 day.gwIn(r, t, trunk, Numbers.signalledForeign(e164, r), b, 0);
+                linesUsed.add(e164);
                 if (r.nextInt(100) < 5) {
                     int tb = t + 120 + r.nextInt(20 * 3600);
                     if (tb < 86_400) {
@@ -158,7 +166,7 @@ final class Wangiri implements Actor {
 
     @Override
     public List<TruthRow> truth(World world) {
-        return numbers.stream().flatMap(wg -> wg.lines().stream())
+        return numbers.stream().flatMap(wg -> wg.lines().stream()).filter(linesUsed::contains)
                 .map(e164 -> TruthRow.fraud("NUMBER", e164, "WANGIRI", false)).toList();
     }
 }
