@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -200,12 +201,15 @@ class NightlyEndToEndTest {
             assertTrue(weekly(box, OUTGOING_SHARE) >= 0.95, box.toString());
             assertTrue(weekly(box, NEW_SIMS) >= 2, "a SIM box runs on fresh SIMs: " + box);
         }
-        // Labelled fraud devices: SIM-box modules, and handsets a bulk-calling room passed between its SIMs.
+        // Labelled devices: SIM-box modules and handsets a bulk-calling room passed between its SIMs (fraud), and the
+        // legitimate multi-SIM handsets the generator plants on purpose (dual-SIM salespeople, telemarketers rotating
+        // SIMs). Any other device with several SIMs would be a world the detectors were not meant for.
+        Set<String> multiSimKinds = Set.of("SIMBOX", "BULK_CALLING", "DUAL_SIM_PHONE", "TELEMARKETER");
         List<Row> unlabelled = devices.entrySet().stream()
-                .filter(e -> !"SIMBOX".equals(truth.get(e.getKey())) && !"BULK_CALLING".equals(truth.get(e.getKey())))
+                .filter(e -> !multiSimKinds.contains(truth.get(e.getKey())))
                 .map(Map.Entry::getValue).toList();
         long multiSim = unlabelled.stream().filter(d -> weekly(d, SIMS) >= 2).count();
-        assertTrue(multiSim <= devices.size() / 50, multiSim + " devices not labelled fraud with several SIMs");
+        assertTrue(multiSim <= devices.size() / 50, multiSim + " devices not labelled with several SIMs");
     }
 
     @Test
