@@ -206,7 +206,7 @@ class NightlyEndToEndTest {
         // SIMs). Any other device with several SIMs would be a world the detectors were not meant for.
         Set<String> multiSimKinds = Set.of("SIMBOX", "BULK_CALLING", "DUAL_SIM_PHONE", "TELEMARKETER");
         List<Row> unlabelled = devices.entrySet().stream()
-                .filter(e -> !multiSimKinds.contains(truth.get(e.getKey())))
+                .filter(e -> !multiSimKinds.contains(truth.getOrDefault(e.getKey(), "")))
                 .map(Map.Entry::getValue).toList();
         long multiSim = unlabelled.stream().filter(d -> weekly(d, SIMS) >= 2).count();
         assertTrue(multiSim <= devices.size() / 50, multiSim + " devices not labelled with several SIMs");
