@@ -95,41 +95,41 @@ public final class GenerateCommand implements Callable<Integer> {
 
     /** The realism items: the defaults (or none with --no-realism), with each option given applied on top. */
     Realism realism() {
-        Realism r = noRealism ? Realism.none() : Realism.defaults();
+        Realism.Builder r = (noRealism ? Realism.none() : Realism.defaults()).toBuilder();
         if (portedOutShare != null) {
-            r = r.withPortedOutShare(portedOutShare);
+            r.portedOutShare(portedOutShare);
         }
         if (portedInShare != null) {
-            r = r.withPortedInShare(portedInShare);
+            r.portedInShare(portedInShare);
         }
         if (garbledCallerShare != null) {
-            r = r.withGarbledCallerShare(garbledCallerShare);
+            r.garbledCallerShare(garbledCallerShare);
         }
         if (wifiCallingShare != null) {
-            r = r.withWifiCallingShare(wifiCallingShare);
+            r.wifiCallingShare(wifiCallingShare);
         }
         if (dualSimPhonesPer != null) {
-            r = r.withDualSimPhonesPer(dualSimPhonesPer);
+            r.dualSimPhonesPer(dualSimPhonesPer);
         }
         if (rotatingTelemarketerShare != null) {
-            r = r.withRotatingTelemarketerShare(rotatingTelemarketerShare);
+            r.rotatingTelemarketerShare(rotatingTelemarketerShare);
         }
         if (notificationPortsPer != null) {
-            r = r.withNotificationPortsPer(notificationPortsPer);
+            r.notificationPortsPer(notificationPortsPer);
         }
         if (policeNamesSpoofVictim != null) {
-            r = r.withPoliceNamesSpoofVictim(policeNamesSpoofVictim);
+            r.policeNamesSpoofVictim(policeNamesSpoofVictim);
         }
         if (vendorBShare != null) {
-            r = r.withVendorBShare(vendorBShare);
+            r.vendorBShare(vendorBShare);
         }
         if (simDailyCallCap != null) {
-            r = r.withSimDailyCallCap(simDailyCallCap);
+            r.simDailyCallCap(simDailyCallCap);
         }
         if (simDailySmsCap != null) {
-            r = r.withSimDailySmsCap(simDailySmsCap);
+            r.simDailySmsCap(simDailySmsCap);
         }
-        return r;
+        return r.build();
     }
 
     @Override

@@ -83,14 +83,14 @@ class BenchmarkCommandTest {
                         "--ported-out-share", "0", "--wifi-calling-share", "0.1", "--sim-daily-call-cap", "250",
                         "--police-names-spoof-victim", "false", "--dual-sim-phones-per", "0")
                 .subcommand().commandSpec().userObject();
-        assertEquals(Realism.defaults().withPortedOutShare(0).withWifiCallingShare(0.1).withSimDailyCallCap(250)
-                .withPoliceNamesSpoofVictim(false).withDualSimPhonesPer(0), some.realism());
+        assertEquals(Realism.defaults().toBuilder().portedOutShare(0).wifiCallingShare(0.1).simDailyCallCap(250)
+                .policeNamesSpoofVictim(false).dualSimPhonesPer(0).build(), some.realism());
 
         GenerateCommand none = (GenerateCommand) new CommandLine(new BenchmarksCli())
                 .parseArgs("generate", "--out", "o", "--subscribers", "2000", "--days", "7", "--seed", "1",
                         "--no-realism", "--vendor-b-share", "0.5")
                 .subcommand().commandSpec().userObject();
-        assertEquals(Realism.none().withVendorBShare(0.5), none.realism());
+        assertEquals(Realism.none().toBuilder().vendorBShare(0.5).build(), none.realism());
     }
 
     @Test

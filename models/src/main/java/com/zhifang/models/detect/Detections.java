@@ -159,9 +159,9 @@ public final class Detections {
         return coalesce(test, lit(false));
     }
 
-    /** 0.5 at the threshold rising to 1.0 at the strong value (numeric tests); 1.0 for equality tests. */
+    /** A numeric test's strength: 0.5 at the threshold rising to 1.0 at the strong value; 1.0 when it has no strong value. */
     static Column strength(Condition c) {
-        if (!c.numeric() || c.strong() == null) {
+        if (c.strong() == null) {
             return lit(1.0);
         }
         Column v = col(c.feature()).cast("double");

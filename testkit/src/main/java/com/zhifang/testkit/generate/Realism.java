@@ -49,7 +49,7 @@ package com.zhifang.testkit.generate;
  * @param simDailyCallCap       Per-SIM daily limit of outgoing calls that fraud keeps just under (bulk callers,
  *                              scanners, SIM-box SIMs, wangiri numbers): each stays at a figure just under it (e.g.
  *                              294-299 for 300), SIM boxes and wangiri spreading the excess over their other SIMs or
- *                              numbers (wangiri operators get sibling numbers, labelled {@code WANGIRI} too). Off: 0.
+ *                              numbers (wangiri operators get sibling numbers, labelled {@code WANGIRI} when they rang someone). Off: 0.
  * @param simDailySmsCap        The same for outgoing SMS (spam SIMs, the excess spread over the group's other SIMs).
  *                              Off: 0.
  */
@@ -121,66 +121,55 @@ public record Realism(
         return portedOutShare > 0 || portedInShare > 0;
     }
 
-    public Realism withPortedOutShare(double v) {
-        return new Realism(v, portedInShare, garbledCallerShare, wifiCallingShare, dualSimPhonesPer,
-                rotatingTelemarketerShare, notificationPortsPer, policeNamesSpoofVictim, vendorBShare, simDailyCallCap,
-                simDailySmsCap);
+    /** A builder holding these figures, to change some of them ({@code Realism.defaults().toBuilder().vendorBShare(0)}). */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public Realism withPortedInShare(double v) {
-        return new Realism(portedOutShare, v, garbledCallerShare, wifiCallingShare, dualSimPhonesPer,
-                rotatingTelemarketerShare, notificationPortsPer, policeNamesSpoofVictim, vendorBShare, simDailyCallCap,
-                simDailySmsCap);
-    }
+    /** Sets figures one by one; {@link #build()} validates them all. */
+    public static final class Builder {
+        private double portedOutShare;
+        private double portedInShare;
+        private double garbledCallerShare;
+        private double wifiCallingShare;
+        private int dualSimPhonesPer;
+        private double rotatingTelemarketerShare;
+        private int notificationPortsPer;
+        private boolean policeNamesSpoofVictim;
+        private double vendorBShare;
+        private int simDailyCallCap;
+        private int simDailySmsCap;
 
-    public Realism withGarbledCallerShare(double v) {
-        return new Realism(portedOutShare, portedInShare, v, wifiCallingShare, dualSimPhonesPer,
-                rotatingTelemarketerShare, notificationPortsPer, policeNamesSpoofVictim, vendorBShare, simDailyCallCap,
-                simDailySmsCap);
-    }
+        private Builder(Realism from) {
+            portedOutShare = from.portedOutShare;
+            portedInShare = from.portedInShare;
+            garbledCallerShare = from.garbledCallerShare;
+            wifiCallingShare = from.wifiCallingShare;
+            dualSimPhonesPer = from.dualSimPhonesPer;
+            rotatingTelemarketerShare = from.rotatingTelemarketerShare;
+            notificationPortsPer = from.notificationPortsPer;
+            policeNamesSpoofVictim = from.policeNamesSpoofVictim;
+            vendorBShare = from.vendorBShare;
+            simDailyCallCap = from.simDailyCallCap;
+            simDailySmsCap = from.simDailySmsCap;
+        }
 
-    public Realism withWifiCallingShare(double v) {
-        return new Realism(portedOutShare, portedInShare, garbledCallerShare, v, dualSimPhonesPer,
-                rotatingTelemarketerShare, notificationPortsPer, policeNamesSpoofVictim, vendorBShare, simDailyCallCap,
-                simDailySmsCap);
-    }
+        public Builder portedOutShare(double value) { portedOutShare = value; return this; }
+        public Builder portedInShare(double value) { portedInShare = value; return this; }
+        public Builder garbledCallerShare(double value) { garbledCallerShare = value; return this; }
+        public Builder wifiCallingShare(double value) { wifiCallingShare = value; return this; }
+        public Builder dualSimPhonesPer(int value) { dualSimPhonesPer = value; return this; }
+        public Builder rotatingTelemarketerShare(double value) { rotatingTelemarketerShare = value; return this; }
+        public Builder notificationPortsPer(int value) { notificationPortsPer = value; return this; }
+        public Builder policeNamesSpoofVictim(boolean value) { policeNamesSpoofVictim = value; return this; }
+        public Builder vendorBShare(double value) { vendorBShare = value; return this; }
+        public Builder simDailyCallCap(int value) { simDailyCallCap = value; return this; }
+        public Builder simDailySmsCap(int value) { simDailySmsCap = value; return this; }
 
-    public Realism withDualSimPhonesPer(int v) {
-        return new Realism(portedOutShare, portedInShare, garbledCallerShare, wifiCallingShare, v,
-                rotatingTelemarketerShare, notificationPortsPer, policeNamesSpoofVictim, vendorBShare, simDailyCallCap,
-                simDailySmsCap);
-    }
-
-    public Realism withRotatingTelemarketerShare(double v) {
-        return new Realism(portedOutShare, portedInShare, garbledCallerShare, wifiCallingShare, dualSimPhonesPer, v,
-                notificationPortsPer, policeNamesSpoofVictim, vendorBShare, simDailyCallCap, simDailySmsCap);
-    }
-
-    public Realism withNotificationPortsPer(int v) {
-        return new Realism(portedOutShare, portedInShare, garbledCallerShare, wifiCallingShare, dualSimPhonesPer,
-                rotatingTelemarketerShare, v, policeNamesSpoofVictim, vendorBShare, simDailyCallCap, simDailySmsCap);
-    }
-
-    public Realism withPoliceNamesSpoofVictim(boolean v) {
-        return new Realism(portedOutShare, portedInShare, garbledCallerShare, wifiCallingShare, dualSimPhonesPer,
-                rotatingTelemarketerShare, notificationPortsPer, v, vendorBShare, simDailyCallCap, simDailySmsCap);
-    }
-
-    public Realism withVendorBShare(double v) {
-        return new Realism(portedOutShare, portedInShare, garbledCallerShare, wifiCallingShare, dualSimPhonesPer,
-                rotatingTelemarketerShare, notificationPortsPer, policeNamesSpoofVictim, v, simDailyCallCap,
-                simDailySmsCap);
-    }
-
-    public Realism withSimDailyCallCap(int v) {
-        return new Realism(portedOutShare, portedInShare, garbledCallerShare, wifiCallingShare, dualSimPhonesPer,
-                rotatingTelemarketerShare, notificationPortsPer, policeNamesSpoofVictim, vendorBShare, v,
-                simDailySmsCap);
-    }
-
-    public Realism withSimDailySmsCap(int v) {
-        return new Realism(portedOutShare, portedInShare, garbledCallerShare, wifiCallingShare, dualSimPhonesPer,
-                rotatingTelemarketerShare, notificationPortsPer, policeNamesSpoofVictim, vendorBShare, simDailyCallCap,
-                v);
+        public Realism build() {
+            return new Realism(portedOutShare, portedInShare, garbledCallerShare, wifiCallingShare, dualSimPhonesPer,
+                    rotatingTelemarketerShare, notificationPortsPer, policeNamesSpoofVictim, vendorBShare, simDailyCallCap,
+                    simDailySmsCap);
+        }
     }
 }

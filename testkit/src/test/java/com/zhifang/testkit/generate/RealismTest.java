@@ -444,7 +444,7 @@ class RealismTest {
         Path low = tmp.resolve("low-cap");
         GeneratorResult result = new LandingZoneGenerator(GeneratorSettings.builder(low).subscribers(2_000).days(2)
                 .seed(5L).malformedRate(0).lateRate(0).redeliveryRate(0).duplicateRate(0).gzip(false)
-                .realism(Realism.defaults().withSimDailyCallCap(100).withSimDailySmsCap(60)).build()).execute();
+                .realism(Realism.defaults().toBuilder().simDailyCallCap(100).simDailySmsCap(60).build()).build()).execute();
         List<Map<String, String>> v = new ArrayList<>();
         List<Map<String, String>> s = new ArrayList<>();
         for (FileReport f : result.files()) {
@@ -516,11 +516,11 @@ class RealismTest {
 
     @Test
     void realismIsValidated() {
-        assertThrows(IllegalArgumentException.class, () -> Realism.defaults().withPortedOutShare(-0.1));
-        assertThrows(IllegalArgumentException.class, () -> Realism.defaults().withWifiCallingShare(1.5));
-        assertThrows(IllegalArgumentException.class, () -> Realism.defaults().withSimDailyCallCap(5));
-        assertThrows(IllegalArgumentException.class, () -> Realism.defaults().withDualSimPhonesPer(10));
-        assertEquals(0, Realism.defaults().withSimDailyCallCap(0).simDailyCallCap(), "0 turns the cap off");
+        assertThrows(IllegalArgumentException.class, () -> Realism.defaults().toBuilder().portedOutShare(-0.1).build());
+        assertThrows(IllegalArgumentException.class, () -> Realism.defaults().toBuilder().wifiCallingShare(1.5).build());
+        assertThrows(IllegalArgumentException.class, () -> Realism.defaults().toBuilder().simDailyCallCap(5).build());
+        assertThrows(IllegalArgumentException.class, () -> Realism.defaults().toBuilder().dualSimPhonesPer(10).build());
+        assertEquals(0, Realism.defaults().toBuilder().simDailyCallCap(0).build().simDailyCallCap(), "0 turns the cap off");
         assertThrows(NullPointerException.class, () -> GeneratorSettings.builder(tmp).realism(null).build());
     }
 }
