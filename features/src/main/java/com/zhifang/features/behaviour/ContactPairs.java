@@ -80,7 +80,8 @@ public final class ContactPairs {
      * Window features from the stored pairs of the longest window, all exact: for each window, a
      * number's distinct callees, callers and callee blocks, callees per block, the share of its
      * callees that called it back (reciprocity), the callees it one-ring called, and how many of
-     * those called it after the first one-ring call (Wangiri's harvest).
+     * those called it after the first one-ring call (Wangiri's harvest). The range figures of
+     * international callers are added from these ({@link CallerRanges#withRangeOneRing}).
      *
      * <p>Why from the pairs rather than from daily sketches: the pairs of the window are read here
      * anyway (set membership needs them), so exact counts cost a few sums and one aggregation within

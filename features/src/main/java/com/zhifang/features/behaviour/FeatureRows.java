@@ -8,6 +8,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructField;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ public final class FeatureRows {
      * Numbers: our subscribers seen in the window, and other numbers that called or texted ours
      * (numbers only called by ours are context, not entities).
      *
-     * @param contacts    the window features from contact pairs ({@link ContactPairs#toWindowContacts})
+     * @param contacts    the window features from contact pairs ({@link ContactPairs#toWindowContacts}); the range
+     *                    figures of international callers are summed from them here ({@link CallerRanges})
      * @param recipients  the window features from stored SMS recipients ({@link SmsSenders#toWindowRecipients})
      * @param linkSenders the window features from stored link senders ({@link SmsSenders#toWindowLinkSenders})
      * @param subscribers the snapshot that applies to D
@@ -48,7 +50,10 @@ public final class FeatureRows {
                         col(REAL_NAME_VERIFIED), col(STATUS), col(SIMS_SAME_IDENTITY));
         Dataset<Row> notified = police.filter(col(NOTIFIED_ON).leq(lit(day)).and(col(NUMBER).isNotNull()))
                 .groupBy(col(NUMBER).as("_notified")).agg(min(NOTIFIED_ON).as(POLICE_NOTIFIED_ON));
-        Dataset<Row> withContacts = withJoined(withJoined(windowed, contacts, NUMBER, FeatureSets.NUMBER_PAIR_FEATURES, windows),
+        List<StructField> pairAndRange = new ArrayList<>(FeatureSets.NUMBER_PAIR_FEATURES);
+        pairAndRange.addAll(FeatureSets.RANGE_FEATURES);
+        Dataset<Row> withContacts = withJoined(withJoined(windowed, CallerRanges.withRangeOneRing(contacts, windows), NUMBER,
+                        pairAndRange, windows),
                 recipients.withColumnRenamed(ENTITY_ID, NUMBER), NUMBER, FeatureSets.SMS_RECIPIENT_FEATURES, windows);
         Map<String, Column> shares = new LinkedHashMap<>();
         for (int w : windows) {

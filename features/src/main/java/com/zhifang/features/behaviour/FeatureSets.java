@@ -66,6 +66,8 @@ public final class FeatureSets {
     public static final List<StructField> NUMBER_PAIR_FEATURES = List.of(
             field(CALLEES, L), field(CALLERS, L), field(CALLEE_BLOCKS, L), field(CALLEES_PER_BLOCK, D),
             field(RECIPROCITY, D), field(RECIPROCATED_CALLEES, L), field(ONE_RING_CALLEES, L), field(CALLBACKS_AFTER_ONE_RING, L));
+    /** Window features of international callers' ranges, summed from the pair features ({@link CallerRanges#withRangeOneRing}). */
+    public static final List<StructField> RANGE_FEATURES = List.of(field(RANGE_ONE_RING_CALLEES, L), field(RANGE_ONE_RING_NUMBERS, L));
     /**
      * Window features of trunks and port customers computed from the numbers they carried (see
      * {@link CarriedNumbers#toCarriedWindowFeatures}): the distinct numbers carried, under the
@@ -125,6 +127,7 @@ public final class FeatureSets {
         // next NOVELTY_LOOKBACK_DAYS, so over windows up to a day longer their sum is at most the distinct callees. The
         // share (new callees / distinct callees, FeatureRows.toNumberFeatures) needs both the day states and the pairs.
         List<StructField> joined = new ArrayList<>(NUMBER_PAIR_FEATURES);
+        joined.addAll(RANGE_FEATURES);
         joined.addAll(SMS_RECIPIENT_FEATURES);
         joined.add(field(NEW_CALLEE_SHARE, D));
         joined.addAll(LINK_SENDER_FEATURES);

@@ -111,7 +111,9 @@ public final class Schemas {
                 f(SCORE, DBL, false), f(PATTERNS, DataTypes.createArrayType(S, false), false),
                 f(REASONS, DataTypes.createArrayType(S, false), false), f(POLICE_NOTIFIED, B, false),
                 f(FIRST_LISTED_ON, D, false), f(DAYS_LISTED, I, false), f(RULE_SCORE, DBL, false), f(MODEL_SCORE, DBL),
-                f(RUN_ID, S, false), f(RULES_VERSION, S, false), f(MODEL_VERSION, S)));
+                f(RUN_ID, S, false), f(RULES_VERSION, S, false), f(MODEL_VERSION, S),
+                // Added with rules 2026.12.07-3: lists written before have no category (null).
+                f(LIST_CATEGORY, S)));
     }
 
     /**

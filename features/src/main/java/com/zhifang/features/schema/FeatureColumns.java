@@ -122,6 +122,13 @@ public final class FeatureColumns {
     public static final String RECIPROCATED_CALLEES = "reciprocated_callees";
     public static final String ONE_RING_CALLEES = "one_ring_callees";
     public static final String CALLBACKS_AFTER_ONE_RING = "callbacks_after_one_ring";
+    /**
+     * Of an international caller: its range's one-ring callees (summed over the range's numbers) and how many
+     * of the range's numbers one-ring called someone; 0 for numbers not in a foreign range
+     * ({@link com.zhifang.features.behaviour.CallerRanges}).
+     */
+    public static final String RANGE_ONE_RING_CALLEES = "range_one_ring_callees";
+    public static final String RANGE_ONE_RING_NUMBERS = "range_one_ring_numbers";
     public static final String SIM_SWAP_RATE = "sim_swap_rate";
     public static final String RECORDS_PER_SIM = "records_per_sim";
     public static final String OUTGOING_SHARE = "outgoing_share";

@@ -21,6 +21,11 @@ public final class ScoreColumns {
     public static final String RULE = "rule";
     /** A detection whose rule had at least one holding support condition (evidence beyond its required ones). */
     public static final String CORROBORATED = "corroborated";
+    /**
+     * {@link com.zhifang.features.domain.ListCategory}: FRAUD, or COMPLIANCE when an entity's only evidence is
+     * marketing-like volume without any sign of fraud (a detection's, then the listed entity's).
+     */
+    public static final String LIST_CATEGORY = "category";
     /** Evidence sentences (array in tables, {@code ; }-joined in the export). */
     public static final String REASONS = "reasons";
     public static final String FIRST_LISTED_ON = "first_listed_on";

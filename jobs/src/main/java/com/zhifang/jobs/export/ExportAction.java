@@ -47,7 +47,7 @@ public final class ExportAction extends BaseStageAction<ExportResult> {
     public static final String MANIFEST_FILE = "manifest.json";
     /** The export's columns; the first six are the contract's, in its order. */
     public static final List<String> CSV_COLUMNS = List.of(RANK, ENTITY_TYPE, ENTITY_ID, SCORE, PATTERNS, REASONS,
-            POLICE_NOTIFIED, FIRST_LISTED_ON, DAYS_LISTED, RULE_SCORE, MODEL_SCORE);
+            POLICE_NOTIFIED, FIRST_LISTED_ON, DAYS_LISTED, RULE_SCORE, MODEL_SCORE, LIST_CATEGORY);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final String runId;
@@ -90,6 +90,8 @@ public final class ExportAction extends BaseStageAction<ExportResult> {
             fields.add(String.valueOf(r.<Integer>getAs(DAYS_LISTED)));
             fields.add(decimal(r.getAs(RULE_SCORE)));
             fields.add(decimal(r.getAs(MODEL_SCORE)));
+            String category = r.getAs(LIST_CATEGORY);
+            fields.add(category == null ? "" : category);   // null on lists scored before categories existed
             out.append(Csv.line(fields)).append('\n');
         }
         return out.toString();

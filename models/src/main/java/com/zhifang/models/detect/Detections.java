@@ -1,6 +1,7 @@
 package com.zhifang.models.detect;
 
 import com.zhifang.features.domain.EntityType;
+import com.zhifang.features.domain.ListCategory;
 import com.zhifang.features.schema.RequiredColumns;
 import com.zhifang.models.rules.Condition;
 import com.zhifang.models.rules.Detector;
@@ -19,6 +20,7 @@ import java.util.Set;
 
 import static com.zhifang.features.schema.RecordColumns.ENTITY_ID;
 import static com.zhifang.features.schema.RecordColumns.ENTITY_TYPE;
+import static com.zhifang.features.schema.ScoreColumns.LIST_CATEGORY;
 import static com.zhifang.features.schema.ScoreColumns.CORROBORATED;
 import static com.zhifang.features.schema.ScoreColumns.PATTERN;
 import static com.zhifang.features.schema.ScoreColumns.REASONS;
@@ -54,7 +56,8 @@ public final class Detections {
             .add(SCORE, DataTypes.DoubleType, false)
             .add(RULE, DataTypes.StringType, false)
             .add(REASONS, DataTypes.createArrayType(DataTypes.StringType, false), false)
-            .add(CORROBORATED, DataTypes.BooleanType, false);
+            .add(CORROBORATED, DataTypes.BooleanType, false)
+            .add(LIST_CATEGORY, DataTypes.StringType, false);
 
     private static final String BEST = "_best";
     private static final String FOUND = "_found";
@@ -63,10 +66,11 @@ public final class Detections {
     }
 
     /**
-     * {@code entity_type, entity_id, pattern, score, rule, reasons, corroborated}: one row per entity
-     * and pattern that fired. {@code reasons} holds the evidence sentences of the rule that scored
+     * {@code entity_type, entity_id, pattern, score, rule, reasons, corroborated, category}: one row per
+     * entity and pattern that fired. {@code reasons} holds the evidence sentences of the rule that scored
      * best, with the entity's own values; {@code corroborated} says whether a support condition of
-     * that rule held.
+     * that rule held; {@code category} is FRAUD when it did, else the detector's
+     * {@link Detector#uncorroboratedCategory()}.
      *
      * @param idColumn          the feature rows' key column (number, imei, trunk_id, port_customer)
      * @param uncorroboratedMax the score of a rule whose required conditions all count in full, before supports
@@ -91,7 +95,8 @@ public final class Detections {
         }
         List<Column> found = new ArrayList<>();
         for (Detector d : detectors) {
-            found.add(struct(lit(d.pattern().code()).as(PATTERN), best(d, uncorroboratedMax).as(BEST)));
+            found.add(struct(lit(d.pattern().code()).as(PATTERN), best(d, uncorroboratedMax).as(BEST),
+                    lit(d.uncorroboratedCategory().code()).as(LIST_CATEGORY)));
         }
         return features
                 .select(col(idColumn).cast("string").as(ENTITY_ID), explode(array(found.toArray(new Column[0]))).as(FOUND))
@@ -99,7 +104,9 @@ public final class Detections {
                 .select(lit(entityType.code()).as(ENTITY_TYPE), col(ENTITY_ID), col(FOUND + "." + PATTERN).as(PATTERN),
                         col(FOUND + "." + BEST + "." + SCORE).as(SCORE), col(FOUND + "." + BEST + "." + RULE).as(RULE),
                         col(FOUND + "." + BEST + "." + REASONS).as(REASONS),
-                        col(FOUND + "." + BEST + "." + CORROBORATED).as(CORROBORATED));
+                        col(FOUND + "." + BEST + "." + CORROBORATED).as(CORROBORATED),
+                        when(col(FOUND + "." + BEST + "." + CORROBORATED), lit(ListCategory.FRAUD.code()))
+                                .otherwise(col(FOUND + "." + LIST_CATEGORY)).as(LIST_CATEGORY));
     }
 
     /** The best firing rule of a detector as struct(score, rule, reasons), null when none fires. */

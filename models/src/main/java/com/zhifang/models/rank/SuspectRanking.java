@@ -2,6 +2,7 @@ package com.zhifang.models.rank;
 
 import com.zhifang.features.domain.EntityType;
 import com.zhifang.features.domain.FeedbackOutcome;
+import com.zhifang.features.domain.ListCategory;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -19,6 +20,7 @@ import static com.zhifang.features.schema.RecordColumns.NOTIFIED_ON;
 import static com.zhifang.features.schema.RecordColumns.NUMBER;
 import static com.zhifang.features.schema.RecordColumns.OUTCOME;
 import static com.zhifang.features.schema.RecordColumns.VALID_UNTIL;
+import static com.zhifang.features.schema.ScoreColumns.LIST_CATEGORY;
 import static com.zhifang.features.schema.ScoreColumns.CORROBORATED;
 import static com.zhifang.features.schema.ScoreColumns.DAYS_LISTED;
 import static com.zhifang.features.schema.ScoreColumns.FIRST_LISTED_ON;
@@ -63,16 +65,21 @@ public final class SuspectRanking {
      * detections is: patterns read off the same uncorroborated traffic (a heavy caller's volume
      * seen as bulk calling, and its handset's SIMs seen as a SIM box) are not independent
      * evidence, and together they must not outrank fraud that independent signs corroborate.
+     *
+     * <p>{@code category}: FRAUD when any of its detections is, else COMPLIANCE (every detection is
+     * marketing-like volume without a sign of fraud; {@link com.zhifang.models.rules.Detector#uncorroboratedCategory()}).
      */
     public static Dataset<Row> toEntityScores(Dataset<Row> detections, double uncorroboratedMax) {
-        RequiredColumns.check(detections, "toEntityScores", ENTITY_TYPE, ENTITY_ID, PATTERN, SCORE, REASONS, CORROBORATED);
+        RequiredColumns.check(detections, "toEntityScores", ENTITY_TYPE, ENTITY_ID, PATTERN, SCORE, REASONS, CORROBORATED, LIST_CATEGORY);
         Column ordered = sort_array(collect_list(struct(negate(col(SCORE)).as(SORT_KEY), col(PATTERN), col(REASONS))));
         Column combined = lit(1.0).minus(exp(sum(log1p(negate(least(col(SCORE), lit(SCORE_CEILING)))))));
         Column capped = when(max(col(CORROBORATED)), combined).otherwise(least(combined, lit(uncorroboratedMax)));
         return detections
                 .groupBy(ENTITY_TYPE, ENTITY_ID)
-                .agg(round(capped, 6).as(RULE_SCORE), ordered.as("_ordered"))
-                .select(col(ENTITY_TYPE), col(ENTITY_ID), col(RULE_SCORE),
+                .agg(round(capped, 6).as(RULE_SCORE), ordered.as("_ordered"),
+                        when(max(col(LIST_CATEGORY).equalTo(lit(ListCategory.FRAUD.code()))), lit(ListCategory.FRAUD.code()))
+                                .otherwise(lit(ListCategory.COMPLIANCE.code())).as(LIST_CATEGORY))
+                .select(col(ENTITY_TYPE), col(ENTITY_ID), col(RULE_SCORE), col(LIST_CATEGORY),
                         transform(col("_ordered"), d -> d.getField(PATTERN)).as(PATTERNS),
                         flatten(transform(col("_ordered"), (d, i) -> when(i.equalTo(0), d.getField(REASONS))
                                 .otherwise(transform(d.getField(REASONS), r -> concat(d.getField(PATTERN), lit(": "), r)))))
@@ -194,13 +201,14 @@ public final class SuspectRanking {
     }
 
     /**
-     * Ranks (1 = highest score; ties by entity type and id, so a re-run gives the same list) and
+     * Ranks (every FRAUD case above every COMPLIANCE case, then by score, 1 = highest; ties by entity type
+     * and id, so a re-run gives the same list) and
      * listing history from the earlier lists: {@code first_listed_on} and {@code days_listed}
      * (today included). {@code previousLists} rows dated on or after the day are ignored, so a
      * re-run of the day counts it once.
      */
     public static Dataset<Row> toRanked(Dataset<Row> scores, Dataset<Row> previousLists, LocalDate day) {
-        RequiredColumns.check(scores, "toRanked", ENTITY_TYPE, ENTITY_ID, SCORE);
+        RequiredColumns.check(scores, "toRanked", ENTITY_TYPE, ENTITY_ID, SCORE, LIST_CATEGORY);
         RequiredColumns.check(previousLists, "toRanked (previous lists)", ENTITY_TYPE, ENTITY_ID, LIST_DATE);
         Dataset<Row> history = previousLists.where(col(LIST_DATE).lt(lit(day)))
                 .groupBy(col(ENTITY_TYPE).as("_h_type"), col(ENTITY_ID).as("_h_id"))
@@ -209,6 +217,8 @@ public final class SuspectRanking {
                 .withColumn(FIRST_LISTED_ON, coalesce(col("_first"), lit(day)))
                 .withColumn(DAYS_LISTED, coalesce(col("_days"), lit(0L)).plus(1))
                 .drop("_h_type", "_h_id", "_first", "_days")
-                .withColumn(RANK, row_number().over(Window.orderBy(col(SCORE).desc(), col(ENTITY_TYPE), col(ENTITY_ID))));
+                .withColumn(RANK, row_number().over(Window.orderBy(
+                        when(col(LIST_CATEGORY).equalTo(lit(ListCategory.FRAUD.code())), 0).otherwise(1),
+                        col(SCORE).desc(), col(ENTITY_TYPE), col(ENTITY_ID))));
     }
 }

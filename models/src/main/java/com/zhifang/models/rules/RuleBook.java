@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.zhifang.features.Sha256;
 import com.zhifang.features.domain.EntityType;
+import com.zhifang.features.domain.ListCategory;
 import com.zhifang.features.domain.PatternCode;
 
 import java.io.IOException;
@@ -170,7 +171,7 @@ public record RuleBook(String version, String contentHash, Listing listing, List
                 throw new IllegalArgumentException(rulePath + ": " + e.getMessage(), e);
             }
         }
-        return new Detector(d.pattern(), d.entity(), rules);
+        return new Detector(d.pattern(), d.entity(), d.uncorroboratedCategory(), rules);
     }
 
     private static List<Condition> conditions(List<RulesFile.ConditionJson> conditions, String path, boolean support) {
@@ -237,7 +238,8 @@ public record RuleBook(String version, String contentHash, Listing listing, List
     }
 
     private static String codeName(Class<?> type) {
-        return type == PatternCode.class ? "pattern code" : type == EntityType.class ? "entity type" : type.getSimpleName();
+        return type == PatternCode.class ? "pattern code" : type == EntityType.class ? "entity type"
+                : type == ListCategory.class ? "category" : type.getSimpleName();
     }
 
     /** {@code $.detectors[0].rules[1].name} from Jackson's reference path. */

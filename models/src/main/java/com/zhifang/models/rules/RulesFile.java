@@ -3,6 +3,7 @@ package com.zhifang.models.rules;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zhifang.features.domain.EntityType;
+import com.zhifang.features.domain.ListCategory;
 import com.zhifang.features.domain.PatternCode;
 
 import java.util.List;
@@ -24,9 +25,13 @@ record RulesFile(@JsonProperty(required = true) String version,
                        Double modelWeight,
                        Double uncorroboratedMax) {}
 
-    /** One element of {@code "detectors"}: a pattern code on one entity type, with its rules. */
+    /**
+     * One element of {@code "detectors"}: a pattern code on one entity type, with its rules, and the category of
+     * what it finds when no support condition of its firing rule holds (default FRAUD).
+     */
     record DetectorJson(@JsonProperty(required = true) PatternCode pattern,
                         @JsonProperty(required = true) EntityType entity,
+                        ListCategory uncorroboratedCategory,
                         @JsonProperty(required = true) List<RuleJson> rules) {}
 
     /** One rule: required conditions, optional supporting ones. */

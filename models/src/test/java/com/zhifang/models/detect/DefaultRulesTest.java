@@ -105,6 +105,8 @@ class DefaultRulesTest {
         Row telemarketer = found.get("+8613800000003/BULK_CALLING");
         assertNotNull(telemarketer);
         assertTrue(telemarketer.<Double>getAs(SCORE) < bulk.<Double>getAs(SCORE));
+        assertEquals("FRAUD", bulk.getAs(LIST_CATEGORY), "bulk calling on a five-day-old SIM");
+        assertEquals("COMPLIANCE", telemarketer.getAs(LIST_CATEGORY), "the telemarketer's volume alone: " + telemarketer);
     }
 
     @Test

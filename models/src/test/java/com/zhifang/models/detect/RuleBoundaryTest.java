@@ -70,6 +70,12 @@ class RuleBoundaryTest {
         boundary("one-ring calls to many numbers", "one-ring caller from abroad", Map.of("one_ring_callees_7d", 280L,
                         "one_ring_share_7d", 0.93, "answer_rate_out_7d", 0.0),
                 "someone whose short calls are answered one time in ten and a bit", "answer_rate_out_7d", 0.11);
+        Map<String, Object> sibling = Map.of("range_one_ring_callees_7d", 240L, "range_one_ring_numbers_7d", 6L,
+                "one_ring_callees_7d", 4L, "one_ring_share_7d", 1.0, "answer_rate_out_7d", 0.0);
+        boundary("one-ring calls from a foreign range that rings many numbers once", "number of a leased premium range, kept under its cap",
+                sibling, "relative abroad whose missed calls share a range with one other missed caller", "range_one_ring_numbers_7d", 1L);
+        boundary("one-ring calls from a foreign range that rings many numbers once", "number of a leased premium range, kept under its cap",
+                sibling, "foreign office range whose people missed 19 callees between them in a week", "range_one_ring_callees_7d", 19L);
         // NUMBER_SCANNING
         boundary("sequential dialling through number blocks", "war dialler", Map.of("sequential_share_7d", 0.7,
                         "distinct_callees_7d", 350L),

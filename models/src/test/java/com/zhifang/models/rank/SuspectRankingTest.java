@@ -133,6 +133,30 @@ class SuspectRankingTest {
     }
 
     @Test
+    void anEntityIsAComplianceCaseOnlyWhenEveryDetectionIs() {
+        Map<String, Row> scored = byId(SuspectRanking.toEntityScores(detections(
+                compliance("NUMBER", "+8613800000001", "BULK_CALLING", 0.78, "900 distinct callees in 7 days"),
+                compliance("NUMBER", "+8613800000002", "BULK_CALLING", 0.78, "900 distinct callees in 7 days"),
+                uncorroborated("NUMBER", "+8613800000002", "SIMBOX", 0.7, "5 SIMs used in its device"),
+                detection("NUMBER", "+8613800000003", "BULK_CALLING", 0.9, "SIM active 3 days")), 0.8));
+        assertEquals("COMPLIANCE", scored.get("+8613800000001").getAs(LIST_CATEGORY), "a telemarketer's volume alone");
+        assertEquals("FRAUD", scored.get("+8613800000002").getAs(LIST_CATEGORY), "plus a pattern that is fraud in itself");
+        assertEquals("FRAUD", scored.get("+8613800000003").getAs(LIST_CATEGORY), "bulk calling corroborated by a young SIM");
+    }
+
+    @Test
+    void everyFraudCaseRanksAboveEveryComplianceCaseWhateverTheScores() {
+        Dataset<Row> scores = scores(Map.of("+8613800000001", 0.79, "+8613800000002", 0.65, "+8613800000003", 0.95),
+                Map.of("+8613800000001", "COMPLIANCE"));
+        Dataset<Row> none = spark.createDataFrame(List.of(),
+                new StructType().add(ENTITY_TYPE, "string").add(ENTITY_ID, "string").add(LIST_DATE, "date"));
+        Map<String, Row> ranked = byId(SuspectRanking.toRanked(scores, none, D));
+        assertEquals(1, ranked.get("+8613800000003").<Integer>getAs(RANK));
+        assertEquals(2, ranked.get("+8613800000002").<Integer>getAs(RANK), "a weakly evidenced fraud case");
+        assertEquals(3, ranked.get("+8613800000001").<Integer>getAs(RANK), "a telemarketer, though it scores higher");
+    }
+
+    @Test
     void ranksAreDeterministicAndCarryPoliceFlagAndListingHistory() {
         Dataset<Row> scores = scores(Map.of("+8613800000001", 0.9, "+8613800000002", 0.9, "+8613800000003", 0.95));
         Dataset<Row> police = spark.createDataFrame(List.of(RowFactory.create("+8613800000002", D.minusDays(3)),
@@ -155,17 +179,30 @@ class SuspectRankingTest {
         assertEquals(1L, ranked.get("+8613800000002").<Long>getAs(DAYS_LISTED));
     }
 
+    /** Fraud cases' scores. */
     private static Dataset<Row> scores(Map<String, Double> numbers) {
-        List<Row> rows = numbers.entrySet().stream().map(e -> RowFactory.create("NUMBER", e.getKey(), e.getValue())).toList();
-        return spark.createDataFrame(rows, new StructType().add(ENTITY_TYPE, "string").add(ENTITY_ID, "string").add(SCORE, "double"));
+        return scores(numbers, Map.of());
+    }
+
+    /** Scores, each a fraud case unless {@code categories} names another category. */
+    private static Dataset<Row> scores(Map<String, Double> numbers, Map<String, String> categories) {
+        List<Row> rows = numbers.entrySet().stream().map(e -> RowFactory.create("NUMBER", e.getKey(), e.getValue(),
+                categories.getOrDefault(e.getKey(), "FRAUD"))).toList();
+        return spark.createDataFrame(rows, new StructType().add(ENTITY_TYPE, "string").add(ENTITY_ID, "string").add(SCORE, "double")
+                .add(LIST_CATEGORY, "string"));
     }
 
     private static Row detection(String type, String id, String pattern, double score, String reason) {
-        return RowFactory.create(type, id, pattern, score, "rule", List.of(reason), true);
+        return RowFactory.create(type, id, pattern, score, "rule", List.of(reason), true, "FRAUD");
     }
 
     private static Row uncorroborated(String type, String id, String pattern, double score, String reason) {
-        return RowFactory.create(type, id, pattern, score, "rule", List.of(reason), false);
+        return RowFactory.create(type, id, pattern, score, "rule", List.of(reason), false, "FRAUD");
+    }
+
+    /** An uncorroborated detection of a pattern lawful marketing also shows. */
+    private static Row compliance(String type, String id, String pattern, double score, String reason) {
+        return RowFactory.create(type, id, pattern, score, "rule", List.of(reason), false, "COMPLIANCE");
     }
 
     private static Dataset<Row> detections(Row... rows) {

@@ -1,6 +1,7 @@
 package com.zhifang.models.rules;
 
 import com.zhifang.features.domain.EntityType;
+import com.zhifang.features.domain.ListCategory;
 import com.zhifang.features.domain.PatternCode;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,10 @@ class RuleBookTest {
         assertEquals(1, a.detectorsFor(EntityType.NUMBER).size());
         assertNotEquals(a.versionLabel(), b.versionLabel(), "same version string, different content");
         assertEquals(0.0, a.listing().modelWeight(), "model weight defaults to rules only");
+        assertEquals(ListCategory.FRAUD, a.detectors().get(0).uncorroboratedCategory(), "a detector finds fraud unless it says otherwise");
+        RuleBook marketing = RuleBook.parse(MINIMAL.replace("\"entity\": \"NUMBER\",",
+                "\"entity\": \"NUMBER\", \"uncorroborated_category\": \"COMPLIANCE\","), "c");
+        assertEquals(ListCategory.COMPLIANCE, marketing.detectors().get(0).uncorroboratedCategory());
     }
 
     @Test
@@ -40,6 +45,8 @@ class RuleBookTest {
         assertMessage(MINIMAL.replace("\"strong\": 0.9", "\"strong\": 0.1"), "require[0]", "beyond the threshold");
         assertMessage(MINIMAL.replace("WANGIRI", "ROBOCALL"), "$.detectors[0].pattern: unknown pattern code 'ROBOCALL'", "WANGIRI");
         assertMessage(MINIMAL.replace("\"NUMBER\"", "\"PHONE\""), "$.detectors[0].entity: unknown entity type 'PHONE'", "PORT_CUSTOMER");
+        assertMessage(MINIMAL.replace("\"entity\": \"NUMBER\",", "\"entity\": \"NUMBER\", \"uncorroborated_category\": \"MARKETING\","),
+                "$.detectors[0].uncorroborated_category: unknown category 'MARKETING'", "COMPLIANCE");
         assertMessage(MINIMAL.replace("{pct} one-ring", "{pct} one-ring {int}"), "require[0]", "may hold one of");
         assertMessage(MINIMAL.replace("\"min_score\": 0.6", "\"min_score\": 1.5"), "min_score", "(0.5, 1]");
         assertMessage(MINIMAL.replace("\"min_score\": 0.6", "\"min_score\": 0.5"), "min_score", "bare thresholds");
