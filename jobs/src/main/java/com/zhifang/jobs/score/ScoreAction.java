@@ -12,6 +12,7 @@ import com.zhifang.jobs.stage.BaseStageAction;
 import com.zhifang.models.detect.Detections;
 import com.zhifang.models.detect.ScoringInputs;
 import com.zhifang.models.rank.SuspectRanking;
+import com.zhifang.models.rules.Detector;
 import com.zhifang.models.rules.RuleBook;
 import com.zhifang.models.train.ApprovedModel;
 import com.zhifang.models.train.ModelScores;
@@ -28,6 +29,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import static com.zhifang.features.schema.FeatureColumns.*;
 import static com.zhifang.features.schema.RecordColumns.*;
@@ -138,6 +140,21 @@ public final class ScoreAction extends BaseStageAction<ScoreResult> {
 
     /** Every detector over D's entities, as one frame of detections. */
     Dataset<Row> detections() {
+        return detections(rules::detectorsFor);
+    }
+
+    /**
+     * Every rule of the rules file on its own, over D's entities: one detection per entity and rule that fires
+     * (column {@code rule}), not only the best rule of each detector. What {@code evaluate --by-rule} counts; the
+     * list itself is made from {@link #detections()}. Costs what the score stage's detectors cost.
+     */
+    public Dataset<Row> detectionsRuleByRule() {
+        return detections(type -> rules.detectorsFor(type).stream()
+                .flatMap(d -> d.rules().stream().map(r -> new Detector(d.pattern(), type, d.uncorroboratedCategory(), List.of(r))))
+                .toList());
+    }
+
+    private Dataset<Row> detections(Function<EntityType, List<Detector>> detectorsOf) {
         Dataset<Row> numbers = ScoringInputs.withServingDevice(
                 ScoringInputs.withGraphFeatures(readDay(Tables.FEATURES_NUMBER), readDay(Tables.GRAPH_FEATURES_NUMBER),
                         readDay(Tables.GRAPH_RINGS)),
@@ -146,7 +163,7 @@ public final class ScoreAction extends BaseStageAction<ScoreResult> {
         Dataset<Row> detections = null;
         for (EntityType type : EntityType.values()) {
             Dataset<Row> features = type == EntityType.NUMBER ? numbers : readDay(type.featuresTable());
-            Dataset<Row> found = Detections.toDetections(features, type, type.keyColumn(), rules.detectorsFor(type), cap);
+            Dataset<Row> found = Detections.toDetections(features, type, type.keyColumn(), detectorsOf.apply(type), cap);
             detections = detections == null ? found : detections.unionByName(found);
         }
         return detections;
