@@ -8,7 +8,9 @@ import com.zhifang.jobs.export.ExportAction;
 import com.zhifang.jobs.io.Warehouse;
 import com.zhifang.jobs.run.RunReport;
 import com.zhifang.jobs.testing.GeneratedWarehouse;
+import com.zhifang.jobs.score.ScoreAction;
 import com.zhifang.models.evaluate.ListEvaluation;
+import com.zhifang.models.evaluate.RuleTally;
 import com.zhifang.models.rules.RuleBook;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -159,6 +161,44 @@ class NightlyEndToEndTest {
         assertEquals(1.0, result.recallWithin2K().get("SPOOFED_CLI"), result.toMarkdown());
         assertEquals(1.0, result.recallWithin2K().get("WANGIRI"), result.toMarkdown());
         assertEquals(1.0, result.recallWithin2K().get("NUMBER_SCANNING"), result.toMarkdown());
+    }
+
+    /**
+     * Every listed row has a category; compliance cases (bulk calling and nothing else, uncorroborated) come after
+     * every fraud case, whatever their scores.
+     */
+    @Test
+    void complianceCasesAreBulkCallingAloneAndRankBelowEveryFraudCase() {
+        List<Row> list = warehouse.read(spark, Tables.SUSPECTS).where(col(LIST_DATE).equalTo(lit(NOV_2))).orderBy(RANK).collectAsList();
+        int lastFraud = 0;
+        int firstCompliance = Integer.MAX_VALUE;
+        for (Row r : list) {
+            String category = r.getAs(LIST_CATEGORY);
+            assertNotNull(category, r.toString());
+            if (category.equals("FRAUD")) {
+                lastFraud = Math.max(lastFraud, r.<Integer>getAs(RANK));
+            } else {
+                assertEquals("COMPLIANCE", category);
+                assertEquals(List.of("BULK_CALLING"), r.getList(r.fieldIndex(PATTERNS)), r.toString());
+                firstCompliance = Math.min(firstCompliance, r.<Integer>getAs(RANK));
+            }
+        }
+        assertTrue(lastFraud < firstCompliance, "last fraud case at " + lastFraud + ", first compliance case at " + firstCompliance);
+    }
+
+    /** {@code evaluate --by-rule}'s detections: each rule on its own reaches at least what the list's best rules did. */
+    @Test
+    void everyRuleOnItsOwnFindsItsPatternsFraud() {
+        List<RuleTally.Fired> fired = new ScoreAction(spark, warehouse, NOV_2, RuleBook.defaults(), 7, null, "test")
+                .detectionsRuleByRule().select(RULE, PATTERN, ENTITY_TYPE, ENTITY_ID, SCORE).collectAsList().stream()
+                .map(r -> new RuleTally.Fired(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getDouble(4))).toList();
+        Map<String, RuleTally.Row> byRule = RuleTally.tally(fired, ListEvaluation.readTruth(landing.resolve("truth.csv")), 0.6).stream()
+                .collect(Collectors.toMap(RuleTally.Row::rule, Function.identity()));
+        for (String rule : List.of("one-ring calls to many numbers", "sequential dialling through number blocks", "+86 numbers arriving from abroad")) {
+            assertNotNull(byRule.get(rule), rule + " fired on no one: " + byRule.keySet());
+            assertTrue(byRule.get(rule).truePattern() > 0, byRule.get(rule).toString());
+            assertEquals(Map.of(), byRule.get(rule).lookalikes(), byRule.get(rule).toString());
+        }
     }
 
     @Test
