@@ -87,7 +87,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (byRule) {
             table += "\nevery rule on its own (rules " + ruleBook.versionLabel() + "; listable alone: scores at least listing.min_score "
                     + ruleBook.listing().minScore() + " on that rule alone)\n\n"
-                    + RuleTally.toMarkdown(RuleTally.tally(fired, truthRows, ruleBook.listing().minScore()));
+                    + RuleTally.toMarkdown(RuleTally.tally(ruleBook, fired, truthRows));
         }
         results.print(table);
         return 0;

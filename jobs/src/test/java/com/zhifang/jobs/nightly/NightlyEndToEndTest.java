@@ -192,10 +192,9 @@ class NightlyEndToEndTest {
         List<RuleTally.Fired> fired = new ScoreAction(spark, warehouse, NOV_2, RuleBook.defaults(), 7, null, "test")
                 .detectionsRuleByRule().select(RULE, PATTERN, ENTITY_TYPE, ENTITY_ID, SCORE).collectAsList().stream()
                 .map(r -> new RuleTally.Fired(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getDouble(4))).toList();
-        Map<String, RuleTally.Row> byRule = RuleTally.tally(fired, ListEvaluation.readTruth(landing.resolve("truth.csv")), 0.6).stream()
+        Map<String, RuleTally.Row> byRule = RuleTally.tally(RuleBook.defaults(), fired, ListEvaluation.readTruth(landing.resolve("truth.csv"))).stream()
                 .collect(Collectors.toMap(RuleTally.Row::rule, Function.identity()));
         for (String rule : List.of("one-ring calls to many numbers", "sequential dialling through number blocks", "+86 numbers arriving from abroad")) {
-            assertNotNull(byRule.get(rule), rule + " fired on no one: " + byRule.keySet());
             assertTrue(byRule.get(rule).truePattern() > 0, byRule.get(rule).toString());
             assertEquals(Map.of(), byRule.get(rule).lookalikes(), byRule.get(rule).toString());
         }

@@ -1,8 +1,11 @@
 package com.zhifang.models.evaluate;
 
+import com.zhifang.models.rules.Detector;
+import com.zhifang.models.rules.Rule;
+import com.zhifang.models.rules.RuleBook;
+
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,8 +43,11 @@ public final class RuleTally {
     private RuleTally() {
     }
 
-    /** Per rule, in the order the rules are first met in {@code fired}. */
-    public static List<Row> tally(List<Fired> fired, List<ListEvaluation.Truth> truth, double minScore) {
+    /**
+     * Per rule of {@code rules}, in file order, rules that fired on no one included; {@code listable} counts scores at
+     * or above the file's {@code min_score}.
+     */
+    public static List<Row> tally(RuleBook rules, List<Fired> fired, List<ListEvaluation.Truth> truth) {
         Map<String, ListEvaluation.Truth> byKey = new HashMap<>();
         Map<String, Integer> sizes = new HashMap<>();      // "type/pattern" -> true fraud entities
         for (ListEvaluation.Truth t : truth) {
@@ -50,34 +56,41 @@ public final class RuleTally {
                 sizes.merge(t.entityType() + "/" + t.pattern(), 1, Integer::sum);
             }
         }
-        Map<String, List<Fired>> byRule = new LinkedHashMap<>();
-        fired.forEach(f -> byRule.computeIfAbsent(f.rule() + "\u0000" + f.pattern() + "\u0000" + f.entityType(), k -> new ArrayList<>()).add(f));
+        Map<String, List<Fired>> byRule = new HashMap<>();
+        fired.forEach(f -> byRule.computeIfAbsent(ruleKey(f.rule(), f.pattern(), f.entityType()), k -> new ArrayList<>()).add(f));
+        double minScore = rules.listing().minScore();
         List<Row> rows = new ArrayList<>();
-        byRule.forEach((key, list) -> {
-            Fired first = list.get(0);
-            int truePattern = 0, otherFraud = 0, compliance = 0, unknown = 0, listable = 0;
-            Map<String, Integer> lookalikes = new TreeMap<>();
-            for (Fired f : list) {
-                listable += f.score() >= minScore ? 1 : 0;
-                ListEvaluation.Truth t = byKey.get(f.entityType() + "/" + f.entityId());
-                if (t == null) {
-                    unknown++;
-                } else if (t.fraud()) {
-                    if (t.pattern().equals(f.pattern())) {
-                        truePattern++;
+        for (Detector d : rules.detectors()) {
+            String type = d.entityType().code(), pattern = d.pattern().code();
+            for (Rule rule : d.rules()) {
+                int truePattern = 0, otherFraud = 0, compliance = 0, unknown = 0, listable = 0;
+                Map<String, Integer> lookalikes = new TreeMap<>();
+                for (Fired f : byRule.getOrDefault(ruleKey(rule.name(), pattern, type), List.of())) {
+                    listable += f.score() >= minScore ? 1 : 0;
+                    ListEvaluation.Truth t = byKey.get(f.entityType() + "/" + f.entityId());
+                    if (t == null) {
+                        unknown++;
+                    } else if (t.fraud()) {
+                        if (t.pattern().equals(f.pattern())) {
+                            truePattern++;
+                        } else {
+                            otherFraud++;
+                        }
+                    } else if (ListEvaluation.COMPLIANCE_KINDS.contains(t.kind())) {
+                        compliance++;
                     } else {
-                        otherFraud++;
+                        lookalikes.merge(t.kind(), 1, Integer::sum);
                     }
-                } else if (ListEvaluation.COMPLIANCE_KINDS.contains(t.kind())) {
-                    compliance++;
-                } else {
-                    lookalikes.merge(t.kind(), 1, Integer::sum);
                 }
+                rows.add(new Row(rule.name(), pattern, type, truePattern, sizes.getOrDefault(type + "/" + pattern, 0), otherFraud,
+                        compliance, lookalikes, unknown, listable));
             }
-            rows.add(new Row(first.rule(), first.pattern(), first.entityType(), truePattern,
-                    sizes.getOrDefault(first.entityType() + "/" + first.pattern(), 0), otherFraud, compliance, lookalikes, unknown, listable));
-        });
+        }
         return rows;
+    }
+
+    private static String ruleKey(String rule, String pattern, String entityType) {
+        return rule + "\u0000" + pattern + "\u0000" + entityType;
     }
 
     /** The tally as a markdown table. */
