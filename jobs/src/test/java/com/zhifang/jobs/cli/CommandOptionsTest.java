@@ -25,7 +25,7 @@ class CommandOptionsTest {
             Map.entry("score", Set.of("--warehouse", "--windows", "--rules")),
             Map.entry("export", Set.of("--warehouse")),
             Map.entry("optimize", Set.of("--warehouse")),
-            Map.entry("evaluate", Set.of("--warehouse", "--truth", "--date", "--rules", "--out")),
+            Map.entry("evaluate", Set.of("--warehouse", "--truth", "--date", "--rules", "--by-rule", "--out")),
             Map.entry("train", Set.of("--warehouse", "--date", "--lookback-days", "--min-positives", "--approve-auc",
                     "--negative-sample-rate", "--lease-stale-after")),
             Map.entry("sql", Set.of("--warehouse", "--file", "--query", "--param", "--rows")));
