@@ -67,6 +67,9 @@ public final class Schemas {
         event(FEEDBACK, EVENT_DAY,
                 f(RECORD_ID, S, false), f(ENTITY_TYPE, S, false), f(ENTITY_ID, S, false), f(ENTITY_ID_RAW, S),
                 f(DECIDED_ON, D, false), f(EVENT_DAY, D, false), f(OUTCOME, S, false), f(NOTE, S));
+        event(SUSPENSION_ACTIONS, EVENT_DAY,
+                f(RECORD_ID, S, false), f(NUMBER, S), f(NUMBER_RAW, S), f(NUMBER_CLASS, S, false),
+                f(ACTION, S, false), f(ACTED_AT, TS, false), f(EVENT_DAY, D, false), f(REASON, S), f(OPERATOR, S));
         snapshot(REF_SUBSCRIBERS,
                 f(MSISDN, S), f(MSISDN_RAW, S), f(IMSI, S), f(ACTIVATED_ON, D, false), f(PLAN, S), f(CUSTOMER_TYPE, S),
                 f(ID_HASH, S), f(REAL_NAME_VERIFIED, B), f(RESELLER_ID, S), f(STATUS, S));

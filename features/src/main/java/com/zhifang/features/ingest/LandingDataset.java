@@ -11,6 +11,7 @@ import com.zhifang.features.domain.FeedbackOutcome;
 import com.zhifang.features.domain.Plan;
 import com.zhifang.features.domain.SmsRecordType;
 import com.zhifang.features.domain.SubscriberStatus;
+import com.zhifang.features.domain.SuspensionAction;
 import com.zhifang.features.domain.TrunkType;
 import com.zhifang.features.phone.NormalizedNumber;
 import com.zhifang.features.schema.RowValues;
@@ -32,7 +33,7 @@ import static com.zhifang.features.schema.RecordColumns.*;
  * The landing zone's datasets: where their files live, which header columns they need, how one
  * record is parsed and validated, and which table it lands in.
  *
- * <p>Events (voice, sms, complaints, police, feedback) are deduplicated on {@code record_id} and
+ * <p>Events (voice, sms, complaints, police, feedback, suspensions) are deduplicated on {@code record_id} and
  * partitioned by their own day; complaints, notices and decisions have no record id in the contract,
  * so theirs is a hash of the fields that identify them (a re-delivered complaint is the same
  * complaint). Reference snapshots replace the snapshot of their landing day.
@@ -113,6 +114,22 @@ public enum LandingDataset {
                 row.set(ENTITY_TYPE, entityType.code()).set(ENTITY_ID, entityId).set(ENTITY_ID_RAW, rawId);
                 row.set(DECIDED_ON, decidedOn).set(EVENT_DAY, decidedOn).set(OUTCOME, outcome);
                 setOptional(r, row, NOTE);
+            }),
+    /**
+     * Extension: what operations did to a line, the closed loop of police notices. Identified by number, time and
+     * action (a re-sent action with another reason or operator is a conflicting duplicate); its day is the carrier-local
+     * date of {@code acted_at}.
+     */
+    SUSPENSIONS("suspensions", null, Tables.SUSPENSION_ACTIONS, Kind.EVENT, List.of(RECORD_ID),
+            List.of(NUMBER, ACTION, ACTED_AT),
+            (r, row) -> {
+                NormalizedNumber number = r.requiredNumber(NUMBER);
+                String action = r.code(ACTION, SuspensionAction.class, QuarantineReason.UNKNOWN_CODE).code();
+                Instant actedAt = r.timestamp(ACTED_AT);
+                row.set(RECORD_ID, contentKey("suspension", number.e164(), actedAt.toString(), action));
+                setNumber(row, number, NUMBER, NUMBER_RAW, NUMBER_CLASS);
+                row.set(ACTION, action).set(ACTED_AT, actedAt).set(EVENT_DAY, r.dayOf(actedAt));
+                setOptional(r, row, REASON, OPERATOR);
             }),
     SUBSCRIBERS("reference", "subscribers", Tables.REF_SUBSCRIBERS, Kind.SNAPSHOT, List.of(MSISDN),
             List.of(MSISDN, ACTIVATED_ON),

@@ -48,6 +48,12 @@ public final class RecordColumns {
     public static final String OUTCOME = "outcome";
     public static final String NOTE = "note";
 
+    // ---- landing headers: suspensions (extension: the closed loop of police notices) ----
+    /** {@code SUSPENDED}, {@code NOT_SUSPENDED} or {@code RESTORED} ({@code SuspensionAction}). */
+    public static final String ACTION = "action";
+    public static final String ACTED_AT = "acted_at";
+    // reason: {@link #REASON}; operator (the staff member who acted): {@link #OPERATOR}
+
     // ---- landing headers: reference snapshots ----
     public static final String MSISDN = "msisdn";
     public static final String ACTIVATED_ON = "activated_on";
@@ -64,7 +70,10 @@ public final class RecordColumns {
     public static final String VALID_UNTIL = "valid_until";
     public static final String VISITED_COUNTRY = "visited_country";
     public static final String SINCE = "since";
-    /** Ported numbers: the code of the operator now serving the number (free text from the national portability database). */
+    /**
+     * Ported numbers: the code of the operator now serving the number (free text from the national portability
+     * database). Suspension actions: the staff member who acted.
+     */
     public static final String OPERATOR = "operator";
     /** Ported numbers: the date the number moved to {@link #OPERATOR}. */
     public static final String PORTED_ON = "ported_on";

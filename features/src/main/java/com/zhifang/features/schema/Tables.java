@@ -13,6 +13,8 @@ public final class Tables {
     public static final String COMPLAINTS = "complaints";
     public static final String POLICE_NOTICES = "police_notices";
     public static final String FEEDBACK = "feedback";
+    /** What operations did to lines (suspended, declined, restored): {@code suspensions/}, an extension. */
+    public static final String SUSPENSION_ACTIONS = "suspension_actions";
     public static final String REF_SUBSCRIBERS = "ref_subscribers";
     public static final String REF_TRUNKS = "ref_trunks";
     public static final String REF_ALLOWLIST = "ref_allowlist";

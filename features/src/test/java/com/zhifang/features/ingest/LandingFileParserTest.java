@@ -259,6 +259,41 @@ class LandingFileParserTest {
         assertEquals("TR-7", value(rows.get(1), ENTITY_ID));
     }
 
+    /** Suspension actions (extension): each malformed field is named; the day is that of acted_at. */
+    @Test
+    void suspensionActionsAreValidatedFieldByField() throws IOException {
+        String header = "number,action,acted_at,reason,operator";
+        List<Row> rows = parse(LandingDataset.SUSPENSIONS, "suspensions.csv", header + "\n"
+                + "+8613812345678,SUSPENDED,2026-11-02T23:30:00+08:00,police notice GA-1,OPS-001\n"
+                + "13812345678,SUSPEND,2026-11-02T10:00:00+08:00,,OPS-001\n"
+                + "13812345678,SUSPENDED,2026-11-02 10:00,,OPS-001\n"
+                + "call-me,SUSPENDED,2026-11-02T10:00:00+08:00,,OPS-001\n"
+                + ",NOT_SUSPENDED,2026-11-02T10:00:00+08:00,spoofing victim,OPS-002\n"
+                + "13812345678,RESTORED,2026-11-02T10:00:00+08:00\n"
+                + "013812345678,NOT_SUSPENDED,2026-11-01T17:00:00Z,\"re-assigned, old owner\",\n");
+        assertEquals("+8613812345678", value(rows.get(0), NUMBER));
+        assertEquals("SUSPENDED", value(rows.get(0), ACTION));
+        assertEquals(LocalDate.of(2026, 11, 2), value(rows.get(0), EVENT_DAY));
+        assertEquals("OPS-001", value(rows.get(0), OPERATOR));
+        assertQuarantined(rows.get(1), QuarantineReason.UNKNOWN_CODE, ACTION);
+        assertQuarantined(rows.get(2), QuarantineReason.BAD_TIMESTAMP, ACTED_AT);
+        assertQuarantined(rows.get(3), QuarantineReason.INVALID_NUMBER, NUMBER);
+        assertQuarantined(rows.get(4), QuarantineReason.MISSING_REQUIRED_FIELD, NUMBER);
+        assertQuarantined(rows.get(5), QuarantineReason.WRONG_COLUMN_COUNT, null);
+        // 17:00Z is 01:00 the next carrier-local day
+        assertEquals(LocalDate.of(2026, 11, 2), value(rows.get(6), EVENT_DAY));
+        assertEquals("re-assigned, old owner", value(rows.get(6), REASON));
+        assertNull(value(rows.get(6), OPERATOR));
+    }
+
+    @Test
+    void aSuspensionFileWithoutTheActionColumnFails() throws IOException {
+        Path file = dir.resolve("suspensions-bad.csv");
+        Files.writeString(file, "number,acted_at\n13812345678,2026-11-02T10:00:00+08:00\n", StandardCharsets.UTF_8);
+        LandingFileException e = assertThrows(LandingFileException.class, () -> parseFile(LandingDataset.SUSPENSIONS, file));
+        assertTrue(e.getMessage().contains("action"), e.getMessage());
+    }
+
     @Test
     void brokenQuoting() throws IOException {
         assertQuarantined(onlyVoiceRow(GOOD_CALL.replace("v1,", "\"v1\"x,")), QuarantineReason.BAD_QUOTING, null);

@@ -65,6 +65,29 @@ public final class Records {
         return RowFactory.create("p-" + number, number, number, classOf(number), notifiedOn, notifiedOn, "case", LANDING, "p.csv", 2L, "run", null);
     }
 
+    /** A police notice with its case reference. */
+    public static Row police(String number, LocalDate notifiedOn, String caseRef) {
+        return RowFactory.create("p-" + number + notifiedOn, number, number, classOf(number), notifiedOn, notifiedOn, caseRef,
+                LANDING, "p.csv", 2L, "run", null);
+    }
+
+    /** An action of operations on a line ({@code suspension_actions}), at a carrier-local time. */
+    public static Row suspension(String number, String action, String localTime, String reason, String operator) {
+        return RowFactory.create("s-" + number + localTime + action, number, number, classOf(number), action, at(localTime),
+                dayOf(localTime), reason, operator, LANDING, "s.csv", 2L, "run", null);
+    }
+
+    /** A subscriber of the snapshot with its identity, reseller and status. */
+    public static Row subscriber(String msisdn, String idHash, String reseller, String status, LocalDate snapshot) {
+        return RowFactory.create(msisdn, msisdn, "imsi-" + msisdn, LocalDate.of(2025, 1, 1), "PREPAID", "PERSONAL", idHash, true,
+                reseller, status, snapshot, "s.csv", 2L);
+    }
+
+    /** An allowlist entry (a number, or a prefix when {@code prefix}). */
+    public static Row allowed(String number, boolean prefix, String owner, String category, LocalDate validUntil, LocalDate snapshot) {
+        return RowFactory.create(number, number, prefix, owner, category, validUntil, snapshot, "a.csv", 2L);
+    }
+
     public static Row subscriber(String msisdn, String imsi, LocalDate activated, String plan, String idHash, LocalDate snapshot) {
         return RowFactory.create(msisdn, msisdn, imsi, activated, plan, "PERSONAL", idHash, true, null, "ACTIVE", snapshot, "s.csv", 2L);
     }

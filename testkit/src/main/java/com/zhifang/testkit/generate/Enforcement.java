@@ -5,17 +5,62 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The police and the operator's enforcement team, acting on the finished world: police notices (police/*.csv; the
- * lines notified stop the day after) for one or two members of every fraud ring and the first long-standing bulk
- * caller, and the team's decisions on a few cases (feedback/*.csv): confirmed fraud, a false positive, a number
- * restored on appeal. No members, traffic or truth rows of its own.
+ * The police and the operator's enforcement team, acting on the finished world: police notices (police/*.csv) for one
+ * or two members of every fraud ring and the first long-standing bulk caller; operations' suspensions of the notified
+ * lines (suspensions/*.csv; most the same day, some late, some never, see {@link #suspendNotified}); and the team's
+ * decisions on a few cases (feedback/*.csv): confirmed fraud, a false positive, a number restored on appeal. No
+ * members, traffic or truth rows of its own.
  */
 final class Enforcement implements Actor {
+
+    /** Share of notices operations act on the day they arrive; of the rest, half a day or two late, half not at all. */
+    static final int SUSPENDED_SAME_DAY_PERCENT = 70;
+    static final int SUSPENDED_LATE_PERCENT = 15;
 
     @Override
     public void enforce(WorldBuilder world) {
         notifyPolice(world);
         decideCases(world.world());
+        suspendNotified(world);
+    }
+
+    /**
+     * Operations' handling of each police notice ({@code suspensions/}): most lines suspended the day the notice
+     * arrives, some a day or two late (the line carries traffic meanwhile), some not within the window (the line stays
+     * live, as the suspension worklist must show). A suspended line carries no traffic after its suspension day. Drawn
+     * from a stream of its own, so the notices and all other draws stay as they were.
+     */
+    private static void suspendNotified(WorldBuilder world) {
+        World w = world.world();
+        SplittableRandom r = world.randomOf(0x5059E7DL);
+        for (World.PoliceNotice notice : w.police) {
+            Sub s = subscriberOf(w, notice.msisdn());
+            int x = r.nextInt(100);
+            if (s == null || x >= SUSPENDED_SAME_DAY_PERCENT + SUSPENDED_LATE_PERCENT) {
+                continue;   // not handled inside the window
+            }
+            int day = notice.day() + (x < SUSPENDED_SAME_DAY_PERCENT ? 0 : 1 + r.nextInt(2));
+            if (day >= w.days) {
+                continue;
+            }
+            int second = (10 + r.nextInt(10)) * 3600 + r.nextInt(3600);
+            s.lastActiveDay = Math.min(s.lastActiveDay, day);
+            w.suspensions.add(new World.SuspensionRecord(day, second, notice.msisdn(), "SUSPENDED",
+                    "police notice " + notice.caseRef(), operator(r)));
+        }
+    }
+
+    private static Sub subscriberOf(World w, long msisdn) {
+        for (Sub s : w.subs) {
+            if (s.msisdn == msisdn) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static String operator(SplittableRandom r) {
+        return "OPS-" + Numbers.pad(1 + r.nextInt(40), 3);
     }
 
     private static void notifyPolice(WorldBuilder world) {
@@ -62,13 +107,22 @@ final class Enforcement implements Actor {
         }
         SplittableRandom r = world.randomOf(0x9011CEL);
         int caseSeq = 5000 + r.nextInt(500);
+        SplittableRandom ops = world.randomOf(0x5059E7EL);
         for (int week = 0; week * 7 < w.days; week++) {
             int from = week * 7;
             int span = Math.min(7, w.days - from);
             int day = from + (span > 1 ? 1 + r.nextInt(span - 1) : 0);
             long nsn = shown.get(r.nextInt(shown.size()));
             w.policeNamedVictims.add(nsn);
-            w.police.add(new World.PoliceNotice(day, nsn, caseRef(day, caseSeq++)));
+            String caseRef = caseRef(day, caseSeq++);
+            w.police.add(new World.PoliceNotice(day, nsn, caseRef));
+            // operations check the records, find the calls came in on a trunk presenting the number, and decline
+            int decidedOn = day + 1;
+            if (decidedOn < w.days) {
+                w.suspensions.add(new World.SuspensionRecord(decidedOn, 9 * 3600 + ops.nextInt(8 * 3600), nsn,
+                        "NOT_SUSPENDED", "number impersonated on incoming trunk calls (spoofed CLI), subscriber not involved; "
+                        + caseRef, operator(ops)));
+            }
         }
         w.police.sort(Comparator.comparingInt(World.PoliceNotice::day));
     }

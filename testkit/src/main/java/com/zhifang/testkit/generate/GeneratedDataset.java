@@ -9,6 +9,8 @@ public enum GeneratedDataset {
     COMPLAINTS("complaints"),
     POLICE("police"),
     FEEDBACK("feedback"),
+    /** {@code suspensions/}: a contract extension, operations' actions on police-notified lines ({@link Enforcement}). */
+    SUSPENSIONS("suspensions"),
     SUBSCRIBERS("reference"),
     TRUNKS("reference"),
     ALLOWLIST("reference"),
@@ -22,7 +24,7 @@ public enum GeneratedDataset {
         this.folder = folder;
     }
 
-    /** Manifest name: voice, sms, complaints, police, feedback, subscribers, trunks, allowlist, roaming, ported. */
+    /** Manifest name: voice, sms, complaints, police, feedback, suspensions, subscribers, trunks, allowlist, roaming, ported. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -126,6 +126,7 @@ public final class LandingZoneGenerator {
             plain.writeComplaints(complaints, day, date, dayDir, dayReports);
             plain.writePolice(d, date, dayDir, dayReports);
             plain.writeFeedback(d, date, dayDir, dayReports);
+            plain.writeSuspensions(d, day, date, dayDir, dayReports);
 
             dayReports.sort(Comparator.comparing(FileReport::path));
             reports.addAll(dayReports);

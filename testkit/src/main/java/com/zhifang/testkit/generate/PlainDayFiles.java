@@ -47,7 +47,7 @@ final class PlainDayFiles {
                                 csv.row(new String[] {Long.toString(s.msisdn), s.imsi,
                                     startDate.plusDays(s.activationDay).toString(), s.prepaid ? "PREPAID" : "POSTPAID",
                                     s.enterprise ? "ENTERPRISE" : "PERSONAL", Numbers.hash16(world.salt, s.personId),
-                                    s.realNameVerified ? "1" : "0", s.reseller, s.policeDay < d ? "SUSPENDED" : s.status});
+                                    s.realNameVerified ? "1" : "0", s.reseller, s.lastActiveDay < d ? "SUSPENDED" : s.status});
                             }
                         }
                     });
@@ -155,6 +155,25 @@ final class PlainDayFiles {
                 csv -> {
                     for (World.Feedback f : today) {
                         csv.row(new String[] {f.entityType(), f.entityId(), date.toString(), f.outcome(), f.note()});
+                    }
+                });
+    }
+
+    /** suspensions/suspensions-YYYYMMDD.csv with what operations did to lines that day, when anything. */
+    void writeSuspensions(int d, DayContext day, LocalDate date, Path dayDir, List<FileReport> reports)
+            throws IOException {
+        List<World.SuspensionRecord> today = world.suspensions.stream().filter(a -> a.day() == d)
+                .sorted(java.util.Comparator.comparingInt(World.SuspensionRecord::second)).toList();
+        if (today.isEmpty()) {
+            return;
+        }
+        write(dayDir.resolve("suspensions").resolve("suspensions-" + compact(date) + ".csv"),
+                GeneratedDataset.SUSPENSIONS, date, reports,
+                new String[] {"number", "action", "acted_at", "reason", "operator"},
+                csv -> {
+                    for (World.SuspensionRecord a : today) {
+                        csv.row(new String[] {Long.toString(a.msisdn()), a.action(), day.ts(a.second()), a.reason(),
+                            a.operator()});
                     }
                 });
     }

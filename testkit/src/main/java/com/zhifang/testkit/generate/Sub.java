@@ -23,7 +23,7 @@ final class Sub {
     long personId;
     boolean realNameVerified = true;
     String reseller = "";
-    /** ACTIVE, or CLOSED / SUSPENDED for a line out of service all along (a police suspension is not kept here). */
+    /** ACTIVE, or CLOSED / SUSPENDED for a line out of service all along (a police suspension: {@link #lastActiveDay}). */
     String status = "ACTIVE";
     int homeCell;
     int workCell;
@@ -36,8 +36,14 @@ final class Sub {
     String roamCountry;
     boolean callsHomeWhenAbroad;
     boolean calledFromAbroad;
-    /** Day index of a police notice; traffic stops after it. */
+    /** Day index of a police notice (the truth's police flag). */
     int policeDay = Integer.MAX_VALUE;
+    /**
+     * Last day index the line carries traffic: the day operations suspended it after a police notice
+     * ({@link Enforcement}), {@link Integer#MAX_VALUE} while it is not suspended (a notice left unhandled keeps the line
+     * live).
+     */
+    int lastActiveDay = Integer.MAX_VALUE;
     /**
      * Day index (negative: before the window) on which the number was ported in from another operator
      * ({@link Realism#portedInShare()}), or {@link Integer#MAX_VALUE} when it was always ours.
@@ -61,7 +67,7 @@ final class Sub {
     }
 
     boolean activeOn(int day) {
-        return activationDay <= day && day <= policeDay && inService();
+        return activationDay <= day && day <= lastActiveDay && inService();
     }
 
     boolean abroadOn(int day) {

@@ -23,6 +23,10 @@ final class World {
     record PoliceNotice(int day, long msisdn, String caseRef) {
     }
 
+    /** An operations team's action on a line ({@code suspensions/}): day index and second of day it was taken. */
+    record SuspensionRecord(int day, int second, long msisdn, String action, String reason, String operator) {
+    }
+
     record Feedback(int day, String entityType, String entityId, String outcome, String note) {
     }
 
@@ -57,6 +61,8 @@ final class World {
     final List<Port> ports = new ArrayList<>();
     final List<PoliceNotice> police = new ArrayList<>();
     final List<Feedback> feedback = new ArrayList<>();
+    /** What operations did about the police notices inside the window ({@link Enforcement}). */
+    final List<SuspensionRecord> suspensions = new ArrayList<>();
     final List<AllowEntry> allowlist = new ArrayList<>();
     /** Expected voice and sms rows a day, to size the number of files a day. */
     double expectedVoiceRowsPerDay;
