@@ -16,6 +16,7 @@ import java.util.Map;
 
 import static com.zhifang.features.schema.FeatureColumns.*;
 import static com.zhifang.features.schema.GraphColumns.*;
+import static com.zhifang.features.schema.HandoverColumns.*;
 import static com.zhifang.features.schema.RecordColumns.*;
 import static com.zhifang.features.schema.ScoreColumns.*;
 import static com.zhifang.features.schema.Tables.*;
@@ -117,6 +118,14 @@ public final class Schemas {
                 f(RUN_ID, S, false), f(RULES_VERSION, S, false), f(MODEL_VERSION, S),
                 // Added with rules 2026.12.07-3: lists written before have no category (null).
                 f(LIST_CATEGORY, S)));
+    }
+
+    static {
+        // what the 12321 feed sent each day (export stage): the history UNMARK rows and first_marked_on are read from
+        table(MARKED_NUMBERS, FEED_DATE, List.of(
+                f(FEED_DATE, D, false), f(MARK_ACTION, S, false), f(NUMBER, S, false), f(MARK_CATEGORY, S),
+                f(MARK_CATEGORY_ZH, S), f(CONFIDENCE, S), f(FIRST_MARKED_ON, D), f(LAST_MARKED_ON, D), f(MARK_EVIDENCE, S),
+                f(UNMARK_REASON, S), f(RUN_ID, S, false)));
     }
 
     /**

@@ -52,7 +52,7 @@ public final class HandoverColumns {
     public static final String FIRST_MARKED_ON = "first_marked_on";
     public static final String LAST_MARKED_ON = "last_marked_on";
     /** One line of evidence: the strongest reasons, Chinese where the list has them. */
-    public static final String EVIDENCE = "evidence";
+    public static final String MARK_EVIDENCE = "evidence";
     /** Why an UNMARK row withdraws the mark: the decision and its date. */
     public static final String UNMARK_REASON = "unmark_reason";
 }

@@ -47,4 +47,6 @@ public final class Tables {
     public static final String GRAPH_FEATURES_DEVICE = "graph_features_device";
     /** Score stage: the ranked suspect list, one row per listed entity per list date. */
     public static final String SUSPECTS = "suspects";
+    /** Export stage: the rows of each day's marked-number feed to the 12321 centre (partitioned by feed_date). */
+    public static final String MARKED_NUMBERS = "marked_numbers";
 }
