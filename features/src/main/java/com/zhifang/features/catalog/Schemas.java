@@ -117,7 +117,10 @@ public final class Schemas {
                 f(FIRST_LISTED_ON, D, false), f(DAYS_LISTED, I, false), f(RULE_SCORE, DBL, false), f(MODEL_SCORE, DBL),
                 f(RUN_ID, S, false), f(RULES_VERSION, S, false), f(MODEL_VERSION, S),
                 // Added with rules 2026.12.07-3: lists written before have no category (null).
-                f(LIST_CATEGORY, S)));
+                f(LIST_CATEGORY, S),
+                // Added with rules 2026.12.08-1: lists written before have no Chinese evidence (null); ensureTable adds
+                // the columns to a table an older release created.
+                f(REASONS_ZH, DataTypes.createArrayType(S, false)), f(PATTERNS_ZH, DataTypes.createArrayType(S, false))));
     }
 
     static {

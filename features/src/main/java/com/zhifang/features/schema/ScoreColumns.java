@@ -28,6 +28,10 @@ public final class ScoreColumns {
     public static final String LIST_CATEGORY = "category";
     /** Evidence sentences (array in tables, {@code ; }-joined in the export). */
     public static final String REASONS = "reasons";
+    /** {@link #REASONS} in Simplified Chinese: the same sentences, figures and order (each condition's {@code reason_zh}). */
+    public static final String REASONS_ZH = "reasons_zh";
+    /** The Chinese names of {@link #PATTERNS}, in the same order ({@link com.zhifang.features.domain.PatternCode#chineseName()}). */
+    public static final String PATTERNS_ZH = "patterns_zh";
     public static final String FIRST_LISTED_ON = "first_listed_on";
     public static final String DAYS_LISTED = "days_listed";
 }

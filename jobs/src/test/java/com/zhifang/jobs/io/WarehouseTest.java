@@ -39,6 +39,21 @@ import static com.zhifang.features.schema.RecordColumns.TRUNK_ID;
 import static com.zhifang.features.schema.RecordColumns.TRUNK_TYPE;
 import static com.zhifang.features.schema.RecordColumns.AUTHORIZED_PREFIXES;
 import static com.zhifang.features.schema.RecordColumns.SNAPSHOT_DATE;
+import static com.zhifang.features.schema.RecordColumns.ENTITY_ID;
+import static com.zhifang.features.schema.RecordColumns.ENTITY_TYPE;
+import static com.zhifang.features.schema.RecordColumns.RULES_VERSION;
+import static com.zhifang.features.schema.FeatureColumns.POLICE_NOTIFIED;
+import static com.zhifang.features.schema.ScoreColumns.DAYS_LISTED;
+import static com.zhifang.features.schema.ScoreColumns.FIRST_LISTED_ON;
+import static com.zhifang.features.schema.ScoreColumns.LIST_CATEGORY;
+import static com.zhifang.features.schema.ScoreColumns.LIST_DATE;
+import static com.zhifang.features.schema.ScoreColumns.PATTERNS;
+import static com.zhifang.features.schema.ScoreColumns.PATTERNS_ZH;
+import static com.zhifang.features.schema.ScoreColumns.RANK;
+import static com.zhifang.features.schema.ScoreColumns.REASONS;
+import static com.zhifang.features.schema.ScoreColumns.REASONS_ZH;
+import static com.zhifang.features.schema.ScoreColumns.RULE_SCORE;
+import static com.zhifang.features.schema.ScoreColumns.SCORE;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -150,6 +165,44 @@ class WarehouseTest {
         assertEquals(2, warehouse.insertMissing(spark, table, spark.createDataFrame(first, schema), key, thatDay));
         assertEquals(1, warehouse.insertMissing(spark, table, spark.createDataFrame(second, schema), key, thatDay));
         assertEquals(3, warehouse.read(spark, table).count());
+    }
+
+    /**
+     * A suspects table an older release created, before lists carried Chinese evidence: the next list adds the
+     * columns after {@code category}, and the lists written before read them as null.
+     */
+    @Test
+    void aSuspectsTableFromBeforeTheChineseEvidenceGainsItsColumnsAndOldListsReadThemAsNull() {
+        SparkSession spark = SparkTestSession.get();
+        Warehouse warehouse = new Warehouse(tmp.toString());
+        String table = Tables.SUSPECTS;
+        StructType current = Schemas.schemaOf(table);
+        StructType older = new StructType(Arrays.stream(current.fields())
+                .filter(f -> !f.name().equals(REASONS_ZH) && !f.name().equals(PATTERNS_ZH)).toArray(StructField[]::new));
+        DeltaTable.createIfNotExists(spark).location(warehouse.tablePath(table)).addColumns(older).partitionedBy(LIST_DATE).execute();
+        spark.createDataFrame(List.of(suspect(older, "+8613800000001", OLD_DAY).toRow()), older).write().format("delta").mode("append")
+                .save(warehouse.tablePath(table));
+
+        warehouse.replacePartition(spark, table, NEW_DAY, spark.createDataFrame(List.of(suspect(current, "+8613800000002", NEW_DAY)
+                .set(REASONS_ZH, List.of("7天内呼叫400个不同号码")).set(PATTERNS_ZH, List.of("批量外呼")).toRow()), current));
+
+        List<String> columns = List.of(warehouse.read(spark, table).columns());
+        assertEquals(List.of(LIST_CATEGORY, REASONS_ZH, PATTERNS_ZH), columns.subList(columns.size() - 3, columns.size()));
+        Map<String, Row> byId = warehouse.read(spark, table).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs(ENTITY_ID), r -> r));
+        assertNull(byId.get("+8613800000001").getAs(REASONS_ZH));
+        assertNull(byId.get("+8613800000001").getAs(PATTERNS_ZH));
+        Row written = byId.get("+8613800000002");
+        assertEquals(List.of("7天内呼叫400个不同号码"), written.getList(written.fieldIndex(REASONS_ZH)));
+        assertEquals(List.of("批量外呼"), written.getList(written.fieldIndex(PATTERNS_ZH)));
+    }
+
+    /** A listed number of {@code schema}: the columns that may not be null set. */
+    private static RowValues suspect(StructType schema, String number, LocalDate day) {
+        return new RowValues(schema).set(LIST_DATE, day).set(RANK, 1).set(ENTITY_TYPE, "NUMBER").set(ENTITY_ID, number).set(SCORE, 0.9)
+                .set(PATTERNS, List.of("BULK_CALLING")).set(REASONS, List.of("400 distinct callees in 7 days")).set(POLICE_NOTIFIED, false)
+                .set(FIRST_LISTED_ON, day).set(DAYS_LISTED, 1).set(RULE_SCORE, 0.9).set(RUN_ID, "r").set(RULES_VERSION, "v")
+                .set(LIST_CATEGORY, "FRAUD");
     }
 
     private static Row quarantined(StructType schema, String file, long line) {

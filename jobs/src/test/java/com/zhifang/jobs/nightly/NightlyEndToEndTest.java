@@ -2,6 +2,7 @@ package com.zhifang.jobs.nightly;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zhifang.features.domain.PatternCode;
 import com.zhifang.features.schema.Tables;
 import com.zhifang.features.testing.SparkTestSession;
 import com.zhifang.jobs.export.ExportAction;
@@ -184,6 +185,19 @@ class NightlyEndToEndTest {
             }
         }
         assertTrue(lastFraud < firstCompliance, "last fraud case at " + lastFraud + ", first compliance case at " + firstCompliance);
+    }
+
+    /** Every listed row carries its evidence in Chinese too: the patterns' Chinese names in order, one Chinese sentence per English one. */
+    @Test
+    void everyListedRowCarriesItsEvidenceInChineseToo() {
+        List<Row> list = warehouse.read(spark, Tables.SUSPECTS).where(col(LIST_DATE).equalTo(lit(NOV_2))).orderBy(RANK).collectAsList();
+        assertFalse(list.isEmpty());
+        for (Row r : list) {
+            List<String> patterns = r.getList(r.fieldIndex(PATTERNS));
+            assertEquals(patterns.stream().map(p -> PatternCode.valueOf(p).chineseName()).toList(), r.getList(r.fieldIndex(PATTERNS_ZH)),
+                    r.toString());
+            assertEquals(r.getList(r.fieldIndex(REASONS)).size(), r.getList(r.fieldIndex(REASONS_ZH)).size(), r.toString());
+        }
     }
 
     /** {@code evaluate --by-rule}'s detections: each rule on its own reaches at least what the list's best rules did. */

@@ -24,6 +24,7 @@ import static com.zhifang.features.schema.ScoreColumns.LIST_CATEGORY;
 import static com.zhifang.features.schema.ScoreColumns.CORROBORATED;
 import static com.zhifang.features.schema.ScoreColumns.PATTERN;
 import static com.zhifang.features.schema.ScoreColumns.REASONS;
+import static com.zhifang.features.schema.ScoreColumns.REASONS_ZH;
 import static com.zhifang.features.schema.ScoreColumns.RULE;
 import static com.zhifang.features.schema.ScoreColumns.SCORE;
 import static org.apache.spark.sql.functions.array;
@@ -45,7 +46,9 @@ import static org.apache.spark.sql.functions.when;
  *
  * <p>Cost: one projection and one explode over the feature rows (no shuffle, no join): each rule is
  * a column expression, a detector's result is the greatest of its rules' (score, rule, reasons)
- * structs, and the entity's detections are the non-null ones exploded to rows.
+ * structs, and the entity's detections are the non-null ones exploded to rows. The Chinese sentences
+ * are built beside the English ones in the same struct, so both come from the same best rule and
+ * hold the same figures.
  */
 public final class Detections {
     /** What {@link #toDetections} returns. */
@@ -56,6 +59,7 @@ public final class Detections {
             .add(SCORE, DataTypes.DoubleType, false)
             .add(RULE, DataTypes.StringType, false)
             .add(REASONS, DataTypes.createArrayType(DataTypes.StringType, false), false)
+            .add(REASONS_ZH, DataTypes.createArrayType(DataTypes.StringType, false), false)
             .add(CORROBORATED, DataTypes.BooleanType, false)
             .add(LIST_CATEGORY, DataTypes.StringType, false);
 
@@ -66,9 +70,10 @@ public final class Detections {
     }
 
     /**
-     * {@code entity_type, entity_id, pattern, score, rule, reasons, corroborated, category}: one row per
+     * {@code entity_type, entity_id, pattern, score, rule, reasons, reasons_zh, corroborated, category}: one row per
      * entity and pattern that fired. {@code reasons} holds the evidence sentences of the rule that scored
-     * best, with the entity's own values; {@code corroborated} says whether a support condition of
+     * best, with the entity's own values; {@code reasons_zh} the same sentences in Chinese, in the same
+     * order with the same figures; {@code corroborated} says whether a support condition of
      * that rule held; {@code category} is FRAUD when it did, else the detector's
      * {@link Detector#uncorroboratedCategory()}.
      *
@@ -104,12 +109,13 @@ public final class Detections {
                 .select(lit(entityType.code()).as(ENTITY_TYPE), col(ENTITY_ID), col(FOUND + "." + PATTERN).as(PATTERN),
                         col(FOUND + "." + BEST + "." + SCORE).as(SCORE), col(FOUND + "." + BEST + "." + RULE).as(RULE),
                         col(FOUND + "." + BEST + "." + REASONS).as(REASONS),
+                        col(FOUND + "." + BEST + "." + REASONS_ZH).as(REASONS_ZH),
                         col(FOUND + "." + BEST + "." + CORROBORATED).as(CORROBORATED),
                         when(col(FOUND + "." + BEST + "." + CORROBORATED), lit(ListCategory.FRAUD.code()))
                                 .otherwise(col(FOUND + "." + LIST_CATEGORY)).as(LIST_CATEGORY));
     }
 
-    /** The best firing rule of a detector as struct(score, rule, reasons), null when none fires. */
+    /** The best firing rule of a detector as struct(score, rule, reasons, reasons_zh, corroborated), null when none fires. */
     private static Column best(Detector detector, double uncorroboratedMax) {
         List<Column> candidates = new ArrayList<>();
         for (Rule rule : detector.rules()) {
@@ -123,6 +129,7 @@ public final class Detections {
         Column strengthSum = lit(0.0);
         int graded = 0;
         List<Column> reasons = new ArrayList<>();
+        List<Column> reasonsZh = new ArrayList<>();
         for (Condition c : rule.require()) {
             fired = fired.and(holds(c));
             // An equality test qualifies (which kind of trunk, notified or not): it must hold, and it is the evidence
@@ -132,7 +139,8 @@ public final class Detections {
                 strengthSum = strengthSum.plus(strength(c));
                 graded++;
             }
-            reasons.add(reason(c));
+            reasons.add(sentence(c, c.reason()));
+            reasonsZh.add(sentence(c, c.reasonZh()));
         }
         // Mean strength 0.5..1 maps onto 0.5..uncorroboratedMax (RuleBook.FIRING_SCORE at the bare thresholds);
         // supports close the rest of the gap to 1.
@@ -145,10 +153,16 @@ public final class Detections {
             if (s.weight() > 0) {            // a weight-0 support only names a fact (a device's IMEI): no evidence
                 corroborated = corroborated.or(supported);
             }
-            reasons.add(when(supported, reason(s)));
+            reasons.add(when(supported, sentence(s, s.reason())));
+            reasonsZh.add(when(supported, sentence(s, s.reasonZh())));
         }
-        Column allReasons = filter(array(reasons.toArray(new Column[0])), r -> r.isNotNull());
-        return when(fired, struct(score.as(SCORE), lit(rule.name()).as(RULE), allReasons.as(REASONS), corroborated.as(CORROBORATED)));
+        return when(fired, struct(score.as(SCORE), lit(rule.name()).as(RULE), holding(reasons).as(REASONS),
+                holding(reasonsZh).as(REASONS_ZH), corroborated.as(CORROBORATED)));
+    }
+
+    /** The sentences of the conditions that hold (a support that does not hold left a null). */
+    private static Column holding(List<Column> sentences) {
+        return filter(array(sentences.toArray(new Column[0])), r -> r.isNotNull());
     }
 
     /** True when the condition holds; false (never null) when the value is missing. */
@@ -177,9 +191,11 @@ public final class Detections {
         return lit(0.5).plus(lit(0.5).multiply(least(lit(1.0), greatest(lit(0.0), beyond))));
     }
 
-    /** The condition's sentence with the entity's value in place of its placeholder. */
-    static Column reason(Condition c) {
-        String template = c.reason();
+    /**
+     * One of the condition's sentences ({@link Condition#reason()} or {@link Condition#reasonZh()}, which hold the same
+     * placeholder) with the entity's value in place of the placeholder, formatted alike in both languages.
+     */
+    static Column sentence(Condition c, String template) {
         String placeholder = c.placeholder();
         if (placeholder == null) {
             return lit(template);

@@ -3,6 +3,7 @@ package com.zhifang.models.rank;
 import com.zhifang.features.domain.EntityType;
 import com.zhifang.features.domain.FeedbackOutcome;
 import com.zhifang.features.domain.ListCategory;
+import com.zhifang.features.domain.PatternCode;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -10,6 +11,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 import static com.zhifang.features.schema.FeatureColumns.POLICE_NOTIFIED;
 import static com.zhifang.features.schema.RecordColumns.DECIDED_ON;
@@ -28,8 +32,10 @@ import static com.zhifang.features.schema.ScoreColumns.LIST_DATE;
 import static com.zhifang.features.schema.ScoreColumns.MODEL_SCORE;
 import static com.zhifang.features.schema.ScoreColumns.PATTERN;
 import static com.zhifang.features.schema.ScoreColumns.PATTERNS;
+import static com.zhifang.features.schema.ScoreColumns.PATTERNS_ZH;
 import static com.zhifang.features.schema.ScoreColumns.RANK;
 import static com.zhifang.features.schema.ScoreColumns.REASONS;
+import static com.zhifang.features.schema.ScoreColumns.REASONS_ZH;
 import static com.zhifang.features.schema.ScoreColumns.RULE_SCORE;
 import static com.zhifang.features.schema.ScoreColumns.SCORE;
 import static org.apache.spark.sql.functions.*;
@@ -50,6 +56,14 @@ public final class SuspectRanking {
     private static final String LAST_SCORE = "_last_listed_score";
     private static final String SORT_KEY = "_sort";
     private static final double SCORE_CEILING = 0.999999;
+    /** The model's sentence, last among the reasons; {@code %.1f%%} is its probability as a percentage. */
+    private static final String MODEL_REASON = "model: fraud probability %.1f%%";
+    /** {@link #MODEL_REASON} in Chinese, last among {@code reasons_zh}. */
+    private static final String MODEL_REASON_ZH = "模型：诈骗概率%.1f%%";
+    /** Between a further pattern's code and its sentence in {@code reasons}: {@code SPAM_SMS: ...}. */
+    private static final String PATTERN_PREFIX = ": ";
+    /** The same in {@code reasons_zh}, the full-width colon of Chinese text: {@code 垃圾短信：...}. */
+    private static final String PATTERN_PREFIX_ZH = "：";
 
     private SuspectRanking() {
     }
@@ -58,7 +72,9 @@ public final class SuspectRanking {
      * Detections ({@code entity_type, entity_id, pattern, score, reasons, corroborated}) to one row
      * per entity: {@code rule_score} = 1 - prod(1 - pattern score) (independent evidence adds up but
      * never passes 1), {@code patterns} ordered by their score, and {@code reasons}: the strongest
-     * pattern's sentences, each further pattern's prefixed with its code.
+     * pattern's sentences, each further pattern's prefixed with its code. {@code patterns_zh} and
+     * {@code reasons_zh} are the same in Chinese, in the same order: the patterns' Chinese names,
+     * and the Chinese sentences with a further pattern's Chinese name and a full-width colon before them.
      *
      * <p>An entity none of whose detections is corroborated (no support condition held in any
      * firing rule) keeps its combined score at or below {@code uncorroboratedMax}, as each of its
@@ -70,8 +86,9 @@ public final class SuspectRanking {
      * marketing-like volume without a sign of fraud; {@link com.zhifang.models.rules.Detector#uncorroboratedCategory()}).
      */
     public static Dataset<Row> toEntityScores(Dataset<Row> detections, double uncorroboratedMax) {
-        RequiredColumns.check(detections, "toEntityScores", ENTITY_TYPE, ENTITY_ID, PATTERN, SCORE, REASONS, CORROBORATED, LIST_CATEGORY);
-        Column ordered = sort_array(collect_list(struct(negate(col(SCORE)).as(SORT_KEY), col(PATTERN), col(REASONS))));
+        RequiredColumns.check(detections, "toEntityScores", ENTITY_TYPE, ENTITY_ID, PATTERN, SCORE, REASONS, REASONS_ZH, CORROBORATED,
+                LIST_CATEGORY);
+        Column ordered = sort_array(collect_list(struct(negate(col(SCORE)).as(SORT_KEY), col(PATTERN), col(REASONS), col(REASONS_ZH))));
         Column combined = lit(1.0).minus(exp(sum(log1p(negate(least(col(SCORE), lit(SCORE_CEILING)))))));
         Column capped = when(max(col(CORROBORATED)), combined).otherwise(least(combined, lit(uncorroboratedMax)));
         return detections
@@ -81,9 +98,30 @@ public final class SuspectRanking {
                                 .otherwise(lit(ListCategory.COMPLIANCE.code())).as(LIST_CATEGORY))
                 .select(col(ENTITY_TYPE), col(ENTITY_ID), col(RULE_SCORE), col(LIST_CATEGORY),
                         transform(col("_ordered"), d -> d.getField(PATTERN)).as(PATTERNS),
-                        flatten(transform(col("_ordered"), (d, i) -> when(i.equalTo(0), d.getField(REASONS))
-                                .otherwise(transform(d.getField(REASONS), r -> concat(d.getField(PATTERN), lit(": "), r)))))
-                                .as(REASONS));
+                        strongestFirst(col("_ordered"), REASONS, d -> d.getField(PATTERN), PATTERN_PREFIX).as(REASONS),
+                        transform(col("_ordered"), d -> chineseName(d.getField(PATTERN))).as(PATTERNS_ZH),
+                        strongestFirst(col("_ordered"), REASONS_ZH, d -> chineseName(d.getField(PATTERN)), PATTERN_PREFIX_ZH)
+                                .as(REASONS_ZH));
+    }
+
+    /**
+     * The sentences of {@code field} of every detection in {@code ordered} (strongest first): the first detection's as
+     * they are, each further one's prefixed with its pattern's {@code name} and {@code separator}.
+     */
+    private static Column strongestFirst(Column ordered, String field, Function<Column, Column> name,
+                                         String separator) {
+        return flatten(transform(ordered, (d, i) -> when(i.equalTo(0), d.getField(field))
+                .otherwise(transform(d.getField(field), r -> concat(name.apply(d), lit(separator), r)))));
+    }
+
+    /** The Chinese name of a pattern code column ({@link PatternCode#chineseName()}); the code itself were it unknown. */
+    private static Column chineseName(Column pattern) {
+        List<Column> pairs = new ArrayList<>();
+        for (PatternCode p : PatternCode.values()) {
+            pairs.add(lit(p.code()));
+            pairs.add(lit(p.chineseName()));
+        }
+        return coalesce(element_at(map(pairs.toArray(new Column[0])), pattern), pattern);
     }
 
     /**
@@ -91,10 +129,10 @@ public final class SuspectRanking {
      * {@code score = (1 - w) rule_score + w model_score}; entities without a model score (other
      * types, or no approved model) keep {@code score = rule_score}. {@code modelScores} has
      * {@code number, model_score}; pass null when there is no model. Adds the model's figure to the
-     * reasons so the analyst sees it.
+     * reasons (and to the Chinese ones) so the analyst sees it.
      */
     public static Dataset<Row> withModelScores(Dataset<Row> entityScores, Dataset<Row> modelScores, double weight) {
-        RequiredColumns.check(entityScores, "withModelScores", ENTITY_TYPE, ENTITY_ID, RULE_SCORE, REASONS);
+        RequiredColumns.check(entityScores, "withModelScores", ENTITY_TYPE, ENTITY_ID, RULE_SCORE, REASONS, REASONS_ZH);
         if (modelScores == null || weight == 0.0) {
             return entityScores.withColumn(MODEL_SCORE, lit(null).cast("double")).withColumn(SCORE, col(RULE_SCORE));
         }
@@ -105,8 +143,14 @@ public final class SuspectRanking {
         return joined
                 .withColumn(SCORE, round(when(col(MODEL_SCORE).isNull(), col(RULE_SCORE))
                         .otherwise(col(RULE_SCORE).multiply(1 - weight).plus(col(MODEL_SCORE).multiply(weight))), 6))
-                .withColumn(REASONS, when(col(MODEL_SCORE).isNull(), col(REASONS)).otherwise(concat(col(REASONS),
-                        array(format_string("model: fraud probability %.1f%%", col(MODEL_SCORE).multiply(100))))));
+                .withColumn(REASONS, withModelReason(REASONS, MODEL_REASON))
+                .withColumn(REASONS_ZH, withModelReason(REASONS_ZH, MODEL_REASON_ZH));
+    }
+
+    /** The sentences of {@code column}, then the model's probability in {@code format} when the entity has one. */
+    private static Column withModelReason(String column, String format) {
+        return when(col(MODEL_SCORE).isNull(), col(column))
+                .otherwise(concat(col(column), array(format_string(format, col(MODEL_SCORE).multiply(100)))));
     }
 
     /** Entities at or above the listing score. */

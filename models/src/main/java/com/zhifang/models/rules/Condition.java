@@ -17,11 +17,14 @@ import java.util.Set;
  *
  * <p>{@code reason} is the evidence sentence, with at most one placeholder for the value:
  * {@code {int}} (rounded), {@code {pct}} (share as a percentage), {@code {dec}} (two decimals) or
- * {@code {text}}.
+ * {@code {text}}. {@code reasonZh} ({@code reason_zh} in the rules file) is the same evidence in
+ * Simplified Chinese for Chinese analysts and police, and must carry the same placeholder (or none
+ * when {@code reason} has none), so both sentences quote the same figure. Neither is optional: a
+ * list handed over in one language only would leave its readers without the evidence.
  *
  * @param weight for support conditions only: how far a holding support closes the gap to 1.0
  */
-public record Condition(String feature, String op, Object value, Double strong, String reason, double weight) {
+public record Condition(String feature, String op, Object value, Double strong, String reason, String reasonZh, double weight) {
     static final Set<String> NUMERIC_OPS = Set.of(">=", ">", "<=", "<");
     static final Set<String> EQUALITY_OPS = Set.of("==", "!=");
     static final Set<String> PLACEHOLDERS = Set.of("{int}", "{pct}", "{dec}", "{text}");
@@ -31,6 +34,10 @@ public record Condition(String feature, String op, Object value, Double strong, 
         Objects.requireNonNull(op, "op");
         Objects.requireNonNull(value, "value of " + feature);
         Objects.requireNonNull(reason, "reason of " + feature);
+        if (reasonZh == null || reasonZh.isBlank()) {   // a blank one would fill the list with empty evidence
+            throw new IllegalArgumentException(feature + ": reason_zh is missing: every condition carries its evidence in Chinese beside"
+                    + " reason '" + reason + "', with the same placeholder");
+        }
         if (!NUMERIC_OPS.contains(op) && !EQUALITY_OPS.contains(op)) {
             throw new IllegalArgumentException(feature + ": unknown op '" + op + "' (use >=, >, <=, <, ==, !=)");
         }
@@ -45,10 +52,12 @@ public record Condition(String feature, String op, Object value, Double strong, 
                         + " must lie beyond the threshold, on the side the test holds");
             }
         }
-        long placeholders = PLACEHOLDERS.stream().filter(reason::contains).count();
-        if (placeholders > 1 || reason.indexOf('{') != reason.lastIndexOf('{')
-                || (placeholders == 0 && reason.indexOf('{') >= 0)) {
-            throw new IllegalArgumentException(feature + ": reason '" + reason + "' may hold one of " + PLACEHOLDERS + " and no other braces");
+        checkTemplate(feature, "reason", reason);
+        checkTemplate(feature, "reason_zh", reasonZh);
+        if (!Objects.equals(placeholderOf(reason), placeholderOf(reasonZh))) {
+            throw new IllegalArgumentException(feature + ": reason_zh '" + reasonZh + "' holds " + describe(placeholderOf(reasonZh))
+                    + " but reason '" + reason + "' holds " + describe(placeholderOf(reason))
+                    + ": both sentences must quote the same figure the same way");
         }
         if (weight < 0 || weight > 1) {
             throw new IllegalArgumentException(feature + ": weight must be in [0, 1], got " + weight);
@@ -63,9 +72,28 @@ public record Condition(String feature, String op, Object value, Double strong, 
         return ((Number) value).doubleValue();
     }
 
-    /** The placeholder used in {@link #reason}, or null when the sentence has none. */
+    /** The placeholder used in {@link #reason} (and so in {@link #reasonZh}), or null when the sentences have none. */
     public String placeholder() {
-        return PLACEHOLDERS.stream().filter(reason::contains).findFirst().orElse(null);
+        return placeholderOf(reason);
+    }
+
+    /** The placeholder a template holds, or null when it has none. */
+    static String placeholderOf(String template) {
+        return PLACEHOLDERS.stream().filter(template::contains).findFirst().orElse(null);
+    }
+
+    /** A template holds at most one placeholder and no other braces. */
+    private static void checkTemplate(String feature, String key, String template) {
+        long placeholders = PLACEHOLDERS.stream().filter(template::contains).count();
+        if (placeholders > 1 || template.indexOf('{') != template.lastIndexOf('{')
+                || (placeholders == 0 && template.indexOf('{') >= 0)) {
+            throw new IllegalArgumentException(feature + ": " + key + " '" + template + "' may hold one of " + PLACEHOLDERS
+                    + " and no other braces");
+        }
+    }
+
+    private static String describe(String placeholder) {
+        return placeholder == null ? "no placeholder" : placeholder;
     }
 
     @Override

@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
  * edits it and passes {@code --rules FILE}, no recompiling. The built-in default is
  * {@code rules/zhifang-rules.json} on the classpath (also in {@code conf/rules/}).
  *
- * <p>A bad file fails at load time with the JSON path of the offending entry, never mid-run.
+ * <p>A bad file fails at load time with the JSON path of the offending entry (for a condition, also
+ * its detector and rule), never mid-run: a condition without its Chinese sentence ({@code reason_zh})
+ * included, so that no list goes out with evidence only some of its readers can read.
  *
  * @param version          the file's own version string (bump it with every change)
  * @param contentHash      first 12 hex digits of the file's SHA-256: two files with one version
@@ -163,8 +165,10 @@ public record RuleBook(String version, String contentHash, Listing listing, List
         for (int i = 0; i < d.rules().size(); i++) {
             String rulePath = path + ".rules[" + i + "]";
             RulesFile.RuleJson r = d.rules().get(i);
-            List<Condition> require = conditions(r.require(), rulePath + ".require", false);
-            List<Condition> support = conditions(r.support() == null ? List.of() : r.support(), rulePath + ".support", true);
+            // Conditions repeat across rules (SIM age, complaints): the detector and rule name which one is meant.
+            String owner = " (" + d.pattern() + " on " + d.entity() + ", rule '" + r.name() + "')";
+            List<Condition> require = conditions(r.require(), rulePath + ".require", owner, false);
+            List<Condition> support = conditions(r.support() == null ? List.of() : r.support(), rulePath + ".support", owner, true);
             try {
                 rules.add(new Rule(r.name(), require, support));
             } catch (IllegalArgumentException e) {
@@ -174,11 +178,14 @@ public record RuleBook(String version, String contentHash, Listing listing, List
         return new Detector(d.pattern(), d.entity(), d.uncorroboratedCategory(), rules);
     }
 
-    private static List<Condition> conditions(List<RulesFile.ConditionJson> conditions, String path, boolean support) {
+    /**
+     * @param owner the detector and rule the conditions belong to, for error messages
+     */
+    private static List<Condition> conditions(List<RulesFile.ConditionJson> conditions, String path, String owner, boolean support) {
         List<Condition> out = new ArrayList<>();
         for (int i = 0; i < conditions.size(); i++) {
             RulesFile.ConditionJson c = conditions.get(i);
-            String at = path + "[" + i + "]";
+            String at = path + "[" + i + "]" + owner;
             JsonNode value = c.value();
             if (!value.isNumber() && !value.isBoolean() && !value.isTextual()) {
                 throw new IllegalArgumentException(at + ".value: must be a number, a boolean or text, got " + value);
@@ -194,7 +201,7 @@ public record RuleBook(String version, String contentHash, Listing listing, List
                 throw new IllegalArgumentException(at + ": a required numeric condition needs 'strong' (where its evidence counts in full)");
             }
             try {
-                out.add(new Condition(c.feature(), c.op(), v, c.strong(), c.reason(), support ? c.weight() : 0.0));
+                out.add(new Condition(c.feature(), c.op(), v, c.strong(), c.reason(), c.reasonZh(), support ? c.weight() : 0.0));
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
             }

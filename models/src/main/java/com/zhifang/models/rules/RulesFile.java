@@ -39,11 +39,16 @@ record RulesFile(@JsonProperty(required = true) String version,
                     @JsonProperty(required = true) List<ConditionJson> require,
                     List<ConditionJson> support) {}
 
-    /** One condition; {@code value} is a number, a boolean or text. */
+    /**
+     * One condition; {@code value} is a number, a boolean or text. {@code reason_zh} is required too, but checked by
+     * {@link RuleBook} rather than here, so that a missing one is reported with the detector, rule and feature it
+     * belongs to (an analyst adding Chinese sentences to an older file finds each gap by name).
+     */
     record ConditionJson(@JsonProperty(required = true) String feature,
                          @JsonProperty(required = true) String op,
                          @JsonProperty(required = true) JsonNode value,
                          Double strong,
                          @JsonProperty(required = true) String reason,
+                         String reasonZh,
                          Double weight) {}
 }

@@ -109,6 +109,26 @@ class DefaultRulesTest {
         assertEquals("COMPLIANCE", telemarketer.getAs(LIST_CATEGORY), "the telemarketer's volume alone: " + telemarketer);
     }
 
+    /** Each holding condition writes its Chinese sentence beside its English one: same order, same figures, same formats. */
+    @Test
+    void chineseReasonsParallelTheEnglishOnesWithTheSameFigures() {
+        Row bulk = numberDetections.get("+8617100000001/BULK_CALLING");
+        assertEquals(List.of("400 distinct callees in 7 days", "1.0% of callees called back", "25.0% of calls answered",
+                "answered calls last 40 s on average", "50.0% of answered calls under 6 s", "SIM active 5 days", "1 incoming calls in 7 days"),
+                bulk.getList(bulk.fieldIndex(REASONS)));
+        assertEquals(List.of("7天内呼叫400个不同号码", "1.0%的被叫回拨", "外呼接通率25.0%", "接通呼叫平均通话40秒", "50.0%的接通呼叫不足6秒",
+                "SIM卡开通5天", "7天内呼入1次"), bulk.getList(bulk.fieldIndex(REASONS_ZH)));
+        Row sim = numberDetections.get("+8617000000012/SIMBOX");
+        assertTrue(sim.getList(sim.fieldIndex(REASONS_ZH)).contains("终端IMEI为867339042269674"), sim.toString());
+        assertTrue(sim.getList(sim.fieldIndex(REASONS_ZH)).contains("该终端12.0%的呼叫发生在0点至6点"), sim.toString());
+        assertEquals(List.of("已被公安机关通报"), numberDetections.get("+8613611794182/FRAUD_RING").getList(
+                numberDetections.get("+8613611794182/FRAUD_RING").fieldIndex(REASONS_ZH)));
+        for (Map.Entry<String, Row> e : numberDetections.entrySet()) {
+            Row r = e.getValue();
+            assertEquals(r.getList(r.fieldIndex(REASONS)).size(), r.getList(r.fieldIndex(REASONS_ZH)).size(), e.getKey() + ": " + r);
+        }
+    }
+
     @Test
     void wangiriScanningSpamAndSimBoxSimsFireOnTheirSignaturesAndTheCourierSmsDoesNot() {
         Map<String, Row> found = numberDetections;

@@ -13,9 +13,9 @@ class RuleTallyTest {
     private static final RuleBook RULES = RuleBook.parse("""
             {"version": "t", "listing": {"min_score": 0.6, "appeal_suppression_days": 30, "appeal_override_margin": 0.2},
              "detectors": [{"pattern": "BULK_CALLING", "entity": "NUMBER", "rules": [
-               {"name": "week", "require": [{"feature": "distinct_callees_7d", "op": ">=", "value": 100, "strong": 600, "reason": "{int}"}]},
-               {"name": "day", "require": [{"feature": "distinct_callees_1d", "op": ">=", "value": 100, "strong": 300, "reason": "{int}"}]},
-               {"name": "silent", "require": [{"feature": "peak_hour_calls_1d", "op": ">=", "value": 60, "strong": 300, "reason": "{int}"}]}]}]}
+               {"name": "week", "require": [{"feature": "distinct_callees_7d", "op": ">=", "value": 100, "strong": 600, "reason": "{int}", "reason_zh": "{int}"}]},
+               {"name": "day", "require": [{"feature": "distinct_callees_1d", "op": ">=", "value": 100, "strong": 300, "reason": "{int}", "reason_zh": "{int}"}]},
+               {"name": "silent", "require": [{"feature": "peak_hour_calls_1d", "op": ">=", "value": 60, "strong": 300, "reason": "{int}", "reason_zh": "{int}"}]}]}]}
             """, "test");
     private static final List<ListEvaluation.Truth> TRUTH = List.of(
             new ListEvaluation.Truth("NUMBER", "+8617100000001", true, "BULK_CALLING", "", false),

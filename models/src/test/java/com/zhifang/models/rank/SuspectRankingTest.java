@@ -44,6 +44,42 @@ class SuspectRankingTest {
         assertEquals(0.7, scores.get("ITG-SZX-10").<Double>getAs(RULE_SCORE), 1e-9);
     }
 
+    /**
+     * The Chinese evidence is assembled like the English: the same patterns in the same order by their Chinese names,
+     * the strongest pattern's sentences first, each further pattern's prefixed with its Chinese name and a full-width
+     * colon, and the model's probability last in both.
+     */
+    @Test
+    void chineseReasonsAndPatternsFollowTheEnglishOnesInTheSameOrder() {
+        Dataset<Row> detections = detections(
+                detection("NUMBER", "+8617100000001", "FRAUD_RING", 0.6, List.of("shares a device with 1 police-notified or confirmed fraud number(s)"),
+                        List.of("与1个公安通报或已确认的诈骗号码共用终端")),
+                detection("NUMBER", "+8617100000001", "BULK_CALLING", 0.8, List.of("400 distinct callees in 7 days", "SIM active 5 days"),
+                        List.of("7天内呼叫400个不同号码", "SIM卡开通5天")),
+                detection("NUMBER", "+8617100000001", "SIMBOX", 0.7, List.of("served in a device that used 5 SIMs in 7 days"),
+                        List.of("所在终端7天内使用过5张SIM卡")),
+                detection("TRUNK", "ITG-SZX-10", "SPOOFED_CLI", 0.7, List.of("40.0% of the trunk's calls"), List.of("占该中继呼叫的40.0%")));
+        Dataset<Row> scores = SuspectRanking.toEntityScores(detections, 0.8);
+        Row n = byId(scores).get("+8617100000001");
+        assertEquals(List.of("BULK_CALLING", "SIMBOX", "FRAUD_RING"), n.getList(n.fieldIndex(PATTERNS)));
+        assertEquals(List.of("批量外呼", "猫池", "诈骗团伙"), n.getList(n.fieldIndex(PATTERNS_ZH)));
+        assertEquals(List.of("400 distinct callees in 7 days", "SIM active 5 days", "SIMBOX: served in a device that used 5 SIMs in 7 days",
+                "FRAUD_RING: shares a device with 1 police-notified or confirmed fraud number(s)"), n.getList(n.fieldIndex(REASONS)));
+        assertEquals(List.of("7天内呼叫400个不同号码", "SIM卡开通5天", "猫池：所在终端7天内使用过5张SIM卡", "诈骗团伙：与1个公安通报或已确认的诈骗号码共用终端"),
+                n.getList(n.fieldIndex(REASONS_ZH)));
+
+        Dataset<Row> model = spark.createDataFrame(List.of(RowFactory.create("+8617100000001", 0.873)),
+                new StructType().add(NUMBER, "string").add(MODEL_SCORE, "double"));
+        Map<String, Row> blended = byId(SuspectRanking.withModelScores(scores, model, 0.3));
+        Row b = blended.get("+8617100000001");
+        assertEquals("model: fraud probability 87.3%", b.getList(b.fieldIndex(REASONS)).get(4));
+        assertEquals(List.of("7天内呼叫400个不同号码", "SIM卡开通5天", "猫池：所在终端7天内使用过5张SIM卡", "诈骗团伙：与1个公安通报或已确认的诈骗号码共用终端",
+                "模型：诈骗概率87.3%"), b.getList(b.fieldIndex(REASONS_ZH)));
+        Row trunk = blended.get("ITG-SZX-10");
+        assertEquals(List.of("改号/虚假主叫"), trunk.getList(trunk.fieldIndex(PATTERNS_ZH)));
+        assertEquals(List.of("占该中继呼叫的40.0%"), trunk.getList(trunk.fieldIndex(REASONS_ZH)), "no model sentence without a model score");
+    }
+
     @Test
     void patternsReadOffTheSameUncorroboratedTrafficDoNotAddUpAboveTheCap() {
         // A telemarketer rotating SIMs in one handset: its volume fires bulk calling and its handset a SIM box, each at
@@ -192,17 +228,22 @@ class SuspectRankingTest {
                 .add(LIST_CATEGORY, "string"));
     }
 
+    /** A corroborated detection whose Chinese reasons are not under test (they repeat the English one). */
     private static Row detection(String type, String id, String pattern, double score, String reason) {
-        return RowFactory.create(type, id, pattern, score, "rule", List.of(reason), true, "FRAUD");
+        return detection(type, id, pattern, score, List.of(reason), List.of(reason));
+    }
+
+    private static Row detection(String type, String id, String pattern, double score, List<String> reasons, List<String> reasonsZh) {
+        return RowFactory.create(type, id, pattern, score, "rule", reasons, reasonsZh, true, "FRAUD");
     }
 
     private static Row uncorroborated(String type, String id, String pattern, double score, String reason) {
-        return RowFactory.create(type, id, pattern, score, "rule", List.of(reason), false, "FRAUD");
+        return RowFactory.create(type, id, pattern, score, "rule", List.of(reason), List.of(reason), false, "FRAUD");
     }
 
     /** An uncorroborated detection of a pattern lawful marketing also shows. */
     private static Row compliance(String type, String id, String pattern, double score, String reason) {
-        return RowFactory.create(type, id, pattern, score, "rule", List.of(reason), false, "COMPLIANCE");
+        return RowFactory.create(type, id, pattern, score, "rule", List.of(reason), List.of(reason), false, "COMPLIANCE");
     }
 
     private static Dataset<Row> detections(Row... rows) {
