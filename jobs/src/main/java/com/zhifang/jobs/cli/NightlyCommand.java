@@ -1,6 +1,7 @@
 package com.zhifang.jobs.cli;
 
 import com.zhifang.features.behaviour.FeatureSets;
+import com.zhifang.jobs.export.ExportSettings;
 import com.zhifang.jobs.graph.GraphSettings;
 import com.zhifang.jobs.io.LandingZone;
 import com.zhifang.jobs.io.WarehouseLease;
@@ -61,9 +62,11 @@ public abstract class NightlyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NightlySettings settings;
         RuleBook rules;
+        ExportSettings exportSettings;
         try {
             settings = new NightlySettings(landing(), warehouse.warehouse(), days.days(), sparkOptions.carrierZone(), windows());
             rules = rules();
+            exportSettings = exportSettings();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -72,7 +75,8 @@ public abstract class NightlyCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--landing " + settings.landingRoot() + ": no such folder");
             }
             try (WarehouseLease held = lease.acquire(spark, settings.warehouse(), command)) {
-                new NightlyJob(spark, Clock.systemUTC(), graphSettings(), rules).run(command, settings, stages(), held, resume());
+                new NightlyJob(spark, Clock.systemUTC(), graphSettings(), rules).withExportSettings(exportSettings)
+                        .run(command, settings, stages(), held, resume());
             }
         }
         return 0;
@@ -101,6 +105,27 @@ public abstract class NightlyCommand implements Callable<Integer> {
     /** Graph stage settings; {@code graph} takes {@code --window-days}. */
     GraphSettings graphSettings() {
         return GraphSettings.defaults();
+    }
+
+    /** Export stage settings; the commands that export take {@code --overdue-hours} and {@code --file-mode}. */
+    ExportSettings exportSettings() {
+        return ExportSettings.defaults();
+    }
+
+    /** {@code --overdue-hours} and {@code --file-mode}, for the commands that export. */
+    static final class ExportOptions {
+        @Option(names = "--overdue-hours", paramLabel = "HOURS", defaultValue = "24",
+                description = "A police-notified number not suspended this many hours after the start of its notice day "
+                        + "is overdue on the suspension worklist (default: ${DEFAULT-VALUE}).")
+        int overdueHours;
+
+        @Option(names = "--file-mode", paramLabel = "OCTAL", defaultValue = "640",
+                description = "Permission bits of the hand-over files in exports/ (default: ${DEFAULT-VALUE}).")
+        String fileMode;
+
+        ExportSettings settings() {
+            return new ExportSettings(overdueHours, fileMode, ExportSettings.DEFAULT_TRAFFIC_WINDOW_DAYS);
+        }
     }
 
     /** The rules; the commands that score take {@code --rules}. */
@@ -176,8 +201,16 @@ public abstract class NightlyCommand implements Callable<Integer> {
                 + "every stage (see docs/operations.md).")
         boolean resume;
 
+        @Mixin
+        ExportOptions export;
+
         public Nightly() {
             super("nightly", NightlyStage.nightly());
+        }
+
+        @Override
+        ExportSettings exportSettings() {
+            return export.settings();
         }
 
         @Override
@@ -239,11 +272,20 @@ public abstract class NightlyCommand implements Callable<Integer> {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Write exports/<D>/suspects.csv and manifest.json from the day's suspect list (or a range's).",
+            description = "Write the day's hand-over files to exports/<D>/ (or a range's): suspects, the police suspension "
+                    + "worklist and the 12321 marked-number feed, each as csv and xlsx, and manifest.json.",
             footer = {"%nExample:%n  zhifang export --warehouse /data/zhifang --date 2026-11-07", CliText.EXIT_CODES})
     public static final class Export extends NightlyCommand {
+        @Mixin
+        ExportOptions export;
+
         public Export() {
             super("export", EnumSet.of(NightlyStage.EXPORT));
+        }
+
+        @Override
+        ExportSettings exportSettings() {
+            return export.settings();
         }
     }
 

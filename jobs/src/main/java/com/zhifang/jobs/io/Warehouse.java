@@ -4,7 +4,9 @@ import com.zhifang.features.catalog.Schemas;
 import io.delta.tables.DeltaTable;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -295,6 +297,36 @@ public final class Warehouse {
             fs.delete(p, false);   // Hadoop's rename does not replace an existing file
             if (!fs.rename(partial, p)) {
                 throw new IOException("rename of " + partial + " to " + p + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path, e);
+        }
+    }
+
+    /**
+     * Writes a hand-over file: like {@link #writeFile} (a hidden partial file renamed into place, so a reader never
+     * sees half a file), with the given permission set before the rename, and without checksum side files: on a
+     * checksummed file system (Hadoop's local one writes a {@code .crc} beside every file) the raw file system
+     * underneath writes it, and a {@code .crc} an earlier export left beside the file is deleted. The people who
+     * receive {@code exports/} see the hand-over files and nothing else.
+     */
+    public void writeHandoverFile(SparkSession spark, String path, byte[] content, FsPermission permission) {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+        org.apache.hadoop.fs.Path partial = new org.apache.hadoop.fs.Path(p.getParent(), "." + p.getName() + ".partial");
+        try {
+            FileSystem checked = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            FileSystem fs = checked instanceof ChecksumFileSystem c ? c.getRawFileSystem() : checked;
+            fs.mkdirs(p.getParent());
+            try (FSDataOutputStream out = fs.create(partial, true)) {
+                out.write(content);
+            }
+            fs.setPermission(partial, permission);
+            fs.delete(p, false);   // Hadoop's rename does not replace an existing file
+            if (!fs.rename(partial, p)) {
+                throw new IOException("rename of " + partial + " to " + p + " failed");
+            }
+            if (checked instanceof ChecksumFileSystem c) {
+                fs.delete(c.getChecksumFile(p), false);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path, e);

@@ -4,6 +4,7 @@ import com.zhifang.features.ZhifangVersion;
 import com.zhifang.features.ingest.LandingFileException;
 import com.zhifang.features.spark.JobLabels;
 import com.zhifang.features.spark.ZhifangSessions;
+import com.zhifang.jobs.export.ExportSettings;
 import com.zhifang.jobs.graph.GraphSettings;
 import com.zhifang.jobs.io.WarehouseLease;
 import com.zhifang.jobs.run.RunIds;
@@ -48,6 +49,7 @@ public final class NightlyJob {
     private final Clock clock;
     private final GraphSettings graphSettings;
     private final RuleBook rules;
+    private ExportSettings exportSettings = ExportSettings.defaults();
     private final StageObserver observer;
 
     /**
@@ -88,6 +90,12 @@ public final class NightlyJob {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.graphSettings = Objects.requireNonNull(graphSettings, "graphSettings");
         this.rules = Objects.requireNonNull(rules, "rules");
+    }
+
+    /** Uses these export settings (worklist limit, file mode) instead of the defaults; returns this job. */
+    public NightlyJob withExportSettings(ExportSettings settings) {
+        this.exportSettings = Objects.requireNonNull(settings, "exportSettings");
+        return this;
     }
 
     /** Runs without a warehouse lease: for callers that own the warehouse alone (tests, benchmarks, notebooks). */
@@ -198,7 +206,7 @@ public final class NightlyJob {
         JobLabels labels = new JobLabels(spark, "zhifang " + stage.label() + " " + day.day());
         StageResult result = labels.restoring(() -> {
             labels.step("run " + report.runId());
-            return stage.action(new NightlyStage.DayRun(spark, settings, graphSettings, rules, day.day(), report.runId())).execute();
+            return stage.action(new NightlyStage.DayRun(spark, settings, graphSettings, rules, exportSettings, day.day(), report.runId())).execute();
         });
         long millis = (System.nanoTime() - start) / 1_000_000;
         report.addStage(stage.label(), millis, result);

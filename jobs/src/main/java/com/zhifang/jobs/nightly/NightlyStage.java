@@ -1,6 +1,7 @@
 package com.zhifang.jobs.nightly;
 
 import com.zhifang.jobs.export.ExportAction;
+import com.zhifang.jobs.export.ExportSettings;
 import com.zhifang.jobs.features.FeaturesAction;
 import com.zhifang.jobs.graph.GraphAction;
 import com.zhifang.jobs.graph.GraphSettings;
@@ -36,14 +37,18 @@ public enum NightlyStage {
      */
     SCORE(d -> new ScoreAction(d.spark(), d.settings().warehouse(), d.day(), d.rules(), Collections.max(d.settings().windows()),
             new ModelRegistry(d.spark(), d.settings().warehouse().modelsDir()).newestApproved(d.day()).orElse(null), d.runId())),
-    /** The day's suspect list to exports/D/suspects.csv and manifest.json (needs the day scored). */
-    EXPORT(d -> new ExportAction(d.spark(), d.settings().warehouse(), d.day(), d.runId())),
+    /**
+     * The day's hand-over files to exports/D/: the suspect list, the police suspension worklist and the 12321 feed,
+     * each as csv and xlsx, and the manifest (needs the day scored).
+     */
+    EXPORT(d -> new ExportAction(d.spark(), d.settings().warehouse(), d.day(), d.runId(), d.exportSettings(),
+            java.time.Clock.systemUTC())),
     /** Compacts and Z-orders the day's partitions of the big tables; optional ({@code nightly --optimize}, {@code optimize}). */
     OPTIMIZE(d -> new OptimizeAction(d.spark(), d.settings().warehouse(), d.day(), OptimizeAction.DEFAULT_LAYOUTS));
 
     /** What a stage's action is built from: the run's settings and the day's run id. */
     public record DayRun(SparkSession spark, NightlySettings settings, GraphSettings graphSettings, RuleBook rules,
-                         LocalDate day, String runId) {}
+                         ExportSettings exportSettings, LocalDate day, String runId) {}
 
     private final Function<DayRun, StageAction<?>> action;
 

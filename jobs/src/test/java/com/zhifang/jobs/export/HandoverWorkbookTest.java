@@ -365,15 +365,15 @@ class HandoverWorkbookTest {
     }
 
     @Test
-    void theSuspectsSheetHasTheExportsCsvColumnsAndKeepsNumbersAsText() throws IOException {
-        assertEquals(ExportAction.CSV_COLUMNS, SuspectsSheet.COLUMNS.stream().map(HandoverColumn::name).toList(),
-                "SuspectsSheet and the export's csv columns drifted apart");
+    void theSuspectsSheetHasTheContractsColumnsFirstAndKeepsNumbersAsText() throws IOException {
+        assertEquals(List.of("rank", "entity_type", "entity_id", "score", "patterns", "reasons"),
+                HandoverFiles.SUSPECTS.columnNames().subList(0, 6), "the specification's six columns, in its order");
         List<String> csvLine = row("1", "NUMBER", E164, "0.987654", "WANGIRI;SIMBOX", "412 distinct callees in 7 days", "true",
-                "2026-11-07", "3", "0.950000", "", "FRAUD");
+                "2026-11-07", "3", "0.950000", "", "FRAUD", "响一声诈骗;猫池", "7天内呼叫412个不同号码");
         List<String> imeiLine = row("2", "DEVICE", IMEI, "0.876543", "SIMBOX", "38 SIMs in 7 days", "false",
-                "2026-11-01", "7", "0.876543", "", "FRAUD");
-        try (XSSFWorkbook wb = write(SuspectsSheet.of(List.of(csvLine, imeiLine)))) {
-            XSSFSheet sheet = wb.getSheet(SuspectsSheet.NAME);
+                "2026-11-01", "7", "0.876543", "", "FRAUD", "猫池", "7天内使用38张SIM卡");
+        try (XSSFWorkbook wb = write(HandoverFiles.SUSPECTS.sheetOf(List.of(csvLine, imeiLine)))) {
+            XSSFSheet sheet = wb.getSheet(HandoverFiles.SUSPECTS.sheet());
             assertEquals("排名", cell(sheet, 0, 0).getStringCellValue());
             assertEquals("对象标识", cell(sheet, 0, 2).getStringCellValue());
             assertEquals("entity_id", cell(sheet, 1, 2).getStringCellValue());
@@ -384,7 +384,7 @@ class HandoverWorkbookTest {
             assertEquals("2026-11-07", SHOWN.formatCellValue(cell(sheet, 2, 7)));
             assertBlank(cell(sheet, 2, 10));
             for (int c = 0; c < csvLine.size(); c++) {
-                if (!csvLine.get(c).isEmpty() && SuspectsSheet.COLUMNS.get(c).kind() != CellKind.BOOLEAN) {
+                if (!csvLine.get(c).isEmpty() && HandoverFiles.SUSPECTS.columns().get(c).kind() != CellKind.BOOLEAN) {
                     assertEquals(csvLine.get(c), SHOWN.formatCellValue(cell(sheet, 2, c)), "shown as the csv says: " + csvLine.get(c));
                 }
             }

@@ -134,9 +134,9 @@ public final class MarkedNumbers {
                 col(harassmentComplaints).as("_harassment"), col(advertComplaints).as("_advert"));
         // Chinese evidence where the list has it (lists scored before rules 2026.12.08-1 have English only)
         Column english = array_join(slice(col(REASONS), 1, EVIDENCE_REASONS), "; ");
-        Column evidence = Arrays.asList(list.columns()).contains(REASONS_ZH_COLUMN)
-                ? when(size(coalesce(col(REASONS_ZH_COLUMN), array())).gt(0),
-                        array_join(slice(col(REASONS_ZH_COLUMN), 1, EVIDENCE_REASONS), "；")).otherwise(english)
+        Column evidence = Arrays.asList(list.columns()).contains(REASONS_ZH)
+                ? when(size(coalesce(col(REASONS_ZH), array())).gt(0),
+                        array_join(slice(col(REASONS_ZH), 1, EVIDENCE_REASONS), "；")).otherwise(english)
                 : english;
         Dataset<Row> marks = listed
                 .join(broadcast(complaints), col(NUMBER).equalTo(col("_c_number")), "left")
@@ -189,7 +189,6 @@ public final class MarkedNumbers {
                 .select(columns);
     }
 
-    private static final String REASONS_ZH_COLUMN = "reasons_zh";
 
     /** The mark's category from the row's patterns, list category and complaints (see the class comment). */
     private static Column category() {
