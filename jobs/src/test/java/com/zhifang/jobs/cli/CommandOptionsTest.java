@@ -18,12 +18,13 @@ class CommandOptionsTest {
     private static final Set<String> DAYS = Set.of("--date", "--from", "--to");
 
     private static final Map<String, Set<String>> OWN_OPTIONS = Map.ofEntries(
-            Map.entry("nightly", Set.of("--warehouse", "--landing", "--windows", "--rules", "--optimize", "--resume")),
+            Map.entry("nightly", Set.of("--warehouse", "--landing", "--windows", "--rules", "--optimize", "--resume",
+                    "--overdue-hours", "--file-mode")),
             Map.entry("ingest", Set.of("--warehouse", "--landing")),
             Map.entry("features", Set.of("--warehouse", "--windows")),
             Map.entry("graph", Set.of("--warehouse", "--window-days")),
             Map.entry("score", Set.of("--warehouse", "--windows", "--rules")),
-            Map.entry("export", Set.of("--warehouse")),
+            Map.entry("export", Set.of("--warehouse", "--overdue-hours", "--file-mode")),
             Map.entry("optimize", Set.of("--warehouse")),
             Map.entry("evaluate", Set.of("--warehouse", "--truth", "--date", "--rules", "--by-rule", "--out")),
             Map.entry("train", Set.of("--warehouse", "--date", "--lookback-days", "--min-positives", "--approve-auc",

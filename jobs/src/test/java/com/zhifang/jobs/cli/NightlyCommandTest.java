@@ -49,6 +49,19 @@ class NightlyCommandTest {
         assertFalse(Files.exists(warehouse));
     }
 
+    /** A file mode that is not octal, or a negative overdue limit, is a usage error naming the option. */
+    @Test
+    void badExportSettingsExit2NamingTheOption(@TempDir Path tmp) {
+        Path warehouse = tmp.resolve("w");
+        StringWriter err = new StringWriter();
+        CommandLine cli = ZhifangCli.commandLine(new ZhifangCli()).setErr(new PrintWriter(err));
+        assertEquals(2, cli.execute("export", "--warehouse", warehouse.toString(), "--date", "2026-11-07", "--file-mode", "rw-r"));
+        assertTrue(err.toString().contains("--file-mode must be three octal digits"), err.toString());
+        assertEquals(2, cli.execute("export", "--warehouse", warehouse.toString(), "--date", "2026-11-07", "--overdue-hours", "-1"));
+        assertTrue(err.toString().contains("--overdue-hours must be >= 0"), err.toString());
+        assertFalse(Files.exists(warehouse));
+    }
+
     @Test
     void optimizeRunsAlone() {
         assertEquals(EnumSet.of(NightlyStage.OPTIMIZE), stagesOf("optimize", "--warehouse", "w", "--from", "2026-11-01", "--to", "2026-11-07"));
