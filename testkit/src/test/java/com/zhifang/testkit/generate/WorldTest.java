@@ -77,7 +77,44 @@ class WorldTest {
         BulkCallers bulk = world.actor(BulkCallers.class);
         assertEquals(1, bulk.handOvers.size());
         Sub taker = world.subs[bulk.handOvers.get(0)[1]];
-        assertTrue(taker.policeDay < taker.deviceSwitchDay, "suspended on day " + taker.policeDay + ", hand-over on " + taker.deviceSwitchDay);
+        assertTrue(taker.lastActiveDay < taker.deviceSwitchDay,
+                "suspended on day " + taker.lastActiveDay + ", hand-over on " + taker.deviceSwitchDay);
         assertEquals(List.of(), bulk.sharedDevices(world));
+    }
+
+    /**
+     * Operations act on most police notices the day they arrive, on some a day or two late, on some not inside the
+     * window (those lines keep carrying traffic), and decline the spoofing victim's notice with a reason.
+     */
+    @Test
+    void mostNoticesAreSuspendedSomeLateSomeNeverAndTheVictimIsDeclined() {
+        World world = World.build(20_000, 7, 20261208L);
+        int sameDay = 0;
+        int late = 0;
+        int never = 0;
+        for (World.PoliceNotice notice : world.police) {
+            List<World.SuspensionRecord> actions = world.suspensions.stream().filter(a -> a.msisdn() == notice.msisdn()).toList();
+            if (world.policeNamedVictims.contains(notice.msisdn())) {
+                assertEquals(1, actions.size());
+                assertEquals("NOT_SUSPENDED", actions.get(0).action());
+                assertFalse(actions.get(0).reason().isBlank());
+                continue;
+            }
+            Sub s = java.util.Arrays.stream(world.subs).filter(x -> x.msisdn == notice.msisdn()).findFirst().orElseThrow();
+            if (actions.isEmpty()) {
+                never++;
+                assertEquals(Integer.MAX_VALUE, s.lastActiveDay, "a line nobody suspended stays live");
+            } else {
+                assertEquals("SUSPENDED", actions.get(0).action());
+                assertEquals(actions.get(0).day(), s.lastActiveDay, "no traffic after the suspension day");
+                if (actions.get(0).day() == notice.day()) {
+                    sameDay++;
+                } else {
+                    late++;
+                }
+            }
+        }
+        assertTrue(sameDay > late + never, sameDay + " same day, " + late + " late, " + never + " never");
+        assertTrue(late > 0 && never > 0, sameDay + " same day, " + late + " late, " + never + " never");
     }
 }
