@@ -10,6 +10,7 @@ import com.zhifang.features.domain.MarkAction;
 import com.zhifang.features.domain.MarkCategory;
 import com.zhifang.features.domain.PatternCode;
 import com.zhifang.features.domain.WorklistState;
+import com.zhifang.features.reference.Allowlist;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -104,17 +105,13 @@ public final class MarkedNumbers {
         RequiredColumns.check(spoofedNumbers, "toFeed (spoofed numbers)", NUMBER);
         RequiredColumns.check(standing, "toFeed (standing)", NUMBER, STATE);
         RequiredColumns.check(feedback, "toFeed (feedback)", ENTITY_TYPE, ENTITY_ID, DECIDED_ON, OUTCOME, NOTE);
-        RequiredColumns.check(allowlist, "toFeed (allowlist)", NUMBER, IS_PREFIX, VALID_UNTIL);
         RequiredColumns.check(history, "toFeed (history)", FEED_DATE, MARK_ACTION, NUMBER);
 
         Dataset<Row> neverMarked = spoofedNumbers.select(col(NUMBER).as("_never"))
                 .union(standing.where(col(STATE).equalTo(WorklistState.NOT_SUSPENDED.code())).select(col(NUMBER).as("_never")))
                 .distinct();
-        Dataset<Row> allowed = allowlist
-                .where(col(NUMBER).isNotNull().and(col(VALID_UNTIL).isNull().or(col(VALID_UNTIL).geq(lit(day)))))
-                .select(col(NUMBER).as("_allow"), col(IS_PREFIX).as("_allow_prefix"));
-        Column allowMatch = when(col("_allow_prefix"), col(NUMBER).startsWith(col("_allow")))
-                .otherwise(col(NUMBER).equalTo(col("_allow")));
+        Dataset<Row> allowed = Allowlist.inForce(allowlist, day);
+        Column allowMatch = Allowlist.covers(col(NUMBER));
 
         Dataset<Row> past = history.where(col(FEED_DATE).lt(lit(day)));
         // the number's latest row before D, and the first day of its current run of marks

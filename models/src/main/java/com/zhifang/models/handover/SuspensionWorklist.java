@@ -5,6 +5,7 @@ import com.zhifang.features.domain.SubscriberStatus;
 import com.zhifang.features.domain.SuspensionAction;
 import com.zhifang.features.domain.WorklistEntry;
 import com.zhifang.features.domain.WorklistState;
+import com.zhifang.features.reference.Allowlist;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -121,7 +122,6 @@ public final class SuspensionWorklist {
         RequiredColumns.check(standing, "toWorklist (standing)", NUMBER, CASE_REF, NOTIFIED_ON, STATE, STATUS, RESELLER_ID,
                 ID_HASH, NOTICE_START);
         RequiredColumns.check(subscribers, "toWorklist (subscribers)", MSISDN, STATUS, RESELLER_ID, ID_HASH);
-        RequiredColumns.check(allowlist, "toWorklist (allowlist)", NUMBER, IS_PREFIX, VALID_UNTIL, OWNER, CATEGORY);
         if (overdueHours < 0) {
             throw new IllegalArgumentException("overdue limit must be >= 0 hours, got " + overdueHours);
         }
@@ -156,17 +156,10 @@ public final class SuspensionWorklist {
                         count_if(col(ServedRows.KIND).equalTo("SMS")).as(SMS_AFTER_NOTICE),
                         max(ServedRows.EVENT_TIME).as(LAST_SEEN_AT));
 
-        Dataset<Row> validAllowlist = allowlist
-                .where(col(NUMBER).isNotNull().and(col(VALID_UNTIL).isNull().or(col(VALID_UNTIL).geq(lit(day)))))
-                .select(col(NUMBER).as("_allow"), col(IS_PREFIX).as("_allow_prefix"),
-                        concat(lit("ALLOWLISTED: "), coalesce(col(OWNER), lit("(no owner)")),
-                                when(col(CATEGORY).isNotNull(), concat(lit(" ("), col(CATEGORY), lit(")"))).otherwise(lit("")))
-                                .as("_allow_text"));
         Dataset<Row> conflicts = rows.select(NUMBER).distinct()
-                .join(broadcast(validAllowlist), when(col("_allow_prefix"), col(NUMBER).startsWith(col("_allow")))
-                        .otherwise(col(NUMBER).equalTo(col("_allow"))))
+                .join(broadcast(Allowlist.inForce(allowlist, day)), Allowlist.covers(col(NUMBER)))
                 .groupBy(col(NUMBER).as("_c_number"))
-                .agg(concat_ws("; ", array_sort(collect_set("_allow_text"))).as(CONFLICT));
+                .agg(concat_ws("; ", array_sort(collect_set(Allowlist.ENTRY_TEXT))).as(CONFLICT));
 
         Column hoursOpen = floor(unix_timestamp(endOfDay).minus(unix_timestamp(col(NOTICE_START))).divide(3600));
         return rows

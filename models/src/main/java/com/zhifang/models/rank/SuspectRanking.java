@@ -3,6 +3,7 @@ package com.zhifang.models.rank;
 import com.zhifang.features.domain.EntityType;
 import com.zhifang.features.domain.FeedbackOutcome;
 import com.zhifang.features.domain.ListCategory;
+import com.zhifang.features.reference.Allowlist;
 import com.zhifang.features.domain.PatternCode;
 import com.zhifang.features.schema.RequiredColumns;
 import org.apache.spark.sql.Column;
@@ -183,24 +184,20 @@ public final class SuspectRanking {
      * non-equi join of the window's port codes (hundreds) with the allowlist, one small aggregation.
      */
     private static Dataset<Row> allowlisted(Dataset<Row> allowlist, Dataset<Row> portCodes, LocalDate day) {
-        RequiredColumns.check(allowlist, "allowlist", NUMBER, IS_PREFIX, VALID_UNTIL);
         RequiredColumns.check(portCodes, "allowlist (port codes)", ENTITY_ID, NUMBER);
-        Dataset<Row> valid = allowlist.where(col(NUMBER).isNotNull().and(col(VALID_UNTIL).isNull().or(col(VALID_UNTIL).geq(lit(day)))))
-                .select(col(NUMBER).as("_allow"), col(IS_PREFIX).as("_allow_prefix"));
+        Dataset<Row> valid = Allowlist.inForce(allowlist, day).select(Allowlist.ENTRY, Allowlist.ENTRY_IS_PREFIX);
         Dataset<Row> codes = portCodes.select(col(ENTITY_ID).as("_port_customer"), col(NUMBER).as("_code")).distinct();
-        Dataset<Row> ports = codes.join(broadcast(valid), when(col("_allow_prefix"), col("_code").startsWith(col("_allow")))
-                        .otherwise(col("_code").equalTo(col("_allow"))), "left")
-                .groupBy("_port_customer", "_code").agg(max(col("_allow").isNotNull()).as("_covered"))
+        Dataset<Row> ports = codes.join(broadcast(valid), Allowlist.covers(col("_code")), "left")
+                .groupBy("_port_customer", "_code").agg(max(col(Allowlist.ENTRY).isNotNull()).as("_covered"))
                 .groupBy("_port_customer").agg(min(col("_covered")).as("_all_covered"))
                 .where(col("_all_covered"))
-                .select(col("_port_customer").as("_allow"), lit(false).as("_allow_prefix"),
+                .select(col("_port_customer").as(Allowlist.ENTRY), lit(false).as(Allowlist.ENTRY_IS_PREFIX),
                         lit(EntityType.PORT_CUSTOMER.code()).as("_allow_type"));
         return valid.withColumn("_allow_type", lit(EntityType.NUMBER.code())).unionByName(ports);
     }
 
     private static Column allowlistMatch() {
-        return col(ENTITY_TYPE).equalTo(col("_allow_type")).and(when(col("_allow_prefix"), col(ENTITY_ID).startsWith(col("_allow")))
-                .otherwise(col(ENTITY_ID).equalTo(col("_allow"))));
+        return col(ENTITY_TYPE).equalTo(col("_allow_type")).and(Allowlist.covers(col(ENTITY_ID)));
     }
 
     /**
