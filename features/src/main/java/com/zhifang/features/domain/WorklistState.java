@@ -11,6 +11,11 @@ public enum WorklistState implements Code {
     NOT_SUSPENDED_WITHOUT_REASON(true),
     /** Suspended, then put back in service: the notice stands, so the item is open again. */
     RESTORED(true),
+    /**
+     * Recorded as suspended, but the line was served in calls or SMS after the suspension: the suspension did not take
+     * effect (a wrong number suspended, a switch not updated), so the item stays open.
+     */
+    SUSPENDED_BUT_LIVE(true),
     /** Declined with a reason (e.g. the number was impersonated), after the latest notice: closed. */
     NOT_SUSPENDED(false),
     /** Suspended by operations: closed. */

@@ -62,10 +62,10 @@ import static org.apache.spark.sql.functions.lit;
  * export; the xlsx files and the manifest carry the time they were written.
  *
  * <p>Cost: the list is read once (thousands of rows) and the files are written by the driver. The worklist and the
- * feed read the notices, actions, feedback, the reference snapshots of D and the feed's history (all small, broadcast),
- * and the window's voice and SMS records once for the traffic after a notice, the handset links and the spoofed
- * numbers (semi-joins on a few numbers and one distinct of (number, IMEI) pairs); one Delta commit (the feed's
- * partition).
+ * feed read the notices, actions, feedback, the reference snapshots of D and the feed's history (small, broadcast),
+ * the day's number features semi-joined on the listed numbers, and the window's voice and SMS records a few times,
+ * each filtered where it lies by a broadcast semi-join on a few numbers or trunks, or reduced to distinct (number,
+ * IMEI) pairs for the handset links (one shuffle); one Delta commit (the feed's partition).
  */
 public final class ExportAction extends BaseStageAction<ExportResult> {
     private static final Logger LOG = LoggerFactory.getLogger(ExportAction.class);
@@ -119,14 +119,17 @@ public final class ExportAction extends BaseStageAction<ExportResult> {
         List<Row> feed = MarkedNumbers.toFeed(list, numberFeatures, MarkedNumbers.toSpoofedNumbers(list, voice), standing,
                 read(Tables.FEEDBACK), allowlist, read(Tables.MARKED_NUMBERS), day).collectAsList();
         standing.unpersist();
-        replacePartition(Tables.MARKED_NUMBERS, day, feedTable(feed));
 
         labels.step("write the files");
         String dir = warehouse.exportDir(day);
+        // an earlier export's manifest would describe files this one is replacing: gone until the new one is written
+        warehouse.deleteFile(spark, dir + "/" + MANIFEST_FILE);
         Map<String, Map<String, Object>> files = new LinkedHashMap<>();
         write(dir, HandoverFiles.SUSPECTS, values(HandoverFiles.SUSPECTS, listRows, zone), files);
         write(dir, HandoverFiles.SUSPENSION, values(HandoverFiles.SUSPENSION, worklist, zone), files);
         write(dir, HandoverFiles.MARKED_NUMBERS, values(HandoverFiles.MARKED_NUMBERS, feed, zone), files);
+        // the feed's history records what the files hand over: committed once they are written, before the manifest
+        replacePartition(Tables.MARKED_NUMBERS, day, feedTable(feed));
         Map<String, Object> suspects = files.get(CSV_FILE);
         warehouse.writeHandoverFile(spark, dir + "/" + MANIFEST_FILE,
                 manifest(listRows, files).getBytes(StandardCharsets.UTF_8), settings.permission());

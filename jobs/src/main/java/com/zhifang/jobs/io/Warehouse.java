@@ -318,12 +318,15 @@ public final class Warehouse {
             FileSystem fs = checked instanceof ChecksumFileSystem c ? c.getRawFileSystem() : checked;
             fs.mkdirs(p.getParent());
             try (FSDataOutputStream out = fs.create(partial, true)) {
+                fs.setPermission(partial, permission);   // before a byte of content is in the file
                 out.write(content);
             }
-            fs.setPermission(partial, permission);
-            fs.delete(p, false);   // Hadoop's rename does not replace an existing file
+            // a local rename replaces the file in one step; where rename refuses an existing target (HDFS), delete first
             if (!fs.rename(partial, p)) {
-                throw new IOException("rename of " + partial + " to " + p + " failed");
+                fs.delete(p, false);
+                if (!fs.rename(partial, p)) {
+                    throw new IOException("rename of " + partial + " to " + p + " failed");
+                }
             }
             if (checked instanceof ChecksumFileSystem c) {
                 fs.delete(c.getChecksumFile(p), false);

@@ -46,8 +46,9 @@ import static org.apache.spark.sql.functions.*;
  * alone is spam SMS ({@code 垃圾短信}). A wrong fraud mark on a caller-ID display harms an innocent owner, so fraud
  * needs evidence of fraud beyond volume.
  *
- * <p>Cost: broadcast joins of the day's list (thousands) with the day's number features, the standing of notified
- * numbers, feedback and the feed's history; one pass over the window's GW voice records for the spoofed numbers.
+ * <p>Cost: the day's number features semi-joined on the listed numbers (broadcast); broadcast joins of the list with
+ * the standing of notified numbers, the latest decision per number and the feed's history; one pass over the window's
+ * GW voice records, semi-joined on the spoofing trunks of the list, for the spoofed numbers.
  */
 public final class MarkedNumbers {
     private MarkedNumbers() {}
@@ -127,8 +128,12 @@ public final class MarkedNumbers {
                 .withColumn(NUMBER, col(ENTITY_ID))
                 .join(broadcast(neverMarked), col(NUMBER).equalTo(col("_never")), "left_anti")
                 .join(broadcast(allowed), allowMatch, "left_anti");
-        Dataset<Row> complaints = numberFeatures.select(col(NUMBER).as("_c_number"), col(fraudComplaints).as("_fraud"),
-                col(harassmentComplaints).as("_harassment"), col(advertComplaints).as("_advert"));
+        // the listed numbers' complaint counters: the day's number features (every line seen) filtered where they lie
+        // by a broadcast semi-join on the list's numbers (thousands), never broadcast themselves
+        Dataset<Row> complaints = numberFeatures
+                .join(broadcast(listed.select(col(NUMBER).as("_l_number"))), col(NUMBER).equalTo(col("_l_number")), "left_semi")
+                .select(col(NUMBER).as("_c_number"), col(fraudComplaints).as("_fraud"),
+                        col(harassmentComplaints).as("_harassment"), col(advertComplaints).as("_advert"));
         // Chinese evidence where the list has it (lists scored before rules 2026.12.08-1 have English only)
         Column english = array_join(slice(col(REASONS), 1, EVIDENCE_REASONS), "; ");
         Column evidence = Arrays.asList(list.columns()).contains(REASONS_ZH)
@@ -153,13 +158,19 @@ public final class MarkedNumbers {
         // marked before, not marked today, and cleared since its last mark (or found to be a victim, or declined)
         Dataset<Row> stillMarked = latest.where(col("_latest").getField(MARK_ACTION).equalTo(MarkAction.MARK.code()))
                 .select(col("_h_number").as(NUMBER), col("_latest").getField(FEED_DATE).as("_marked_on"));
-        Dataset<Row> clearings = feedback.where(col(ENTITY_TYPE).equalTo(EntityType.NUMBER.code())
-                        .and(col(OUTCOME).isin(FeedbackOutcome.clearingCodes())).and(col(DECIDED_ON).leq(lit(day))))
-                .select(col(ENTITY_ID).as("_d_number"), col(DECIDED_ON).as("_decided_on"),
-                        concat_ws(" ", col(OUTCOME), col(DECIDED_ON).cast("string"), col(NOTE)).as("_why"));
+        // the latest decision on each number up to D, when it clears it (a later CONFIRMED_FRAUD overrules an appeal);
+        // one taken on or after the day of the last mark withdraws it (a decision of that day may postdate the export)
+        Dataset<Row> clearings = feedback.where(col(ENTITY_TYPE).equalTo(EntityType.NUMBER.code()).and(col(DECIDED_ON).leq(lit(day))))
+                .groupBy(col(ENTITY_ID).as("_d_number"))
+                .agg(max(struct(col(DECIDED_ON), col(OUTCOME), col(NOTE))).as("_latest_decision"))
+                .where(col("_latest_decision").getField(OUTCOME).isin(FeedbackOutcome.clearingCodes()))
+                .select(col("_d_number"), col("_latest_decision").getField(DECIDED_ON).as("_decided_on"),
+                        concat_ws(" ", col("_latest_decision").getField(OUTCOME),
+                                col("_latest_decision").getField(DECIDED_ON).cast("string"),
+                                col("_latest_decision").getField(NOTE)).as(UNMARK_REASON));
         Dataset<Row> byDecision = stillMarked.join(broadcast(clearings), col(NUMBER).equalTo(col("_d_number"))
-                        .and(col("_decided_on").gt(col("_marked_on"))))
-                .groupBy(NUMBER).agg(max(struct(col("_decided_on"), col("_why"))).getField("_why").as(UNMARK_REASON));
+                        .and(col("_decided_on").geq(col("_marked_on"))))
+                .select(col(NUMBER), col(UNMARK_REASON));
         Dataset<Row> byVictimOrDecline = stillMarked.join(broadcast(neverMarked), col(NUMBER).equalTo(col("_never")))
                 .select(col(NUMBER), lit("impersonated by a spoofing trunk, or declined for suspension with a reason")
                         .as(UNMARK_REASON));
@@ -202,7 +213,8 @@ public final class MarkedNumbers {
                 .when(array_contains(patterns, PatternCode.BULK_CALLING.code()),
                         when(fraudReported, lit(MarkCategory.FRAUD.code())).otherwise(lit(MarkCategory.HARASSMENT.code())))
                 .when(array_contains(patterns, PatternCode.SPAM_SMS.code()), lit(MarkCategory.SPAM_SMS.code()))
-                .otherwise(lit(MarkCategory.FRAUD.code()));
+                // a pattern none of the above names (a future one): the milder mark, fraud needs evidence of fraud
+                .otherwise(lit(MarkCategory.HARASSMENT.code()));
     }
 
     private static Column chinese(Column categoryCode) {

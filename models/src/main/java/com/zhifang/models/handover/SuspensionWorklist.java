@@ -24,7 +24,8 @@ import static org.apache.spark.sql.functions.*;
  * that share an identity or a handset with a notified number.
  *
  * <p>Where a notified number stands ({@link WorklistState}) is decided by the latest suspension action taken up to the
- * end of D: {@code SUSPENDED} closes it whenever it was taken; a {@code NOT_SUSPENDED} with a reason taken on or after
+ * end of D: {@code SUSPENDED} closes it whenever it was taken, unless the line was served in a call or SMS after it
+ * ({@code SUSPENDED_BUT_LIVE}, open); a {@code NOT_SUSPENDED} with a reason taken on or after
  * the latest notice's day closes it (declined, e.g. an impersonated number); one without a reason, or a
  * {@code RESTORED}, leaves it open. With no action (or only an older decision that a newer notice overrides) the
  * subscriber snapshot's status decides: {@code SUSPENDED} or {@code CLOSED} closes it. The police flag is applied
@@ -33,9 +34,9 @@ import static org.apache.spark.sql.functions.*;
  * <p>Assumption: dates cast to timestamps are midnight in the session's time zone, which {@code ZhifangSessions} sets
  * to the carrier zone, so "from the notice on" means from the start of the notice day, carrier-local.
  *
- * <p>Cost: the notices, actions, snapshot and allowlist are small (broadcast joins); the traffic is one pass over the
- * window's served records with a broadcast semi-join on the notified numbers, plus one distinct of (number, IMEI)
- * pairs for the handset links (one shuffle).
+ * <p>Cost: the notices, actions, snapshot and allowlist are small (broadcast joins); the window's served records are
+ * read three times, each filtered where it lies by a broadcast semi-join on a few numbers (traffic after a notice,
+ * traffic after a suspension) or reduced to distinct (number, IMEI) pairs for the handset links (one shuffle).
  */
 public final class SuspensionWorklist {
     private SuspensionWorklist() {}
@@ -130,7 +131,18 @@ public final class SuspensionWorklist {
         Column endOfDay = lit(day.plusDays(1)).cast("timestamp");
         Column openStates = col(STATE).isin(openStateCodes());
 
-        Dataset<Row> notifiedRows = standing.where(openStates)
+        // a line recorded as suspended but served after the suspension: the suspension did not take effect
+        Dataset<Row> suspended = standing.where(col(STATE).equalTo(WorklistState.SUSPENDED.code()))
+                .select(col(NUMBER).as("_x_number"), col(LAST_ACTION_AT).as("_x_at"));
+        Dataset<Row> servedAfterSuspension = served.join(broadcast(suspended), col(NUMBER).equalTo(col("_x_number"))
+                        .and(col(ServedRows.EVENT_TIME).gt(col("_x_at"))).and(col(ServedRows.EVENT_TIME).lt(endOfDay)), "left_semi")
+                .select(col(NUMBER).as("_live_number")).distinct();
+        Dataset<Row> checked = standing.join(broadcast(servedAfterSuspension), col(NUMBER).equalTo(col("_live_number")), "left")
+                .withColumn(STATE, when(col("_live_number").isNotNull(), lit(WorklistState.SUSPENDED_BUT_LIVE.code()))
+                        .otherwise(col(STATE)))
+                .drop("_live_number");
+
+        Dataset<Row> notifiedRows = checked.where(openStates)
                 .withColumn(ENTRY, lit(WorklistEntry.NOTIFIED.code()))
                 .withColumn(LINK_TYPE, lit(null).cast("string"))
                 .withColumn(LINKED_NUMBER, lit(null).cast("string"))
@@ -171,21 +183,25 @@ public final class SuspensionWorklist {
                 .withColumn(DAYS_OPEN, datediff(lit(day), col(NOTIFIED_ON)))
                 .withColumn(HOURS_OPEN, hoursOpen.cast("long"))
                 .withColumn(OVERDUE, when(col(ENTRY).equalTo(WorklistEntry.NOTIFIED.code()), hoursOpen.gt(overdueHours)))
-                .orderBy(col(ENTRY), col(OVERDUE).desc_nulls_last(), col(NOTIFIED_ON), col(LINKED_NUMBER),
+                // notified numbers: overdue first, then oldest notice first; review rows: by linked number
+                .orderBy(col(ENTRY), col(OVERDUE).desc_nulls_last(),
+                        when(col(ENTRY).equalTo(WorklistEntry.NOTIFIED.code()), col(NOTIFIED_ON)), col(LINKED_NUMBER),
                         col(NUMBER), col(LINK_TYPE), col(LINK_VALUE))
                 .select(COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
     }
 
     /**
      * Lines in service linked to a notified number: the same {@code id_hash} in the snapshot, or a handset (IMEI) both
-     * were served on in the window. Left out: the notified numbers themselves, lines the snapshot shows suspended or
+     * were served on in the window, with notified numbers whose notice was not declined with a reason. Left out: the
+     * notified numbers themselves, lines the snapshot shows suspended or
      * closed (a line it does not know yet counts as in service), and links shared by more than {@link #MAX_LINES_PER_LINK} lines (an enterprise's identity, a shop's test
      * handset), which name nobody in particular. Columns: {@code number, status, reseller_id} (the review line's),
      * {@code case_ref, notified_on, _notice_start} (the notified number's), {@code link_type, linked_number,
      * link_value}.
      */
     static Dataset<Row> reviewLinks(Dataset<Row> standing, Dataset<Row> subscribers, Dataset<Row> served) {
-        Dataset<Row> notified = standing.select(col(NUMBER).as("_n_number"), col(ID_HASH).as("_n_id"), col(CASE_REF),
+        // a notice operations declined with a reason (an impersonated number) links nobody to fraud
+        Dataset<Row> notified = standing.where(col(STATE).notEqual(WorklistState.NOT_SUSPENDED.code())).select(col(NUMBER).as("_n_number"), col(ID_HASH).as("_n_id"), col(CASE_REF),
                 col(NOTIFIED_ON), col(NOTICE_START));
         // the snapshot's lines holding a notified number's identity: a broadcast semi-join, then a small aggregation
         Dataset<Row> lines = subscribers.join(broadcast(notified.select(col("_n_id")).where(col("_n_id").isNotNull()).distinct()),

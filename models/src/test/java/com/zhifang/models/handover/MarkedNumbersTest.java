@@ -38,6 +38,9 @@ class MarkedNumbersTest {
     private static final String STILL_MARKED = "+8617100000010";
     private static final String MARKED_AGAIN = "+8617100000011";
     private static final String CLEARED_BEFORE_MARK = "+8617100000012";
+    private static final String CLEARED_ON_MARK_DAY = "+8617100000013";
+    private static final String APPEAL_OVERRULED = "+8617100000014";
+    private static final String POLICE_BULK = "+8617100000015";
 
     private static SparkSession spark;
     private static Map<String, Row> feed;
@@ -57,7 +60,10 @@ class MarkedNumbersTest {
         Dataset<Row> feedback = table(spark, Tables.FEEDBACK,
                 feedback(RESTORED_ON_APPEAL, D.minusDays(1), "RESTORED_ON_APPEAL", "owner verified in store"),
                 feedback(ALLOWLISTED, D.minusDays(1), "FALSE_POSITIVE", "bank hotline"),
-                feedback(CLEARED_BEFORE_MARK, D.minusDays(3), "FALSE_POSITIVE", "old decision"));
+                feedback(CLEARED_BEFORE_MARK, D.minusDays(3), "FALSE_POSITIVE", "old decision"),
+                feedback(CLEARED_ON_MARK_DAY, D.minusDays(1), "FALSE_POSITIVE", "decided after that day's feed"),
+                feedback(APPEAL_OVERRULED, D.minusDays(2), "RESTORED_ON_APPEAL", "appeal"),
+                feedback(APPEAL_OVERRULED, D.minusDays(1), "CONFIRMED_FRAUD", "new evidence"));
         Dataset<Row> allowlist = table(spark, Tables.REF_ALLOWLIST, allowed(ALLOWLISTED, false, "Bank", "BANK", null, D.minusDays(6)));
         Dataset<Row> history = spark.createDataFrame(List.of(
                 mark(D.minusDays(4), "MARK", WANGIRI), mark(D.minusDays(1), "MARK", WANGIRI),
@@ -68,6 +74,8 @@ class MarkedNumbersTest {
                 mark(D.minusDays(2), "MARK", SPOOF_VICTIM),
                 mark(D.minusDays(2), "MARK", ALLOWLISTED),
                 mark(D.minusDays(1), "MARK", CLEARED_BEFORE_MARK),
+                mark(D.minusDays(1), "MARK", CLEARED_ON_MARK_DAY),
+                mark(D.minusDays(3), "MARK", APPEAL_OVERRULED),
                 mark(D, "MARK", "+8619999999999")),   // an earlier export of D itself: ignored
                 com.zhifang.features.catalog.Schemas.schemaOf(Tables.MARKED_NUMBERS));
         feed = MarkedNumbers.toFeed(list, features(), spoofed, standing, feedback, allowlist, history, D)
@@ -82,6 +90,8 @@ class MarkedNumbersTest {
         assertEquals(List.of("HARASSMENT", "骚扰", "LOW"),
                 fields(feed.get("MARK " + BULK_UNREPORTED), MARK_CATEGORY, MARK_CATEGORY_ZH, CONFIDENCE),
                 "volume without a fraud report is not marked fraud");
+        assertEquals(List.of("FRAUD", "HIGH"), fields(feed.get("MARK " + POLICE_BULK), MARK_CATEGORY, CONFIDENCE),
+                "police-notified bulk calling: fraud, high confidence, whatever its score");
         assertEquals("ADVERTISING", feed.get("MARK " + TELEMARKETER).getAs(MARK_CATEGORY));
         assertEquals("广告推销", feed.get("MARK " + TELEMARKETER).getAs(MARK_CATEGORY_ZH));
         assertEquals("HARASSMENT", feed.get("MARK " + TELEMARKETER_HARASSING).getAs(MARK_CATEGORY));
@@ -119,7 +129,9 @@ class MarkedNumbersTest {
         assertNotNull(feed.get("UNMARK " + SPOOF_VICTIM), "marked before it was known to be impersonated");
         assertFalse(feed.containsKey("UNMARK " + STILL_MARKED), "no decision: the mark stands");
         assertFalse(feed.containsKey("UNMARK " + CLEARED_BEFORE_MARK), "a decision older than the mark does not withdraw it");
-        assertEquals(9, feed.size(), feed.keySet().toString());
+        assertNotNull(feed.get("UNMARK " + CLEARED_ON_MARK_DAY), "a decision of the mark's own day withdraws it");
+        assertFalse(feed.containsKey("UNMARK " + APPEAL_OVERRULED), "a later confirmation overrules the appeal");
+        assertEquals(11, feed.size(), feed.keySet().toString());
     }
 
     private static List<Object> fields(Row row, String... columns) {
@@ -152,6 +164,7 @@ class MarkedNumbersTest {
                 listed("NUMBER", SPOOF_VICTIM, 0.9, List.of("FRAUD_RING"), List.of("notified by police"), List.of("z"), "FRAUD", true),
                 listed("NUMBER", ALLOWLISTED, 0.9, List.of("BULK_CALLING"), List.of("r"), List.of("z"), "FRAUD", false),
                 listed("NUMBER", DECLINED, 0.9, List.of("FRAUD_RING"), List.of("r"), List.of("z"), "FRAUD", true),
+                listed("NUMBER", POLICE_BULK, 0.65, List.of("BULK_CALLING"), List.of("r"), List.of("z"), "FRAUD", true),
                 listed("NUMBER", MARKED_AGAIN, 0.7, List.of("SIMBOX"), List.of("r"), List.of("z"), "FRAUD", false),
                 listed("TRUNK", "ITG-1", 0.9, List.of("SPOOFED_CLI"), List.of("r"), List.of("z"), "FRAUD", false)), schema);
     }

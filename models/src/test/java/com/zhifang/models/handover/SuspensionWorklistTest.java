@@ -41,6 +41,8 @@ class SuspensionWorklistTest {
     private static final String SAME_IDENTITY = "+8613900000010";
     private static final String SAME_HANDSET = "+8613900000011";
     private static final String SAME_IDENTITY_CLOSED = "+8613900000012";
+    private static final String SUSPENDED_STILL_CALLING = "+8613800000004";
+    private static final String DECLINED_RELATIVE = "+8613900000013";
     private static final String STRANGER = "+8613700000099";
 
     private static SparkSession spark;
@@ -60,7 +62,8 @@ class SuspensionWorklistTest {
                 police(DECLINED_WITHOUT_REASON, NOV_4, "GA-2026-7"),
                 police(SNAPSHOT_SUSPENDED, NOV_4, "GA-2026-8"),
                 police(RESTORED, NOV_4, "GA-2026-9"),
-                police(STILL_CALLING, NOV_6, "GA-2026-10"));
+                police(STILL_CALLING, NOV_6, "GA-2026-10"),
+                police(SUSPENDED_STILL_CALLING, NOV_5, "GA-2026-4"));
     }
 
     private static Dataset<Row> actions() {
@@ -71,17 +74,20 @@ class SuspensionWorklistTest {
                 suspension(RESTORED, "SUSPENDED", "2026-11-04T12:00:00", "police notice GA-2026-9", "OPS-001"),
                 suspension(RESTORED, "RESTORED", "2026-11-06T16:00:00", "appeal", "OPS-004"),
                 // taken after the end of the day the list is for: not yet known
-                suspension(QUIET, "SUSPENDED", "2026-11-08T08:00:00", "police notice GA-2026-2", "OPS-001"));
+                suspension(QUIET, "SUSPENDED", "2026-11-08T08:00:00", "police notice GA-2026-2", "OPS-001"),
+                suspension(SUSPENDED_STILL_CALLING, "SUSPENDED", "2026-11-06T10:00:00", "police notice GA-2026-4", "OPS-001"));
     }
 
     private static Dataset<Row> subscribers() {
         List<Row> rows = new ArrayList<>();
-        for (String n : List.of(QUIET, SUSPENDED_NEXT_DAY, ALLOWLISTED, DECLINED, DECLINED_WITHOUT_REASON, RESTORED, SAME_HANDSET)) {
+        for (String n : List.of(QUIET, SUSPENDED_NEXT_DAY, ALLOWLISTED, DECLINED, DECLINED_WITHOUT_REASON, RESTORED, SAME_HANDSET,
+                SUSPENDED_STILL_CALLING)) {
             rows.add(subscriber(n, "id-" + n, null, "ACTIVE", NOV_4));
         }
         rows.add(subscriber(STILL_CALLING, "id-shared", "MVNO-7", "ACTIVE", NOV_4));
         rows.add(subscriber(SAME_IDENTITY, "id-shared", null, "ACTIVE", NOV_4));
         rows.add(subscriber(SAME_IDENTITY_CLOSED, "id-shared", null, "CLOSED", NOV_4));
+        rows.add(subscriber(DECLINED_RELATIVE, "id-" + DECLINED, null, "ACTIVE", NOV_4));
         rows.add(subscriber(SNAPSHOT_SUSPENDED, "id-" + SNAPSHOT_SUSPENDED, null, "SUSPENDED", NOV_4));
         return table(spark, Tables.REF_SUBSCRIBERS, rows);
     }
@@ -99,6 +105,8 @@ class SuspensionWorklistTest {
                 voice("v1", "MO", "2026-11-06T09:00:00", STILL_CALLING, STRANGER).device("i1", "imei-A", "c1").answered(30).row(),
                 voice("v2", "MT", "2026-11-07T09:00:00", STRANGER, STILL_CALLING).device("i1", "imei-A", "c1").row(),
                 voice("v3", "MO", "2026-11-06T11:00:00", SAME_HANDSET, STRANGER).device("i2", "imei-A", "c1").row(),
+                // five hours after its recorded suspension
+                voice("v5", "MO", "2026-11-06T15:00:00", SUSPENDED_STILL_CALLING, STRANGER).row(),
                 // after D: not seen yet
                 voice("v4", "MO", "2026-11-08T09:00:00", QUIET, STRANGER).row());
     }
@@ -134,7 +142,7 @@ class SuspensionWorklistTest {
     void notifiedNumbersStayUntilSuspendedOrDeclinedWithAReason() {
         Map<String, Row> rows = worklist(NOV_7, 24);
         assertEquals(List.of("NOTIFIED " + ALLOWLISTED, "NOTIFIED " + DECLINED_WITHOUT_REASON, "NOTIFIED " + QUIET,
-                        "NOTIFIED " + RESTORED, "NOTIFIED " + STILL_CALLING, "REVIEW " + SAME_HANDSET + " DEVICE",
+                        "NOTIFIED " + RESTORED, "NOTIFIED " + STILL_CALLING, "NOTIFIED " + SUSPENDED_STILL_CALLING, "REVIEW " + SAME_HANDSET + " DEVICE",
                         "REVIEW " + SAME_IDENTITY + " IDENTITY").stream().sorted().toList(),
                 rows.keySet().stream().sorted().toList());
         assertEquals("NO_ACTION", rows.get("NOTIFIED " + QUIET).getAs(STATE), "a notified line without traffic is listed");
@@ -142,6 +150,22 @@ class SuspensionWorklistTest {
         assertEquals("RESTORED", rows.get("NOTIFIED " + RESTORED).getAs(STATE));
         assertEquals("appeal", rows.get("NOTIFIED " + RESTORED).getAs(LAST_ACTION_REASON));
         assertEquals("OPS-004", rows.get("NOTIFIED " + RESTORED).getAs(LAST_ACTION_BY));
+        assertEquals("SUSPENDED_BUT_LIVE", rows.get("NOTIFIED " + SUSPENDED_STILL_CALLING).getAs(STATE),
+                "recorded as suspended, but it called afterwards");
+        assertFalse(rows.containsKey("REVIEW " + DECLINED_RELATIVE + " IDENTITY"),
+                "a notice declined with a reason (an impersonated number) links nobody");
+    }
+
+    @Test
+    void rowsComeInTheirStatedOrder() {
+        Dataset<Row> standing = SuspensionWorklist.toNotifiedStanding(notices(), actions(), subscribers(), NOV_7);
+        List<String> order = SuspensionWorklist.toWorklist(standing, subscribers(), allowlist(), voiceRecords(), smsRecords(),
+                        NOV_7, 24).collectAsList().stream()
+                .map(r -> r.<String>getAs(ENTRY) + " " + r.<String>getAs(NUMBER)).toList();
+        // overdue first, then oldest notice first (Nov 4 before Nov 5 before Nov 6), numbers breaking ties; review last
+        assertEquals(List.of("NOTIFIED " + DECLINED_WITHOUT_REASON, "NOTIFIED " + RESTORED, "NOTIFIED " + STILL_CALLING,
+                "NOTIFIED " + SUSPENDED_STILL_CALLING, "NOTIFIED " + QUIET, "NOTIFIED " + ALLOWLISTED,
+                "REVIEW " + SAME_IDENTITY, "REVIEW " + SAME_HANDSET), order);
     }
 
     @Test

@@ -13,7 +13,10 @@ import java.util.SplittableRandom;
  */
 final class Enforcement implements Actor {
 
-    /** Share of notices operations act on the day they arrive; of the rest, half a day or two late, half not at all. */
+    /**
+     * Share of notices operations act on in the night after the day they arrive; of the rest, half a day or two later,
+     * half not at all.
+     */
     static final int SUSPENDED_SAME_DAY_PERCENT = 70;
     static final int SUSPENDED_LATE_PERCENT = 15;
 
@@ -25,10 +28,11 @@ final class Enforcement implements Actor {
     }
 
     /**
-     * Operations' handling of each police notice ({@code suspensions/}): most lines suspended the day the notice
-     * arrives, some a day or two late (the line carries traffic meanwhile), some not within the window (the line stays
-     * live, as the suspension worklist must show). A suspended line carries no traffic after its suspension day. Drawn
-     * from a stream of its own, so the notices and all other draws stay as they were.
+     * Operations' handling of each police notice ({@code suspensions/}): most lines suspended in the night after the
+     * notice arrives (just after midnight, the first minutes of the next day), some a day or two later (the line carries
+     * traffic meanwhile), some not within the window (the line stays live, as the suspension worklist must show). A
+     * suspended line carries no traffic from its suspension on. Drawn from a stream of its own, so the notices and all
+     * other draws stay as they were.
      */
     private static void suspendNotified(WorldBuilder world) {
         World w = world.world();
@@ -39,14 +43,14 @@ final class Enforcement implements Actor {
             if (s == null || x >= SUSPENDED_SAME_DAY_PERCENT + SUSPENDED_LATE_PERCENT) {
                 continue;   // not handled inside the window
             }
-            int day = notice.day() + (x < SUSPENDED_SAME_DAY_PERCENT ? 0 : 1 + r.nextInt(2));
-            if (day >= w.days) {
-                continue;
+            // the last day the line carries traffic; operations' overnight batch suspends it just after midnight
+            int lastDay = notice.day() + (x < SUSPENDED_SAME_DAY_PERCENT ? 0 : 1 + r.nextInt(2));
+            int second = r.nextInt(600);
+            s.lastActiveDay = Math.min(s.lastActiveDay, lastDay);
+            if (lastDay + 1 < w.days) {
+                w.suspensions.add(new World.SuspensionRecord(lastDay + 1, second, notice.msisdn(), "SUSPENDED",
+                        "police notice " + notice.caseRef(), operator(r)));
             }
-            int second = (10 + r.nextInt(10)) * 3600 + r.nextInt(3600);
-            s.lastActiveDay = Math.min(s.lastActiveDay, day);
-            w.suspensions.add(new World.SuspensionRecord(day, second, notice.msisdn(), "SUSPENDED",
-                    "police notice " + notice.caseRef(), operator(r)));
         }
     }
 
