@@ -37,6 +37,7 @@ class PackageDirectionTest {
             "models.rules",
             "models.detect",
             "models.rank",
+            "models.handover",         // the police worklist and the 12321 feed, beside the ranked list
             "models.train",
             "models.evaluate",
             "jobs.io",
