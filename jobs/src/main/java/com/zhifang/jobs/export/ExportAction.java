@@ -218,19 +218,20 @@ public final class ExportAction extends BaseStageAction<ExportResult> {
     /** Each row's values as the csv holds them, in the file's column order ({@link #text}). */
     static List<List<String>> values(HandoverFile file, List<Row> rows, ZoneId zone) {
         List<List<String>> out = new ArrayList<>(rows.size());
+        if (rows.isEmpty()) {
+            return out;
+        }
+        // the rows share one schema: a column it lacks (a list scored before the column existed) is empty in every row
+        List<String> present = java.util.Arrays.asList(rows.get(0).schema().fieldNames());
         List<String> columns = file.columnNames();
         for (Row r : rows) {
             List<String> fields = new ArrayList<>(columns.size());
             for (String c : columns) {
-                fields.add(text(c, hasColumn(r, c) ? r.getAs(c) : null, zone));
+                fields.add(text(c, present.contains(c) ? r.getAs(c) : null, zone));
             }
             out.add(fields);
         }
         return out;
-    }
-
-    private static boolean hasColumn(Row r, String column) {
-        return java.util.Arrays.asList(r.schema().fieldNames()).contains(column);
     }
 
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
